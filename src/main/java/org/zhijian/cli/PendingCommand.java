@@ -1,0 +1,63 @@
+package org.zhijian.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** A command that is planned but not built yet: it says so in one line and exits 2. */
+abstract class PendingCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Unmatched
+    List<String> arguments;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        System.err.println("error: '" + spec.name() + "' is not built yet in this version of zhijian");
+        return 2;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a raw folder against every validation rule without writing anything (not built yet).")
+    static final class Validate
+            extends PendingCommand {}
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load a raw folder into the lake: staged tables, quarantine and a run manifest (not built yet).")
+    static final class Ingest
+            extends PendingCommand {}
+
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Compute indicator marts, credit ratings, early warnings and the composite index (not built yet).")
+    static final class Build
+            extends PendingCommand {}
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "Write the leadership brief for a period, e.g. --period 2025-Q3 (not built yet).")
+    static final class Report
+            extends PendingCommand {}
+
+    @Command(name = "scenario", mixinStandardHelpOptions = true, description = "Run planners' Monte Carlo scenarios from a YAML file (not built yet).")
+    static final class Scenario
+            extends PendingCommand {}
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a lake table or a read-only query to xlsx or csv (not built yet).")
+    static final class Export
+            extends PendingCommand {}
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec from jobs/ (not built yet).")
+    static final class Run
+            extends PendingCommand {}
+
+    @Command(name = "lake", mixinStandardHelpOptions = true, description = "List the lake's tables and recent runs (not built yet).")
+    static final class Lake
+            extends PendingCommand {}
+}

@@ -1,0 +1,71 @@
+package org.zhijian.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import org.zhijian.ZhijianException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `zhijian` command line: parses flags and hands each command to its use case. */
+@Command(name = "zhijian", mixinStandardHelpOptions = true, version = "zhijian 0.1.0",
+        description = {"zhijian (质监): batch analytics and reporting for a provincial quality and technical supervision bureau.",
+                "Exit codes: 0 ok, 1 failure, 2 usage, 3 data-quality gate."},
+        subcommands = {
+                DemoCommand.class,
+                GenerateCommand.class,
+                PendingCommand.Validate.class,
+                PendingCommand.Ingest.class,
+                PendingCommand.Build.class,
+                PendingCommand.Report.class,
+                PendingCommand.Scenario.class,
+                PendingCommand.Export.class,
+                PendingCommand.Run.class,
+                PendingCommand.Lake.class,
+        })
+public final class ZhijianCli
+        implements Runnable
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args)
+    {
+        CommandLine commandLine = new CommandLine(new ZhijianCli());
+        commandLine.setExecutionExceptionHandler(ZhijianCli::handle);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("error: " + exception.getMessage());
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ZhijianException.Code.USAGE.exitStatus();
+        });
+        return commandLine.execute(args);
+    }
+
+    private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
+    {
+        PrintWriter err = commandLine.getErr();
+        if (exception instanceof ZhijianException expected) {
+            err.println("error: " + expected.getMessage());
+            return expected.code().exitStatus();
+        }
+        if (exception instanceof UncheckedIOException io) {
+            err.println("error: " + io.getCause().getMessage());
+            return ZhijianException.Code.FAILURE.exitStatus();
+        }
+        err.println("error: unexpected failure: " + exception);
+        exception.printStackTrace(err);
+        return ZhijianException.Code.FAILURE.exitStatus();
+    }
+}

@@ -1,0 +1,94 @@
+package org.zhijian.config;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import static java.util.Objects.requireNonNullElse;
+
+/**
+ * The settings of conf/zhijian.yaml after environment variables and flags were applied.
+ * Sections left out of the file take their defaults.
+ */
+public record ZhijianConfig(
+        @JsonProperty("paths") PathSettings paths,
+        @JsonProperty("spark") SparkSettings spark,
+        @JsonProperty("report") ReportSettings report,
+        @JsonProperty("quality") QualitySettings quality,
+        @JsonProperty("generate") GenerateSettings generate)
+{
+    public ZhijianConfig
+    {
+        paths = requireNonNullElse(paths, new PathSettings(null, null, null));
+        spark = requireNonNullElse(spark, new SparkSettings(null, null, null));
+        report = requireNonNullElse(report, new ReportSettings(null));
+        quality = requireNonNullElse(quality, new QualitySettings(null, null));
+        generate = requireNonNullElse(generate, new GenerateSettings(null, null, null, null));
+    }
+
+    /** Where raw files, the lake and reports live; any Hadoop URI for the lake. */
+    public record PathSettings(
+            @JsonProperty("raw") String raw,
+            @JsonProperty("lake") String lake,
+            @JsonProperty("reports") String reports)
+    {
+        public PathSettings
+        {
+            raw = requireNonNullElse(raw, "data/raw");
+            lake = requireNonNullElse(lake, "lake");
+            reports = requireNonNullElse(reports, "reports/out");
+        }
+    }
+
+    /** The embedded or cluster Spark session. */
+    public record SparkSettings(
+            @JsonProperty("master") String master,
+            @JsonProperty("shuffle_partitions") Integer shufflePartitions,
+            @JsonProperty("settings") Map<String, String> settings)
+    {
+        public SparkSettings
+        {
+            master = requireNonNullElse(master, "local[*]");
+            shufflePartitions = requireNonNullElse(shufflePartitions, 8);
+            settings = Map.copyOf(requireNonNullElse(settings, Map.of()));
+        }
+    }
+
+    /** Report language: zh (default) or en. */
+    public record ReportSettings(@JsonProperty("language") String language)
+    {
+        public ReportSettings
+        {
+            language = requireNonNullElse(language, "zh");
+        }
+    }
+
+    /** The data-quality gate: the reject share above which a run fails with exit code 3. */
+    public record QualitySettings(
+            @JsonProperty("reject_gate") Double rejectGate,
+            @JsonProperty("accept_pilot_credit_codes") Boolean acceptPilotCreditCodes)
+    {
+        public QualitySettings
+        {
+            rejectGate = requireNonNullElse(rejectGate, 0.05);
+            acceptPilotCreditCodes = requireNonNullElse(acceptPilotCreditCodes, false);
+        }
+    }
+
+    /** Defaults of `generate` and of the sample data `demo` writes. */
+    public record GenerateSettings(
+            @JsonProperty("scale") Double scale,
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("dirty") Double dirty,
+            @JsonProperty("formats") List<String> formats)
+    {
+        public GenerateSettings
+        {
+            scale = requireNonNullElse(scale, 0.1);
+            seed = requireNonNullElse(seed, 20251231L);
+            dirty = requireNonNullElse(dirty, 0.0);
+            formats = List.copyOf(requireNonNullElse(formats, List.of("csv")));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.zhijian.generate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.zhijian.schema.Dataset;
+import org.zhijian.schema.Rule;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a generation wrote: one entry per file, and the bad rows injected per dataset and rule. */
+public record GenerationSummary(List<WrittenFile> files, Map<Dataset, Map<Rule, Integer>> injected, Path manifest, long millis)
+{
+    /** One raw file with its dataset, format and row count (bad rows included). */
+    public record WrittenFile(Dataset dataset, Path path, String format, long rows, long bytes)
+    {
+        public WrittenFile
+        {
+            requireNonNull(dataset, "dataset is null");
+            requireNonNull(path, "path is null");
+            requireNonNull(format, "format is null");
+        }
+    }
+
+    public GenerationSummary
+    {
+        files = List.copyOf(requireNonNull(files, "files is null"));
+        injected = Map.copyOf(requireNonNull(injected, "injected is null"));
+    }
+
+    public long totalRows()
+    {
+        return files.stream().mapToLong(WrittenFile::rows).sum();
+    }
+
+    public int injectedRows()
+    {
+        return injected.values().stream().flatMap(counts -> counts.values().stream()).mapToInt(Integer::intValue).sum();
+    }
+}

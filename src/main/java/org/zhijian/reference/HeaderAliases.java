@@ -1,0 +1,69 @@
+package org.zhijian.reference;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.zhijian.schema.Dataset;
+
+import static java.util.Objects.requireNonNull;
+
+/** Maps a header as written in a raw file (English or any configured alias) to its column. */
+public final class HeaderAliases
+{
+    private final Map<Dataset, Map<String, String>> aliases;
+
+    public HeaderAliases(Map<Dataset, Map<String, String>> aliases)
+    {
+        Map<Dataset, Map<String, String>> copy = new HashMap<>();
+        requireNonNull(aliases, "aliases is null").forEach((dataset, map) -> copy.put(dataset, Map.copyOf(map)));
+        this.aliases = Map.copyOf(copy);
+    }
+
+    /** The canonical column for a header cell, matching English names case-insensitively. */
+    public Optional<String> columnFor(Dataset dataset, String header)
+    {
+        String cleaned = normalize(header);
+        for (String column : dataset.columnNames()) {
+            if (column.equalsIgnoreCase(cleaned)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.ofNullable(aliases.getOrDefault(dataset, Map.of()).get(cleaned));
+    }
+
+    public List<String> aliasesOf(Dataset dataset, String column)
+    {
+        return aliases.getOrDefault(dataset, Map.of()).entrySet().stream()
+                .filter(entry -> entry.getValue().equals(column))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    static String normalize(String header)
+    {
+        String trimmed = header == null ? "" : header.strip();
+        if (trimmed.startsWith("\uFEFF")) {
+            trimmed = trimmed.substring(1).strip();
+        }
+        // Spreadsheet headers often carry the unit: 营业收入（万元） or sales_revenue (万元).
+        int bracket = indexOfAny(trimmed, "（(");
+        if (bracket > 0) {
+            trimmed = trimmed.substring(0, bracket).strip();
+        }
+        return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    private static int indexOfAny(String text, String characters)
+    {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,141 @@
+package org.zhijian.reference;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.zhijian.config.ConfigException;
+import org.zhijian.io.CsvReader;
+import org.zhijian.io.CsvRecord;
+import org.zhijian.schema.Dataset;
+
+/** Reads conf/reference/*.csv into {@link ReferenceData}, failing with the file and line of any bad entry. */
+public final class ReferenceDataLoader
+{
+    private ReferenceDataLoader() {}
+
+    public static ReferenceData load(Path directory)
+    {
+        Divisions divisions = loadDivisions(directory.resolve("divisions.csv"), directory.resolve("division_history.csv"));
+        Industries industries = new Industries(read(directory.resolve("industries.csv"), List.of("code", "level", "section", "name_zh", "name_en", "equipment_manufacturing"),
+                row -> new Industry(row.get("code"), row.get("level").equals("section"), row.get("section"), row.get("name_zh"), row.get("name_en"), yes(row.get("equipment_manufacturing")))));
+        List<ProductCategory> categories = read(directory.resolve("categories.csv"), List.of("name", "group", "food", "high_risk", "division", "name_en"),
+                row -> new ProductCategory(row.get("name"), row.get("group"), yes(row.get("food")), yes(row.get("high_risk")), row.get("division"), row.get("name_en")));
+        for (ProductCategory category : categories) {
+            if (industries.manufacturingDivision(category.division()).isEmpty()) {
+                throw new ConfigException(directory.resolve("categories.csv") + ": category " + category.name() + " names unknown division " + category.division());
+            }
+        }
+        HeaderAliases aliases = loadAliases(directory.resolve("header_aliases.csv"));
+        List<IndustryCluster> clusters = read(directory.resolve("clusters.csv"), List.of("county_code", "division", "product", "product_en"),
+                row -> new IndustryCluster(row.get("county_code"), row.get("division"), row.get("product"), row.get("product_en")));
+        for (IndustryCluster cluster : clusters) {
+            if (divisions.currentCounty(cluster.countyCode()).isEmpty() || industries.manufacturingDivision(cluster.division()).isEmpty()) {
+                throw new ConfigException(directory.resolve("clusters.csv") + ": cluster " + cluster.countyCode() + "/" + cluster.division() + " names an unknown county or division");
+            }
+        }
+        return new ReferenceData(divisions, industries, categories, aliases, clusters);
+    }
+
+    private static Divisions loadDivisions(Path divisionsFile, Path historyFile)
+    {
+        List<Division> divisions = read(divisionsFile, List.of("code", "name", "level", "parent_code", "name_en", "gdp_2023"), row -> new Division(
+                row.get("code"),
+                row.get("name"),
+                Division.Level.valueOf(row.get("level").toUpperCase(java.util.Locale.ROOT)),
+                row.get("parent_code").isEmpty() ? Optional.empty() : Optional.of(row.get("parent_code")),
+                row.get("name_en"),
+                row.get("gdp_2023").isEmpty() ? 0 : Double.parseDouble(row.get("gdp_2023"))));
+        Map<String, String> history = new LinkedHashMap<>();
+        for (Map<String, String> row : read(historyFile, List.of("old_code", "old_name", "new_code"), row -> row)) {
+            history.put(row.get("old_code"), row.get("new_code"));
+        }
+        try {
+            return new Divisions(divisions, history);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException(divisionsFile + ": " + e.getMessage());
+        }
+    }
+
+    private static HeaderAliases loadAliases(Path file)
+    {
+        Map<Dataset, Map<String, String>> aliases = new EnumMap<>(Dataset.class);
+        List<Map<String, String>> rows = read(file, List.of("dataset", "column", "alias"), row -> row);
+        for (Map<String, String> row : rows) {
+            Dataset dataset = Dataset.forFileName(row.get("dataset"))
+                    .orElseThrow(() -> new ConfigException(file + ": unknown dataset '" + row.get("dataset") + "'"));
+            String column = row.get("column");
+            if (!dataset.columnNames().contains(column)) {
+                throw new ConfigException(file + ": dataset " + dataset.tableName() + " has no column '" + column + "'");
+            }
+            String alias = HeaderAliases.normalize(row.get("alias"));
+            String previous = aliases.computeIfAbsent(dataset, ignored -> new HashMap<>()).put(alias, column);
+            if (previous != null && !previous.equals(column)) {
+                throw new ConfigException(file + ": alias '" + alias + "' of " + dataset.tableName() + " names both " + previous + " and " + column);
+            }
+        }
+        return new HeaderAliases(aliases);
+    }
+
+    private interface RowMapper<T>
+    {
+        T map(Map<String, String> row);
+    }
+
+    private static <T> List<T> read(Path file, List<String> requiredColumns, RowMapper<T> mapper)
+    {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("reference file " + file + " is missing");
+        }
+        List<T> result = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader)) {
+            if (!csv.hasNext()) {
+                throw new ConfigException(file + " is empty");
+            }
+            List<String> header = csv.next().fields();
+            for (String column : requiredColumns) {
+                if (!header.contains(column)) {
+                    throw new ConfigException(file + ": missing column '" + column + "'");
+                }
+            }
+            while (csv.hasNext()) {
+                CsvRecord record = csv.next();
+                if (record.size() == 1 && record.field(0).isBlank()) {
+                    continue;
+                }
+                if (record.size() != header.size()) {
+                    throw new ConfigException(file + ":" + record.line() + ": expected " + header.size() + " fields, found " + record.size());
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), record.field(i).strip());
+                }
+                try {
+                    result.add(mapper.map(row));
+                }
+                catch (RuntimeException e) {
+                    throw new ConfigException(file + ":" + record.line() + ": " + e.getMessage());
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        return List.copyOf(result);
+    }
+
+    private static boolean yes(String value)
+    {
+        return value.equals("是");
+    }
+}

@@ -1,0 +1,87 @@
+package org.zhijian.schema;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every validation rule of PRODUCT.md §3, with a stable id (stored in quarantine and manifests)
+ * and a message template. Row rules quarantine one row; file rules reject a whole file.
+ */
+public enum Rule
+{
+    FILE_EMPTY("file.empty", Scope.FILE, "the file is empty"),
+    FILE_ENCODING("file.encoding", Scope.FILE, "the file cannot be decoded as %s"),
+    FILE_MISSING_COLUMN("file.missing_column", Scope.FILE, "required column '%s' is missing from the header"),
+    FILE_UNREADABLE("file.unreadable", Scope.FILE, "the file cannot be read: %s"),
+
+    COLUMN_COUNT("struct.column_count", Scope.ROW, "expected %s fields, found %s"),
+
+    DATE_FORMAT("format.date", Scope.ROW, "'%s' is not a date (yyyy-MM-dd, yyyy/M/d, yyyyMMdd, yyyy年M月d日 or an Excel serial)"),
+    BOOLEAN_FORMAT("format.boolean", Scope.ROW, "'%s' is not a yes/no value (是/否, Y/N, true/false, 1/0)"),
+    NUMBER_FORMAT("format.number", Scope.ROW, "'%s' is not a number"),
+    REQUIRED("value.required", Scope.ROW, "required value is empty"),
+    NEGATIVE_AMOUNT("value.negative", Scope.ROW, "amount %s is negative"),
+    NOT_IN_LIST("value.not_in_list", Scope.ROW, "'%s' is not one of %s"),
+
+    CREDIT_CODE_FORMAT("code.credit_format", Scope.ROW, "'%s' is not an 18-character unified social credit code"),
+    CREDIT_CODE_CHECK("code.credit_check", Scope.ROW, "'%s' fails the GB 32100 check character (expected %s)"),
+    COUNTY_UNKNOWN("code.county", Scope.ROW, "'%s' is not a Zhejiang county code (GB/T 2260)"),
+    INDUSTRY_UNKNOWN("code.industry", Scope.ROW, "'%s' is not a GB/T 4754-2017 code in the reference data"),
+    CATEGORY_UNKNOWN("code.category", Scope.ROW, "'%s' is not a product category in the reference data"),
+    STANDARD_NUMBER("code.standard_no", Scope.ROW, "'%s' is not a standard number of a known kind"),
+
+    ADOPTION_NEEDS_REFERENCE("rule.adoption_ref", Scope.ROW, "adoption %s needs the international standard in intl_ref"),
+    BRAND_SALES_EXCEED_SALES("rule.brand_sales_le_sales", Scope.ROW, "brand_sales %s exceeds sales_revenue %s"),
+    VALIDITY_ORDER("rule.valid_until_after_certified", Scope.ROW, "valid_until %s is not after certified_on %s"),
+    FUTURE_DATE("rule.date_future", Scope.ROW, "%s is in the future"),
+    PRODUCER_NAME_REQUIRED("rule.producer_name_required", Scope.ROW, "a batch without a credit code needs producer_name"),
+
+    DUPLICATE_KEY("key.duplicate", Scope.ROW, "key %s already appeared at line %s with different content"),
+    EXACT_DUPLICATE("key.exact_duplicate", Scope.ROW, "row repeats line %s exactly"),
+    UNKNOWN_ENTERPRISE("ref.enterprise", Scope.ROW, "credit code %s matches no enterprise");
+
+    /** Whether a rule rejects one row or a whole file. */
+    public enum Scope
+    {
+        ROW,
+        FILE,
+    }
+
+    private final String id;
+    private final Scope scope;
+    private final String template;
+
+    Rule(String id, Scope scope, String template)
+    {
+        this.id = requireNonNull(id, "id is null");
+        this.scope = requireNonNull(scope, "scope is null");
+        this.template = requireNonNull(template, "template is null");
+    }
+
+    public String id()
+    {
+        return id;
+    }
+
+    public Scope scope()
+    {
+        return scope;
+    }
+
+    public String template()
+    {
+        return template;
+    }
+
+    public String message(Object... arguments)
+    {
+        return String.format(template, arguments);
+    }
+
+    public static Optional<Rule> forId(String id)
+    {
+        return Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
+    }
+}

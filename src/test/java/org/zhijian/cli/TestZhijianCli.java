@@ -1,0 +1,72 @@
+package org.zhijian.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestZhijianCli
+{
+    @Test
+    void helpListsEveryCommand()
+    {
+        String out = capture(() -> assertThat(ZhijianCli.execute("--help")).isZero());
+        assertThat(out).contains("demo", "generate", "validate", "ingest", "build", "report", "scenario", "export", "run", "lake");
+    }
+
+    @Test
+    void everyCommandTakesTheGlobalOptions()
+    {
+        String out = capture(() -> assertThat(ZhijianCli.execute("generate", "--help")).isZero());
+        assertThat(out).contains("--conf", "--lake", "--reports", "--master", "--quiet", "--verbose", "--scale", "--seed", "--dirty", "--formats");
+    }
+
+    @Test
+    void commandNotBuiltYetSaysSoAndExitsTwo()
+    {
+        String err = captureError(() -> assertThat(ZhijianCli.execute("scenario", "conf/scenarios/baseline.yaml")).isEqualTo(2));
+        assertThat(err.strip()).isEqualTo("error: 'scenario' is not built yet in this version of zhijian");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithoutStackTrace()
+    {
+        String err = captureError(() -> assertThat(ZhijianCli.execute("generate", "--scale", "lots")).isEqualTo(2));
+        assertThat(err).contains("--scale").doesNotContain("Exception");
+        assertThat(captureError(() -> assertThat(ZhijianCli.execute("no-such-command")).isEqualTo(2))).contains("no-such-command");
+        assertThat(captureError(() -> assertThat(ZhijianCli.execute("generate", "--conf", "missing.yaml")).isEqualTo(2)))
+                .contains("missing.yaml does not exist")
+                .doesNotContain("Exception");
+    }
+
+    private static String capture(Runnable action)
+    {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        }
+        finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String captureError(Runnable action)
+    {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        }
+        finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
