@@ -1,0 +1,41 @@
+package org.zhijian.schema;
+
+import java.util.stream.Collectors;
+
+/** Renders the raw-data schema of {@link Dataset} as docs/data-dictionary.md. */
+public final class DataDictionary
+{
+    private DataDictionary() {}
+
+    public static String markdown()
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("# Raw data dictionary\n\n")
+                .append("Generated from `org.zhijian.schema.Dataset`; `TestDataDictionary` fails when this file is stale ")
+                .append("(regenerate with `mvn -q test -Dtest=TestDataDictionary -Dzhijian.updateDocs=true`).\n\n")
+                .append("A raw file's dataset is known by its name (`enterprises.csv`, `brands.xlsx`, ...). Headers may be the English ")
+                .append("names below, the Chinese names, or any alias in `conf/reference/header_aliases.csv`. ")
+                .append("Amounts are in the unit given; dates may be `yyyy-MM-dd`, `yyyy/M/d`, `yyyyMMdd`, `yyyy年M月d日` or Excel serials; ")
+                .append("booleans 是/否, Y/N, true/false or 1/0.\n");
+        for (Dataset dataset : Dataset.values()) {
+            text.append("\n## ").append(dataset.tableName()).append(" (").append(dataset.chineseName()).append(")\n\n")
+                    .append("Key: ").append(dataset.keyColumns().stream().map(column -> "`" + column + "`").collect(Collectors.joining(", "))).append("\n\n")
+                    .append("| column | 中文 | type | required | unit | values | description |\n")
+                    .append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            for (Column column : dataset.columns()) {
+                text.append("| `").append(column.name()).append("` | ").append(column.chineseName()).append(" | ")
+                        .append(column.type().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                        .append(column.required() ? "yes" : "no").append(" | ")
+                        .append(column.unit()).append(" | ")
+                        .append(String.join(" / ", column.allowedValues())).append(" | ")
+                        .append(column.description()).append(column.personal() ? " **Personal data.**" : "").append(" |\n");
+            }
+        }
+        text.append("\n## Validation rules\n\n| rule id | scope | message |\n| --- | --- | --- |\n");
+        for (Rule rule : Rule.values()) {
+            text.append("| `").append(rule.id()).append("` | ").append(rule.scope().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                    .append(rule.template().replace("|", "\\|")).append(" |\n");
+        }
+        return text.toString();
+    }
+}
