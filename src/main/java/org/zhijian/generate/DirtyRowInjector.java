@@ -101,11 +101,12 @@ final class DirtyRowInjector
             return;
         }
         List<Rule> rules = RULES.get(dataset);
-        int index = nextRule.merge(dataset, 1, Integer::sum) - 1;
-        Rule rule = rules.get(index % rules.size());
-        if (rule == COLUMN_COUNT && !sink.supportsRaggedRows()) {
-            rule = rules.get((index + 1) % rules.size());
+        Rule rule;
+        do {
+            // A workbook has no column count to break; its turn passes to the next rule.
+            rule = rules.get((nextRule.merge(dataset, 1, Integer::sum) - 1) % rules.size());
         }
+        while (rule == COLUMN_COUNT && !sink.supportsRaggedRows());
         String[] bad = corrupt(dataset, rule, clean, random);
         long line = rule == COLUMN_COUNT ? sink.writeRaw(bad) : sink.write(bad);
         manifest.write(List.of(dataset.tableName(), sink.path().getFileName().toString(), String.valueOf(line), key(dataset, bad), rule.id()));
