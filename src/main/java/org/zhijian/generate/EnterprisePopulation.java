@@ -174,11 +174,7 @@ final class EnterprisePopulation
             double total = 0;
             for (int i = 0; i < members.size(); i++) {
                 Division member = members.get(i);
-                double weight = switch (member.countyKind()) {
-                    case '区' -> 1.2;
-                    case '市' -> 1.1;
-                    default -> 0.7;
-                };
+                double weight = kindWeight(member);
                 if (clusterDivisionByCounty[countyIndex.get(member.code())] != null) {
                     weight += 0.4;
                 }
@@ -190,6 +186,16 @@ final class EnterprisePopulation
             }
         }
         return weights;
+    }
+
+    /** Districts and county-level cities are denser in enterprises and people than counties. */
+    static double kindWeight(Division county)
+    {
+        return switch (county.countyKind()) {
+            case '区' -> 1.2;
+            case '市' -> 1.1;
+            default -> 0.7;
+        };
     }
 
     private double manufacturingShare(int countyIndexValue)

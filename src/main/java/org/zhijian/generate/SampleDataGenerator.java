@@ -599,11 +599,7 @@ public final class SampleDataGenerator
             double total = 0;
             Map<String, Double> local = new HashMap<>();
             for (Division member : members) {
-                double weight = switch (member.countyKind()) {
-                    case '区' -> 1.2;
-                    case '市' -> 1.1;
-                    default -> 0.7;
-                } * random.uniform(0.7, 1.3);
+                double weight = EnterprisePopulation.kindWeight(member) * random.uniform(0.7, 1.3);
                 local.put(member.code(), weight);
                 total += weight;
             }

@@ -44,28 +44,35 @@ class TestZhijianCli
 
     private static String capture(Runnable action)
     {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        }
-        finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return capture(action, false);
     }
 
     private static String captureError(Runnable action)
     {
-        PrintStream original = System.err;
+        return capture(action, true);
+    }
+
+    private static String capture(Runnable action, boolean error)
+    {
+        PrintStream original = error ? System.err : System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        PrintStream replacement = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        if (error) {
+            System.setErr(replacement);
+        }
+        else {
+            System.setOut(replacement);
+        }
         try {
             action.run();
         }
         finally {
-            System.setErr(original);
+            if (error) {
+                System.setErr(original);
+            }
+            else {
+                System.setOut(original);
+            }
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,31 @@
+package org.zhijian.spark;
+
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.zhijian.config.ZhijianConfig;
+
+/**
+ * Opens the one Spark session a command uses: embedded (local[*]) by default or on any master,
+ * with the UI off, session time zone and shuffle partitions from conf/zhijian.yaml.
+ */
+public final class SparkSessions
+{
+    private SparkSessions() {}
+
+    public static SparkSession open(ZhijianConfig.SparkSettings settings)
+    {
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("zhijian")
+                .master(settings.master())
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
+                .config("spark.sql.session.timeZone", "Asia/Shanghai")
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
+            builder.config(setting.getKey(), setting.getValue());
+        }
+        return builder.getOrCreate();
+    }
+}
