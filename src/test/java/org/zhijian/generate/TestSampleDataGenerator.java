@@ -193,6 +193,7 @@ class TestSampleDataGenerator
         Set<String> kinds = new HashSet<>();
         for (Map<String, String> row : rows(Dataset.STANDARDS)) {
             String number = row.get("standard_no");
+            assertThat(org.zhijian.reference.StandardNumber.parse(number)).as(number).isPresent();
             kinds.add(number.replaceAll("^(GB/T|GB/Z|GB|DB33|T/|Q/|ISO/IEC|ISO|IEC|[A-Z]{2}/T).*", "$1"));
             if (!row.get("adoption").isEmpty() && !row.get("adoption").equals("NEQ")) {
                 assertThat(row.get("intl_ref")).matches("(ISO|IEC|ISO/IEC) [0-9-]+:\\d{4}");
