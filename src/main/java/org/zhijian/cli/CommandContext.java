@@ -1,7 +1,6 @@
 package org.zhijian.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 import org.zhijian.config.ConfigLoader;
@@ -31,7 +30,7 @@ public final class CommandContext
         Path home = installationHome();
         Path configFile = options.conf != null ? options.conf.toAbsolutePath() : home.resolve("conf").resolve("zhijian.yaml");
         ZhijianConfig config = ConfigLoader.load(configFile, home, System.getenv(), options.overrides(raw, language));
-        Console console = new Console(System.out, System.err, options.quiet, options.verbose);
+        Console console = new Console(System.out, System.err, options.quiet);
         Logging.configure(options.verbose);
         return new CommandContext(config, configFile, console);
     }
@@ -64,11 +63,5 @@ public final class CommandContext
             reference = ReferenceDataLoader.load(configDirectory().resolve("reference"));
         }
         return reference;
-    }
-
-    /** Environment variables are read once, here, so tests can reason about precedence. */
-    static Map<String, String> environment()
-    {
-        return System.getenv();
     }
 }

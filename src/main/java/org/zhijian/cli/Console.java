@@ -10,14 +10,12 @@ public final class Console
     private final PrintStream out;
     private final PrintStream err;
     private final boolean quiet;
-    private final boolean verbose;
 
-    public Console(PrintStream out, PrintStream err, boolean quiet, boolean verbose)
+    public Console(PrintStream out, PrintStream err, boolean quiet)
     {
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.quiet = quiet;
-        this.verbose = verbose;
     }
 
     public void progress(String message)
@@ -25,13 +23,6 @@ public final class Console
         if (!quiet) {
             out.println(message);
             out.flush();
-        }
-    }
-
-    public void detail(String message)
-    {
-        if (verbose) {
-            out.println(message);
         }
     }
 
@@ -45,10 +36,5 @@ public final class Console
     {
         err.println("error: " + message);
         err.flush();
-    }
-
-    public boolean verbose()
-    {
-        return verbose;
     }
 }

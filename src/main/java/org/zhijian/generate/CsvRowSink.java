@@ -21,7 +21,6 @@ import org.zhijian.schema.Dataset;
 final class CsvRowSink
         implements RowSink
 {
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     private final Path path;
@@ -57,8 +56,8 @@ final class CsvRowSink
                 continue;
             }
             ColumnType type = columns.get(i).type();
-            if (type == ColumnType.DATE && ISO_DATE.matcher(value).matches()) {
-                styled[i] = parseDate(value).map(dateStyle).orElse(value);
+            if (type == ColumnType.DATE) {
+                styled[i] = RowSink.isoDate(value).map(dateStyle).orElse(value);
             }
             else if (thousandsSeparators && type == ColumnType.DECIMAL && PLAIN_NUMBER.matcher(value).matches()) {
                 styled[i] = withThousandsSeparators(value);
@@ -92,16 +91,6 @@ final class CsvRowSink
     public long rows()
     {
         return rows;
-    }
-
-    static java.util.Optional<LocalDate> parseDate(String value)
-    {
-        try {
-            return java.util.Optional.of(LocalDate.parse(value));
-        }
-        catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     static String withThousandsSeparators(String plain)

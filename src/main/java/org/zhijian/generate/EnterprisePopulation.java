@@ -246,11 +246,6 @@ final class EnterprisePopulation
         return counties.get(county[i]).code();
     }
 
-    String cityCode(int i)
-    {
-        return counties.get(county[i]).cityCode();
-    }
-
     String industryCode(int i)
     {
         return isManufacturing(i) ? String.format("%02d", division[i]) : String.valueOf((char) section[i]);

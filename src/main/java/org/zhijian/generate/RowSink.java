@@ -20,5 +20,19 @@ interface RowSink
 
     Path path();
 
+    /** A value written as yyyy-MM-dd that is a real date; bad dates stay text. */
+    static java.util.Optional<java.time.LocalDate> isoDate(String value)
+    {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(value));
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     long rows();
 }

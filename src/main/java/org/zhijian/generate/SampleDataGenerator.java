@@ -57,6 +57,9 @@ public final class SampleDataGenerator
     /** Per brand holder: bit (year - startYear + 8) set when it holds a valid brand that year. */
     private final Map<Integer, Long> brandYears = new HashMap<>();
     private final Map<Integer, Double> brandShare = new HashMap<>();
+    private final int[] manufacturers;
+    /** Counties weighted by their enterprises, for producers and parties without a credit code. */
+    private final WeightedChoice countyByEnterprises;
 
     private SampleDataGenerator(ReferenceData reference, GeneratorSettings settings, Consumer<String> progress)
     {
@@ -67,6 +70,8 @@ public final class SampleDataGenerator
         this.endYear = settings.endYear();
         this.lastDay = LocalDate.of(endYear, 12, 31);
         this.population = new EnterprisePopulation(reference, settings.seed(), settings.scale(), startYear, endYear);
+        this.manufacturers = java.util.stream.IntStream.range(0, population.count).filter(population::isManufacturing).toArray();
+        this.countyByEnterprises = countyChoiceByEnterprises();
     }
 
     public static GenerationSummary generate(ReferenceData reference, GeneratorSettings settings, Consumer<String> progress)
@@ -329,7 +334,6 @@ public final class SampleDataGenerator
     {
         RandomSource random = new RandomSource(settings.seed(), 4);
         int target = (int) Math.round(500_000 * settings.scale());
-        int[] manufacturers = manufacturers();
         double[] weights = new double[manufacturers.length];
         for (int k = 0; k < manufacturers.length; k++) {
             weights[k] = new double[] {20, 6, 2, 0.5}[population.sizeClass[manufacturers[k]]];
@@ -470,10 +474,8 @@ public final class SampleDataGenerator
         WeightedChoice categoryChoice = new WeightedChoice(categoryWeights);
         WeightedChoice yearChoice = new WeightedChoice(yearWeights(1.03));
         WeightedChoice monthChoice = new WeightedChoice(MONTH_WEIGHTS);
-        WeightedChoice countyChoice = countyChoiceByEnterprises();
         Map<Integer, WeightedChoice> producerChoices = new HashMap<>();
         Map<Integer, int[]> byDivision = population.manufacturersByDivision();
-        int[] allManufacturers = manufacturers();
         String[] planLevels = {"国抽", "省抽", "市抽", "县抽"};
         WeightedChoice planChoice = new WeightedChoice(new double[] {0.1, 0.3, 0.35, 0.25});
         double middle = (startYear + endYear) / 2.0;
@@ -487,7 +489,7 @@ public final class SampleDataGenerator
             int producer = -1;
             if (!unlicensed) {
                 int division = Integer.parseInt(category.division());
-                int[] pool = byDivision.getOrDefault(division, allManufacturers);
+                int[] pool = byDivision.getOrDefault(division, manufacturers);
                 WeightedChoice producerChoice = producerChoices.computeIfAbsent(division, ignored -> sizeWeighted(pool));
                 for (int attempt = 0; attempt < 20 && producer < 0; attempt++) {
                     int candidate = pool[producerChoice.next(random)];
@@ -524,7 +526,7 @@ public final class SampleDataGenerator
             String creditCode;
             String producerName;
             if (unlicensed) {
-                Division county = population.counties.get(countyChoice.next(random));
+                Division county = population.counties.get(countyByEnterprises.next(random));
                 countyCode = county.code();
                 creditCode = "";
                 producerName = EnterprisePopulation.shortName(county.name()) + random.pick(Vocabulary.SURNAMES) + "某" + random.pick(new String[] {"作坊", "加工点", "小作坊", "家庭工场"});
@@ -547,11 +549,9 @@ public final class SampleDataGenerator
         String[] violations = {"产品质量不合格", "标识违法", "无证生产", "制假售假", "其他"};
         WeightedChoice violationChoice = new WeightedChoice(new double[] {0.40, 0.25, 0.12, 0.10, 0.13});
         double[] unlicensedShare = {0.03, 0.03, 0.45, 0.3, 0.03};
-        int[] manufacturers = manufacturers();
         WeightedChoice anyManufacturer = sizeWeighted(manufacturers);
         int[] weakOnes = java.util.Arrays.stream(manufacturers).filter(i -> population.weak[i]).toArray();
         WeightedChoice yearChoice = new WeightedChoice(yearWeights(1.02));
-        WeightedChoice countyChoice = countyChoiceByEnterprises();
         for (int n = 1; n <= target; n++) {
             int v = violationChoice.next(random);
             int year = startYear + yearChoice.next(random);
@@ -559,7 +559,7 @@ public final class SampleDataGenerator
             String creditCode = "";
             String countyCode;
             if (random.chance(unlicensedShare[v])) {
-                countyCode = population.counties.get(countyChoice.next(random)).code();
+                countyCode = population.counties.get(countyByEnterprises.next(random)).code();
             }
             else {
                 int party = -1;
@@ -570,7 +570,7 @@ public final class SampleDataGenerator
                     }
                 }
                 if (party < 0) {
-                    countyCode = population.counties.get(countyChoice.next(random)).code();
+                    countyCode = population.counties.get(countyByEnterprises.next(random)).code();
                 }
                 else {
                     creditCode = population.creditCode(party);
@@ -623,11 +623,6 @@ public final class SampleDataGenerator
                         String.valueOf((int) Math.round(townships * coverage)));
             }
         }
-    }
-
-    private int[] manufacturers()
-    {
-        return java.util.stream.IntStream.range(0, population.count).filter(population::isManufacturing).toArray();
     }
 
     private WeightedChoice sizeWeighted(int[] pool)

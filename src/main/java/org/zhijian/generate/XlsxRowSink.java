@@ -24,7 +24,6 @@ import org.zhijian.schema.Dataset;
 final class XlsxRowSink
         implements RowSink
 {
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private static final java.util.Date FIXED_TIME = new java.util.Date(1_577_836_800_000L);
@@ -62,7 +61,7 @@ final class XlsxRowSink
             }
             Cell cell = row.createCell(i);
             ColumnType type = i < columns.size() ? columns.get(i).type() : ColumnType.TEXT;
-            java.util.Optional<LocalDate> date = type == ColumnType.DATE && ISO_DATE.matcher(value).matches() ? CsvRowSink.parseDate(value) : java.util.Optional.empty();
+            java.util.Optional<LocalDate> date = type == ColumnType.DATE ? RowSink.isoDate(value) : java.util.Optional.empty();
             if (date.isPresent()) {
                 cell.setCellValue(date.get());
                 cell.setCellStyle(dateStyle);

@@ -38,11 +38,6 @@ public final class CreditCode
         return code.charAt(17) == checkCharacter(code.substring(0, 17)) ? Verdict.VALID : Verdict.BAD_CHECK;
     }
 
-    public static boolean isValid(String code)
-    {
-        return verify(code) == Verdict.VALID;
-    }
-
     /** The check character for the first 17 characters of a code. */
     public static char checkCharacter(String first17)
     {

@@ -82,11 +82,6 @@ public final class Divisions
         return historicalToCurrent;
     }
 
-    public boolean isHistorical(String code)
-    {
-        return historicalToCurrent.containsKey(code);
-    }
-
     /** Today's county for a county code, mapping a historical one; empty when it is no county. */
     public Optional<Division> currentCounty(String code)
     {

@@ -1,7 +1,6 @@
 package org.zhijian.schema;
 
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,11 +28,6 @@ public record Column(
         allowedValues = List.copyOf(requireNonNull(allowedValues, "allowedValues is null"));
         requireNonNull(unit, "unit is null");
         requireNonNull(description, "description is null");
-    }
-
-    public Optional<String> unitIfAny()
-    {
-        return unit.isEmpty() ? Optional.empty() : Optional.of(unit);
     }
 
     static Column required(String name, String chineseName, ColumnType type, String description)

@@ -149,11 +149,6 @@ public enum Dataset
         throw new IllegalArgumentException("dataset " + tableName + " has no column " + name);
     }
 
-    public Column column(String name)
-    {
-        return columns.get(columnIndex(name));
-    }
-
     /** The dataset a raw file belongs to, known by its base name: enterprises.csv, brands.xlsx, … */
     public static Optional<Dataset> forFileName(String fileName)
     {
