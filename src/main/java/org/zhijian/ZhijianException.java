@@ -14,7 +14,8 @@ public class ZhijianException
     {
         FAILURE(1),
         USAGE(2),
-        DATA_QUALITY_GATE(3);
+        DATA_QUALITY_GATE(3),
+        LAKE_BUSY(4);
 
         private final int exitStatus;
 

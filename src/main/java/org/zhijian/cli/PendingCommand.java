@@ -29,13 +29,6 @@ abstract class PendingCommand
         return 2;
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a raw folder against every validation rule without writing anything (not built yet).")
-    static final class Validate
-            extends PendingCommand {}
-
-    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load a raw folder into the lake: staged tables, quarantine and a run manifest (not built yet).")
-    static final class Ingest
-            extends PendingCommand {}
 
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Compute indicator marts, credit ratings, early warnings and the composite index (not built yet).")
     static final class Build
@@ -55,9 +48,5 @@ abstract class PendingCommand
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec from jobs/ (not built yet).")
     static final class Run
-            extends PendingCommand {}
-
-    @Command(name = "lake", mixinStandardHelpOptions = true, description = "List the lake's tables and recent runs (not built yet).")
-    static final class Lake
             extends PendingCommand {}
 }

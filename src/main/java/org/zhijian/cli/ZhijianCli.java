@@ -10,18 +10,18 @@ import picocli.CommandLine.Command;
 /** The `zhijian` command line: parses flags and hands each command to its use case. */
 @Command(name = "zhijian", mixinStandardHelpOptions = true, version = "zhijian 0.1.0",
         description = {"zhijian (质监): batch analytics and reporting for a provincial quality and technical supervision bureau.",
-                "Exit codes: 0 ok, 1 failure, 2 usage, 3 data-quality gate."},
+                "Exit codes: 0 ok, 1 failure, 2 usage, 3 data-quality gate, 4 lake in use by another run."},
         subcommands = {
                 DemoCommand.class,
                 GenerateCommand.class,
-                PendingCommand.Validate.class,
-                PendingCommand.Ingest.class,
+                ValidateCommand.class,
+                IngestCommand.class,
                 PendingCommand.Build.class,
                 PendingCommand.Report.class,
                 PendingCommand.Scenario.class,
                 PendingCommand.Export.class,
                 PendingCommand.Run.class,
-                PendingCommand.Lake.class,
+                LakeCommand.class,
         })
 public final class ZhijianCli
         implements Runnable

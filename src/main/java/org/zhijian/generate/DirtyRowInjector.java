@@ -29,6 +29,7 @@ import static org.zhijian.schema.Rule.DATE_FORMAT;
 import static org.zhijian.schema.Rule.DUPLICATE_KEY;
 import static org.zhijian.schema.Rule.EXACT_DUPLICATE;
 import static org.zhijian.schema.Rule.FUTURE_DATE;
+import static org.zhijian.schema.Rule.HOLDER_REQUIRED;
 import static org.zhijian.schema.Rule.INDUSTRY_UNKNOWN;
 import static org.zhijian.schema.Rule.NEGATIVE_AMOUNT;
 import static org.zhijian.schema.Rule.NOT_IN_LIST;
@@ -51,7 +52,7 @@ final class DirtyRowInjector
     private static final Map<Dataset, List<Rule>> RULES = new EnumMap<>(Map.of(
             Dataset.ENTERPRISES, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, NOT_IN_LIST, CREDIT_CODE_FORMAT, CREDIT_CODE_CHECK, COUNTY_UNKNOWN, INDUSTRY_UNKNOWN, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
             Dataset.FINANCE, List.of(COLUMN_COUNT, NUMBER_FORMAT, NEGATIVE_AMOUNT, REQUIRED, BRAND_SALES_EXCEED_SALES, UNKNOWN_ENTERPRISE, CREDIT_CODE_FORMAT, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.BRANDS, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, NOT_IN_LIST, VALIDITY_ORDER, FUTURE_DATE, INDUSTRY_UNKNOWN, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, DUPLICATE_KEY, EXACT_DUPLICATE),
+            Dataset.BRANDS, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, NOT_IN_LIST, VALIDITY_ORDER, HOLDER_REQUIRED, FUTURE_DATE, INDUSTRY_UNKNOWN, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, DUPLICATE_KEY, EXACT_DUPLICATE),
             Dataset.STANDARDS, List.of(COLUMN_COUNT, STANDARD_NUMBER, ADOPTION_NEEDS_REFERENCE, NOT_IN_LIST, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
             Dataset.INSPECTIONS, List.of(COLUMN_COUNT, DATE_FORMAT, FUTURE_DATE, CATEGORY_UNKNOWN, NOT_IN_LIST, COUNTY_UNKNOWN, PRODUCER_NAME_REQUIRED, UNKNOWN_ENTERPRISE, CREDIT_CODE_CHECK, DUPLICATE_KEY, EXACT_DUPLICATE),
             Dataset.CASES, List.of(COLUMN_COUNT, NOT_IN_LIST, NUMBER_FORMAT, NEGATIVE_AMOUNT, DATE_FORMAT, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
@@ -213,6 +214,12 @@ final class DirtyRowInjector
                 set(dataset, bad, "producer_name", "");
             }
             case UNKNOWN_ENTERPRISE -> set(dataset, bad, "credit_code", population.unknownCreditCode(5_000_000 + unknownEnterprises++));
+            case HOLDER_REQUIRED -> {
+                set(dataset, bad, "credit_code", "");
+                if (get(dataset, bad, "level").equals("区域名牌")) {
+                    set(dataset, bad, "level", "浙江名牌");
+                }
+            }
             default -> throw new IllegalStateException("no injection for " + rule);
         }
         return bad;

@@ -24,14 +24,25 @@ public final class CsvReader
     private final char[] buffer = new char[1 << 16];
     private int position;
     private int limit;
-    private long line = 1;
-    private boolean atStart = true;
+    private long line;
+    private boolean atStart;
     private CsvRecord next;
     private boolean finished;
 
     public CsvReader(Reader reader)
     {
+        this(reader, 1, true);
+    }
+
+    /**
+     * A reader of part of a file: records are numbered from {@code firstLine}, and a byte-order
+     * mark is skipped only when the part is the start of the file.
+     */
+    public CsvReader(Reader reader, long firstLine, boolean startOfFile)
+    {
         this.reader = requireNonNull(reader, "reader is null");
+        this.line = firstLine;
+        this.atStart = startOfFile;
     }
 
     @Override

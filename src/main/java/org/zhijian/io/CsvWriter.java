@@ -38,20 +38,31 @@ public final class CsvWriter
         write(java.util.Arrays.asList(fields));
     }
 
+    /** One record as CSV text without a line end, quoting fields as RFC 4180 requires. */
+    public static String line(List<String> fields)
+    {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(quote(fields.get(i)));
+        }
+        return line.toString();
+    }
+
     private void writeField(String value)
             throws IOException
     {
+        writer.write(quote(value));
+    }
+
+    private static String quote(String value)
+    {
         if (value == null || value.isEmpty()) {
-            return;
+            return "";
         }
-        if (needsQuotes(value)) {
-            writer.write('"');
-            writer.write(value.replace("\"", "\"\""));
-            writer.write('"');
-        }
-        else {
-            writer.write(value);
-        }
+        return needsQuotes(value) ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     private static boolean needsQuotes(String value)

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 /** GB/T 4754-2017 sections and manufacturing divisions, and the parsing of industry codes. */
 public final class Industries
+        implements java.io.Serializable
 {
+    private static final long serialVersionUID = 1L;
+
     // A section letter, or an optional section letter then a division (2 digits) or class (4 digits).
     private static final Pattern CODE = Pattern.compile("([A-T])?(\\d{2})(\\d{2})?");
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /** A GB/T 4754-2017 section (a letter) or manufacturing division (two digits). */
 public record Industry(String code, boolean isSection, String section, String chineseName, String englishName, boolean equipmentManufacturing)
+        implements java.io.Serializable
 {
     public Industry
     {

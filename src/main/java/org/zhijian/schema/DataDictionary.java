@@ -31,6 +31,22 @@ public final class DataDictionary
                         .append(column.description()).append(column.personal() ? " **Personal data.**" : "").append(" |\n");
             }
         }
+        text.append("\n## Staged tables\n\n")
+                .append("`ingest` writes each dataset to `staged/<dataset>` in the lake with the columns above, typed (dates as dates, ")
+                .append("amounts as DECIMAL(22,4) in the unit shown, booleans as booleans; a historical county code is replaced by today's), ")
+                .append("followed by these columns:\n\n| column | in | description |\n| --- | --- | --- |\n");
+        for (Dataset dataset : Dataset.values()) {
+            for (org.apache.spark.sql.types.StructField field : org.zhijian.ingest.StagedSchema.derivedFields(dataset)) {
+                text.append("| `").append(field.name()).append("` | ").append(dataset.tableName()).append(" | ")
+                        .append(field.metadata().getString("comment")).append(" |\n");
+            }
+        }
+        for (org.apache.spark.sql.types.StructField field : org.zhijian.ingest.StagedSchema.lineageFields()) {
+            text.append("| `").append(field.name()).append("` | all | ").append(field.metadata().getString("comment")).append(" |\n");
+        }
+        text.append("\nTables partitioned by `year`: every staged table but `enterprises`. ")
+                .append("`quarantine/<dataset>` holds each rejected row: `source_file`, `source_line`, `text` (the original record), ")
+                .append("`rules` (rule ids, `;`-separated), `reasons` (messages) and `run_id`.\n");
         text.append("\n## Validation rules\n\n| rule id | scope | message |\n| --- | --- | --- |\n");
         for (Rule rule : Rule.values()) {
             text.append("| `").append(rule.id()).append("` | ").append(rule.scope().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")

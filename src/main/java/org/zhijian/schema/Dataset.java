@@ -149,7 +149,10 @@ public enum Dataset
         throw new IllegalArgumentException("dataset " + tableName + " has no column " + name);
     }
 
-    /** The dataset a raw file belongs to, known by its base name: enterprises.csv, brands.xlsx, … */
+    /**
+     * The dataset a raw file belongs to, known by its base name: enterprises.csv, brands.xlsx,
+     * or a delivery named after it such as inspections_2025Q3.csv or 监督抽查-2025.csv.
+     */
     public static Optional<Dataset> forFileName(String fileName)
     {
         String base = fileName.toLowerCase(Locale.ROOT);
@@ -158,6 +161,20 @@ public enum Dataset
             base = base.substring(0, dot);
         }
         String name = base;
-        return Arrays.stream(values()).filter(dataset -> dataset.tableName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(dataset -> namedAfter(name, dataset.tableName) || namedAfter(name, dataset.chineseName))
+                .findFirst();
+    }
+
+    private static boolean namedAfter(String base, String datasetName)
+    {
+        if (!base.startsWith(datasetName)) {
+            return false;
+        }
+        if (base.length() == datasetName.length()) {
+            return true;
+        }
+        char next = base.charAt(datasetName.length());
+        return next == '_' || next == '-' || next == ' ' || next == '.' || Character.isDigit(next);
     }
 }

@@ -15,8 +15,11 @@ public enum Rule
     FILE_ENCODING("file.encoding", Scope.FILE, "the file cannot be decoded as %s"),
     FILE_MISSING_COLUMN("file.missing_column", Scope.FILE, "required column '%s' is missing from the header"),
     FILE_UNREADABLE("file.unreadable", Scope.FILE, "the file cannot be read: %s"),
+    FILE_DUPLICATE_COLUMN("file.duplicate_column", Scope.FILE, "headers '%s' and '%s' both name column %s"),
 
     COLUMN_COUNT("struct.column_count", Scope.ROW, "expected %s fields, found %s"),
+    ROW_ENCODING("format.encoding", Scope.ROW, "the line holds bytes that are not valid %s"),
+    ROW_UNREADABLE("struct.unreadable", Scope.ROW, "the rest of the file cannot be read: %s"),
 
     DATE_FORMAT("format.date", Scope.ROW, "'%s' is not a date (yyyy-MM-dd, yyyy/M/d, yyyyMMdd, yyyy年M月d日 or an Excel serial)"),
     BOOLEAN_FORMAT("format.boolean", Scope.ROW, "'%s' is not a yes/no value (是/否, Y/N, true/false, 1/0)"),
@@ -37,9 +40,10 @@ public enum Rule
     VALIDITY_ORDER("rule.valid_until_after_certified", Scope.ROW, "valid_until %s is not after certified_on %s"),
     FUTURE_DATE("rule.date_future", Scope.ROW, "%s is in the future"),
     PRODUCER_NAME_REQUIRED("rule.producer_name_required", Scope.ROW, "a batch without a credit code needs producer_name"),
+    HOLDER_REQUIRED("rule.holder_required", Scope.ROW, "a %s brand needs its holder's credit code (only 区域名牌 may have none)"),
 
-    DUPLICATE_KEY("key.duplicate", Scope.ROW, "key %s already appeared at line %s with different content"),
-    EXACT_DUPLICATE("key.exact_duplicate", Scope.ROW, "row repeats line %s exactly"),
+    DUPLICATE_KEY("key.duplicate", Scope.ROW, "key %s already appeared at %s line %s with different content"),
+    EXACT_DUPLICATE("key.exact_duplicate", Scope.ROW, "row repeats %s line %s exactly"),
     UNKNOWN_ENTERPRISE("ref.enterprise", Scope.ROW, "credit code %s matches no enterprise");
 
     /** Whether a rule rejects one row or a whole file. */

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.config.ZhijianConfig;
+import org.zhijian.lake.HadoopConfigurations;
 
 /**
  * Opens the one Spark session a command uses: embedded (local[*]) by default or on any master,
@@ -22,7 +23,14 @@ public final class SparkSessions
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                // Dates cross the Java API as java.time.LocalDate.
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                // One Parquet dialect everywhere: no Spark-only timestamp encodings.
+                .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                // Cached data here is small and short-lived: compressing it costs more than it saves.
+                .config("spark.sql.inMemoryColumnarStorage.compressed", "false");
+        HadoopConfigurations.SETTINGS.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }

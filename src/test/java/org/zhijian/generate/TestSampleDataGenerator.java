@@ -237,7 +237,8 @@ class TestSampleDataGenerator
         summary.injected().values().forEach(counts -> injected.addAll(counts.keySet()));
         Set<Rule> rowRules = new HashSet<>();
         for (Rule rule : Rule.values()) {
-            if (rule.scope() == Rule.Scope.ROW) {
+            // Undecodable bytes and damaged files are not sample data; ingest tests craft them.
+            if (rule.scope() == Rule.Scope.ROW && rule != Rule.ROW_ENCODING && rule != Rule.ROW_UNREADABLE) {
                 rowRules.add(rule);
             }
         }

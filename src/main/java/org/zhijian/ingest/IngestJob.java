@@ -1,0 +1,484 @@
+package org.zhijian.ingest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.zhijian.Failpoints;
+import org.zhijian.ZhijianException;
+import org.zhijian.lake.Lake;
+import org.zhijian.lake.LakeLock;
+import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableName;
+import org.zhijian.lake.TableVersion;
+import org.zhijian.reference.ReferenceData;
+import org.zhijian.schema.ColumnType;
+import org.zhijian.schema.Dataset;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+
+/**
+ * `validate` and `ingest`: the same reading and the same rules; ingest then publishes under the
+ * lake lock — staged tables (unless the reject gate fails), quarantine, quality metrics — in
+ * one snapshot, and writes the run manifest.
+ *
+ * <p>Reload semantics: a dated or yearly dataset replaces, in staged, every year its load
+ * holds (a reload of a period replaces that period only); enterprises, the master data, are
+ * merged by credit code. Either way a row's key is never staged twice, so loading the same
+ * input again leaves the same rows.
+ */
+public final class IngestJob
+{
+    public static final TableName QUALITY_METRICS = TableName.of("quality", "ingest_metrics");
+    static final String TEMPORARY = "_tmp";
+
+    /** What to load and how. */
+    public record Request(
+            String command,
+            String input,
+            String lake,
+            RawFileInspector.Options readOptions,
+            LocalDate asOf,
+            boolean acceptPilotCreditCodes,
+            double rejectGate,
+            boolean allowRejects,
+            boolean write,
+            int maxProblems)
+    {
+        public Request
+        {
+            requireNonNull(command, "command is null");
+            requireNonNull(input, "input is null");
+            requireNonNull(lake, "lake is null");
+            requireNonNull(readOptions, "readOptions is null");
+            requireNonNull(asOf, "asOf is null");
+        }
+    }
+
+    /** One timed step of the run, for the manifest. */
+    public record Step(String name, long durationMs, long rowsIn, long rowsOut) {}
+
+    /** The gate's verdict: datasets whose reject share passed it, and files refused whole. */
+    public record Gate(double threshold, Map<String, Double> failingDatasets, int refusedFiles, boolean allowed)
+    {
+        public boolean failed()
+        {
+            return !allowed && (!failingDatasets.isEmpty() || refusedFiles > 0);
+        }
+    }
+
+    /** Everything a run found and did. */
+    public record Result(
+            String runId,
+            String command,
+            RawFileInspector.Inspection inspection,
+            Map<Dataset, DatasetOutcome> outcomes,
+            List<Problem> problems,
+            long problemCount,
+            Gate gate,
+            Optional<Snapshot> snapshot,
+            Map<String, TableVersion> tablesWritten,
+            List<Step> steps,
+            String startedAt,
+            long durationMs)
+    {
+    }
+
+    private final SparkSession spark;
+    private final ReferenceData reference;
+    private final Consumer<String> progress;
+
+    public IngestJob(SparkSession spark, ReferenceData reference, Consumer<String> progress)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.reference = requireNonNull(reference, "reference is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    public Result run(Request request, String runId)
+            throws IOException
+    {
+        long started = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
+        LakeLock lock = request.write() ? lake.lock(runId, request.command(), progress) : null;
+        List<Step> steps = new ArrayList<>();
+        List<IngestPipeline.Validated> persisted = new ArrayList<>();
+        try {
+            long stepStart = System.nanoTime();
+            RawFileInspector inspector = new RawFileInspector(spark.sparkContext().hadoopConfiguration(), reference.headerAliases(), request.readOptions());
+            Path input = inputPath(request.input());
+            RawFileInspector.Inspection inspection = inspector.inspect(input);
+            steps.add(new Step("inspect", millisSince(stepStart), inspection.files().size() + inspection.problems().size(), inspection.files().size()));
+            if (inspection.files().isEmpty() && inspection.problems().isEmpty()) {
+                throw new ZhijianException(ZhijianException.Code.FAILURE, "no dataset files in " + input + " (expected names such as enterprises.csv, finance.csv, brands.xlsx, standards.csv, inspections.csv, cases.csv, region_economy.xlsx)");
+            }
+            Snapshot base = lake.current();
+            IngestPipeline pipeline = new IngestPipeline(spark, ValidationReference.of(reference), new IngestPipeline.Settings(runId, request.asOf(), request.acceptPilotCreditCodes()));
+
+            Map<Dataset, org.apache.spark.sql.Dataset<Row>> validated = new EnumMap<>(Dataset.class);
+            Map<Dataset, DatasetOutcome> outcomes = new EnumMap<>(Dataset.class);
+            Map<Dataset, List<Row>> metrics = new EnumMap<>(Dataset.class);
+            Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.empty();
+            for (Dataset dataset : Dataset.values()) {
+                List<InspectedFile> files = inspection.files().stream().filter(file -> file.dataset() == dataset).toList();
+                boolean staged = base.table(staged(dataset)).isPresent();
+                if (files.isEmpty() && !(dataset == Dataset.ENTERPRISES && staged)) {
+                    if (dataset == Dataset.ENTERPRISES) {
+                        knownEnterprises = Optional.of(spark.createDataFrame(List.of(), new StructType(new StructField[] {new StructField("credit_code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())})));
+                    }
+                    continue;
+                }
+                if (files.isEmpty()) {
+                    knownEnterprises = Optional.of(lake.read(spark, base.table(staged(dataset)).get()).select("credit_code"));
+                    continue;
+                }
+                stepStart = System.nanoTime();
+                progress.accept("  validating " + dataset.tableName() + " (" + files.size() + (files.size() == 1 ? " file, " : " files, ")
+                        + files.stream().mapToInt(file -> file.splits().size()).sum() + " splits)");
+                List<RawSplit> splits = files.stream().flatMap(file -> file.splits().stream()).toList();
+                org.apache.spark.sql.Dataset<Row> read = materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), persisted);
+                steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(stepStart), -1, -1));
+                stepStart = System.nanoTime();
+                IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read, knownEnterprises);
+                persisted.add(result);
+                org.apache.spark.sql.Dataset<Row> rows = result.rows();
+                DatasetOutcome outcome = outcome(dataset, files, rows);
+                outcomes.put(dataset, outcome);
+                steps.add(new Step("check keys and references: " + dataset.tableName(), millisSince(stepStart), outcome.read(), outcome.accepted()));
+                stepStart = System.nanoTime();
+                metrics.put(dataset, qualityMetrics(runId, dataset, rows, outcome));
+                steps.add(new Step("quality metrics: " + dataset.tableName(), millisSince(stepStart), outcome.accepted(), metrics.get(dataset).size()));
+                validated.put(dataset, rows);
+                if (dataset == Dataset.ENTERPRISES) {
+                    org.apache.spark.sql.Dataset<Row> accepted = acceptedRows(rows).select("credit_code");
+                    if (staged) {
+                        accepted = accepted.union(lake.read(spark, base.table(staged(dataset)).get()).select("credit_code"));
+                    }
+                    knownEnterprises = Optional.of(accepted);
+                }
+            }
+            Gate gate = gate(request, inspection, outcomes);
+            List<Problem> problems = new ArrayList<>();
+            long problemCount = 0;
+            for (Map.Entry<Dataset, org.apache.spark.sql.Dataset<Row>> entry : validated.entrySet()) {
+                problemCount += outcomes.get(entry.getKey()).byRule().values().stream().mapToLong(Long::longValue).sum();
+                if (request.maxProblems() > 0 && problems.size() < request.maxProblems()) {
+                    problems.addAll(problems(entry.getValue(), request.maxProblems() - problems.size()));
+                }
+            }
+            Optional<Snapshot> snapshot = Optional.empty();
+            Map<String, TableVersion> written = new LinkedHashMap<>();
+            if (request.write()) {
+                stepStart = System.nanoTime();
+                Lake.Commit commit = lake.begin(runId);
+                for (Map.Entry<Dataset, org.apache.spark.sql.Dataset<Row>> entry : validated.entrySet()) {
+                    Dataset dataset = entry.getKey();
+                    if (!gate.failed()) {
+                        progress.accept("  writing staged." + dataset.tableName());
+                        written.put(staged(dataset).toString(), writeStaged(lake, commit, dataset, entry.getValue(), runId));
+                    }
+                    written.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, entry.getValue(), outcomes.get(dataset).files(), runId));
+                }
+                written.put(QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
+                steps.add(new Step("write", millisSince(stepStart), outcomes.values().stream().mapToLong(DatasetOutcome::read).sum(),
+                        outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
+                Failpoints.reach("ingest.before-commit");
+                stepStart = System.nanoTime();
+                snapshot = Optional.of(lake.commit(commit));
+                steps.add(new Step("commit", millisSince(stepStart), written.size(), written.size()));
+            }
+            Result result = new Result(runId, request.command(), inspection, outcomes, problems, problemCount, gate, snapshot, written, steps, startedAt, millisSince(started));
+            if (request.write()) {
+                lake.writeRun(runId, IngestManifest.of(request, result, spark, gate.failed() ? "rejected_by_gate" : "succeeded",
+                        gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : ""));
+            }
+            return result;
+        }
+        catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                try {
+                    lake.writeRun(runId, IngestManifest.failed(request, runId, startedAt, millisSince(started), spark, String.valueOf(e.getMessage())));
+                }
+                catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        finally {
+            persisted.forEach(IngestPipeline.Validated::close);
+            if (request.write()) {
+                lake.fileSystem().delete(new Path(lake.root(), TEMPORARY + "/" + runId), true);
+            }
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Rows are read and validated once, then kept where the later steps (cross-row rules,
+     * counts, metrics, staged, quarantine) read them cheaply: under the lake's _tmp/ for ingest — Parquet,
+     * so memory never limits the data size — and in Spark's cache for validate, which writes nothing.
+     */
+    private org.apache.spark.sql.Dataset<Row> materialize(Lake lake, Request request, String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<IngestPipeline.Validated> caches)
+    {
+        if (!request.write()) {
+            org.apache.spark.sql.Dataset<Row> cached = rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            caches.add(new IngestPipeline.Validated(cached, List.of(cached)));
+            return cached;
+        }
+        String location = new Path(lake.root(), TEMPORARY + "/" + runId + "/" + dataset.tableName()).toString();
+        // Scratch data read once or twice: no dictionary pages, the cheapest codec.
+        rows.write().option("compression", "lz4_raw").option("parquet.enable.dictionary", "false").parquet(location);
+        return spark.read().parquet(location);
+    }
+
+    public static TableName staged(Dataset dataset)
+    {
+        return TableName.of("staged", dataset.tableName());
+    }
+
+    public static TableName quarantine(Dataset dataset)
+    {
+        return TableName.of("quarantine", dataset.tableName());
+    }
+
+    private Path inputPath(String input)
+    {
+        java.net.URI uri = java.net.URI.create(input.replace(" ", "%20"));
+        return uri.getScheme() == null || uri.getScheme().length() == 1
+                ? new Path(java.nio.file.Path.of(input).toAbsolutePath().normalize().toUri())
+                : new Path(input);
+    }
+
+    private static org.apache.spark.sql.Dataset<Row> acceptedRows(org.apache.spark.sql.Dataset<Row> rows)
+    {
+        return rows.where(not(col(IngestPipeline.BLANK)).and(size(col(IngestPipeline.ERRORS)).equalTo(0)));
+    }
+
+    private static org.apache.spark.sql.Dataset<Row> rejectedRows(org.apache.spark.sql.Dataset<Row> rows)
+    {
+        return rows.where(not(col(IngestPipeline.BLANK)).and(size(col(IngestPipeline.ERRORS)).gt(0)));
+    }
+
+    private static DatasetOutcome outcome(Dataset dataset, List<InspectedFile> files, org.apache.spark.sql.Dataset<Row> rows)
+    {
+        long accepted = 0;
+        long quarantined = 0;
+        long blank = 0;
+        long mapped = 0;
+        for (Row row : rows.groupBy(col(IngestPipeline.BLANK), size(col(IngestPipeline.ERRORS)).equalTo(0).as("ok"), col(IngestPipeline.COUNTY_MAPPED)).count().collectAsList()) {
+            long n = row.getLong(3);
+            if (row.getBoolean(0)) {
+                blank += n;
+            }
+            else if (row.getBoolean(1)) {
+                accepted += n;
+                mapped += row.getBoolean(2) ? n : 0;
+            }
+            else {
+                quarantined += n;
+            }
+        }
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        if (quarantined > 0) {
+            for (Row row : rejectedRows(rows).select(expr("explode(array_distinct(transform(" + IngestPipeline.ERRORS + ", e -> e.rule))) AS rule"))
+                    .groupBy("rule").count().collectAsList()) {
+                byRule.put(row.getString(0), row.getLong(1));
+            }
+        }
+        return new DatasetOutcome(dataset, files.stream().map(InspectedFile::fileName).toList(), accepted + quarantined, accepted, quarantined, blank, mapped, byRule);
+    }
+
+    /** Null share per column, distinct keys and date ranges of the accepted rows, plus the run's counts, as long rows. */
+    private List<Row> qualityMetrics(String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, DatasetOutcome outcome)
+    {
+        List<Row> result = new ArrayList<>();
+        String name = dataset.tableName();
+        result.add(metric(runId, name, "rows_read", "", "", outcome.read(), null));
+        result.add(metric(runId, name, "rows_accepted", "", "", outcome.accepted(), null));
+        result.add(metric(runId, name, "rows_quarantined", "", "", outcome.quarantined(), null));
+        result.add(metric(runId, name, "blank_lines", "", "", outcome.blank(), null));
+        result.add(metric(runId, name, "reject_share", "", "", outcome.rejectShare(), null));
+        result.add(metric(runId, name, "county_codes_mapped", "", "", outcome.countyCodesMapped(), null));
+        outcome.byRule().forEach((rule, n) -> result.add(metric(runId, name, "quarantined_by_rule", "", rule, n, null)));
+        if (outcome.accepted() == 0) {
+            return result;
+        }
+        List<Column> aggregates = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (org.zhijian.schema.Column column : dataset.columns()) {
+            aggregates.add(count(col(column.name())));
+            labels.add("count:" + column.name());
+            if (column.type() == ColumnType.DATE || column.type() == ColumnType.YEAR) {
+                aggregates.add(min(col(column.name())).cast("string"));
+                labels.add("min:" + column.name());
+                aggregates.add(max(col(column.name())).cast("string"));
+                labels.add("max:" + column.name());
+            }
+        }
+        Column[] keys = dataset.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        aggregates.add(countDistinct(struct(keys)));
+        labels.add("distinct_keys");
+        Row values = acceptedRows(rows).agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (label.startsWith("count:")) {
+                long nonNull = values.getLong(i);
+                result.add(metric(runId, name, "null_share", label.substring(6), "", 1.0 - (double) nonNull / outcome.accepted(), null));
+            }
+            else if (label.startsWith("min:")) {
+                result.add(metric(runId, name, "min", label.substring(4), "", null, values.getString(i)));
+            }
+            else if (label.startsWith("max:")) {
+                result.add(metric(runId, name, "max", label.substring(4), "", null, values.getString(i)));
+            }
+            else {
+                result.add(metric(runId, name, "distinct_keys", String.join(",", dataset.keyColumns()), "", values.getLong(i), null));
+            }
+        }
+        return result;
+    }
+
+    private static Row metric(String runId, String dataset, String metric, String column, String rule, Number value, String text)
+    {
+        return RowFactory.create(runId, dataset, metric, column, rule, value == null ? null : value.doubleValue(), text);
+    }
+
+    static final StructType METRICS_SCHEMA = new StructType(new StructField[] {
+            StagedSchema.field("run_id", DataTypes.StringType, "", "Ingest run"),
+            StagedSchema.field("dataset", DataTypes.StringType, "", "Raw dataset"),
+            StagedSchema.field("metric", DataTypes.StringType, "", "rows_read, rows_accepted, rows_quarantined, blank_lines, reject_share, county_codes_mapped, quarantined_by_rule, null_share, distinct_keys, min, max"),
+            StagedSchema.field("column", DataTypes.StringType, "", "Column the metric is about, if any"),
+            StagedSchema.field("rule", DataTypes.StringType, "", "Rule id, for quarantined_by_rule"),
+            StagedSchema.field("value", DataTypes.DoubleType, "", "Numeric value (shares are fractions)"),
+            StagedSchema.field("text", DataTypes.StringType, "", "Text value (min and max dates)")});
+
+    private Gate gate(Request request, RawFileInspector.Inspection inspection, Map<Dataset, DatasetOutcome> outcomes)
+    {
+        Map<String, Double> failing = new LinkedHashMap<>();
+        for (DatasetOutcome outcome : outcomes.values()) {
+            if (outcome.rejectShare() > request.rejectGate()) {
+                failing.put(outcome.dataset().tableName(), outcome.rejectShare());
+            }
+        }
+        return new Gate(request.rejectGate(), failing, inspection.problems().size(), request.allowRejects());
+    }
+
+    private static List<Problem> problems(org.apache.spark.sql.Dataset<Row> rows, int limit)
+    {
+        List<Problem> problems = new ArrayList<>();
+        org.apache.spark.sql.Dataset<Row> exploded = rejectedRows(rows)
+                .select(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE), expr("posexplode(" + IngestPipeline.ERRORS + ") AS (position, error)"))
+                .orderBy(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE), col("position"))
+                .limit(limit);
+        for (Row row : exploded.collectAsList()) {
+            Row error = row.getStruct(3);
+            problems.add(new Problem(row.getString(0), row.getLong(1), error.getString(0), error.getString(1), error.getString(2), error.getString(3)));
+        }
+        return problems;
+    }
+
+    private TableVersion writeStaged(Lake lake, Lake.Commit commit, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, String runId)
+            throws IOException
+    {
+        TableName name = staged(dataset);
+        StructType schema = StagedSchema.staged(dataset);
+        Column[] columns = java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        org.apache.spark.sql.Dataset<Row> accepted = acceptedRows(rows).select(columns);
+        Optional<String> partition = StagedSchema.partitionColumn(dataset);
+        Optional<TableVersion> previous = commit.base().table(name);
+        org.apache.spark.sql.Dataset<Row> table = accepted;
+        if (previous.isPresent()) {
+            org.apache.spark.sql.Dataset<Row> old = lake.read(spark, previous.get()).select(columns);
+            if (partition.isPresent()) {
+                List<Object> years = accepted.select(partition.get()).distinct().collectAsList().stream().map(row -> row.get(0)).toList();
+                if (!years.isEmpty()) {
+                    old = old.where(not(col(partition.get()).isin(years.toArray())));
+                }
+            }
+            org.apache.spark.sql.Dataset<Row> newKeys = accepted.select(dataset.keyColumns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+            old = old.join(newKeys, scala.jdk.javaapi.CollectionConverters.asScala(dataset.keyColumns()).toSeq(), "left_anti").select(columns);
+            table = accepted.unionByName(old);
+        }
+        String folder = lake.newVersionFolder(name, runId);
+        Column[] sortKeys = java.util.stream.Stream.concat(partition.stream(), dataset.keyColumns().stream()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // No shuffle: each task writes its rows grouped by year, sorted by key within each file.
+        if (partition.isPresent()) {
+            table.sortWithinPartitions(sortKeys).write().partitionBy(partition.get()).parquet(new Path(lake.root(), folder).toString());
+        }
+        else {
+            table.sortWithinPartitions(sortKeys).write().parquet(new Path(lake.root(), folder).toString());
+        }
+        return commit.put(name, folder, partition.map(List::of).orElse(List.of()), schema.json());
+    }
+
+    private TableVersion writeQuarantine(Lake lake, Lake.Commit commit, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<String> files, String runId)
+            throws IOException
+    {
+        TableName name = quarantine(dataset);
+        org.apache.spark.sql.Dataset<Row> rejected = rejectedRows(rows).select(
+                col(StagedSchema.SOURCE_FILE),
+                col(StagedSchema.SOURCE_LINE),
+                col(IngestPipeline.TEXT).as("text"),
+                expr("concat_ws(';', array_distinct(transform(" + IngestPipeline.ERRORS + ", e -> e.rule)))").as("rules"),
+                expr("concat_ws('; ', transform(" + IngestPipeline.ERRORS + ", e -> CASE WHEN e.column = '' THEN e.message ELSE concat(e.column, ': ', e.message) END))").as("reasons"),
+                col(StagedSchema.RUN_ID));
+        Optional<TableVersion> previous = commit.base().table(name);
+        org.apache.spark.sql.Dataset<Row> table = rejected;
+        if (previous.isPresent()) {
+            // A file loaded again replaces its own earlier quarantine rows.
+            org.apache.spark.sql.Dataset<Row> old = lake.read(spark, previous.get()).where(not(col(StagedSchema.SOURCE_FILE).isin(files.toArray())));
+            table = rejected.unionByName(old);
+        }
+        String folder = lake.newVersionFolder(name, runId);
+        table.coalesce(1).sortWithinPartitions(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE)).write().parquet(new Path(lake.root(), folder).toString());
+        return commit.put(name, folder, List.of(), table.schema().json());
+    }
+
+    private TableVersion writeMetrics(Lake lake, Lake.Commit commit, Map<Dataset, List<Row>> metrics, String runId)
+            throws IOException
+    {
+        List<Row> rows = metrics.values().stream().flatMap(List::stream).toList();
+        org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(rows, METRICS_SCHEMA);
+        Optional<TableVersion> previous = commit.base().table(QUALITY_METRICS);
+        if (previous.isPresent()) {
+            table = table.unionByName(lake.read(spark, previous.get()));
+        }
+        String folder = lake.newVersionFolder(QUALITY_METRICS, runId);
+        table.coalesce(1).write().parquet(new Path(lake.root(), folder).toString());
+        return commit.put(QUALITY_METRICS, folder, List.of(), METRICS_SCHEMA.json());
+    }
+
+    private static long millisSince(long nanoStart)
+    {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+}

@@ -1,0 +1,314 @@
+package org.zhijian.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SerializableWritable;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.zhijian.schema.Dataset;
+import org.zhijian.schema.Rule;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Turns the splits of one dataset into validated rows with Spark: tasks read and validate
+ * their splits in parallel (nothing is collected to the driver), then the rules that need
+ * other rows run as Spark operations — duplicate keys with a window ordered by file and line,
+ * unknown enterprises with a join. Every row comes out exactly once, with every rule it breaks
+ * in {@code _errors}; an empty list means accepted.
+ */
+public final class IngestPipeline
+{
+    public static final String ERRORS = "_errors";
+    public static final String TEXT = "_text";
+    public static final String BLANK = "_blank";
+    public static final String COUNTY_MAPPED = "_county_mapped";
+    private static final String KEY = "_key";
+    private static final String CONTENT = "_content_hash";
+    private static final String FILE_SEQUENCE = "_file_seq";
+
+    public static final StructType ERROR_TYPE = new StructType(new StructField[] {
+            StagedSchema.plain("rule", DataTypes.StringType),
+            StagedSchema.plain("column", DataTypes.StringType),
+            StagedSchema.plain("value", DataTypes.StringType),
+            StagedSchema.plain("message", DataTypes.StringType)});
+
+    /** How rows are judged: the run they belong to, the day dates may not pass, the pilot-code switch. */
+    public record Settings(String runId, LocalDate asOf, boolean acceptPilotCreditCodes)
+    {
+        public Settings
+        {
+            requireNonNull(runId, "runId is null");
+            requireNonNull(asOf, "asOf is null");
+        }
+    }
+
+    private final SparkSession spark;
+    private final ValidationReference reference;
+    private final Settings settings;
+
+    public IngestPipeline(SparkSession spark, ValidationReference reference, Settings settings)
+    {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.reference = requireNonNull(reference, "reference is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /**
+     * Reads the splits of one dataset and applies the row rules, in parallel tasks and lazily;
+     * nothing reaches the driver. The result carries the bookkeeping the cross-row rules need
+     * and should be materialized (written or cached) before {@link #crossRowRules} reads it twice.
+     */
+    public org.apache.spark.sql.Dataset<Row> read(Dataset dataset, List<RawSplit> splits)
+    {
+        StructType schema = readSchema(dataset);
+        if (splits.isEmpty()) {
+            return spark.createDataFrame(Collections.emptyList(), schema);
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        RowValidator validator = new RowValidator(dataset, reference, settings.asOf(), settings.acceptPilotCreditCodes());
+        ReadAndValidate task = new ReadAndValidate(validator, settings.runId(), new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
+        JavaRDD<Row> read = context.parallelize(splits, splits.size()).flatMap(task);
+        return spark.createDataFrame(read, schema);
+    }
+
+    /**
+     * Applies the rules that need other rows — duplicate keys, unknown enterprises — to rows
+     * from {@link #read}. They run on a narrow projection (key, position, credit code), and
+     * their findings, few as a rule, are joined back to the wide rows.
+     *
+     * @param knownEnterprises credit codes that references may name (a column credit_code), for
+     * every dataset but enterprises itself
+     */
+    public Validated crossRowRules(Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+    {
+        org.apache.spark.sql.Dataset<Row> narrow = rows.select(col(KEY), col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col(StagedSchema.SOURCE_FILE), col(CONTENT),
+                        dataset.columnNames().contains("credit_code")
+                                ? when(expr("NOT exists(" + ERRORS + ", e -> e.column = 'credit_code')"), col("credit_code")).as("credit_code")
+                                : lit(null).cast(DataTypes.StringType).as("credit_code"));
+        org.apache.spark.sql.Dataset<Row> findings = duplicateKeys(dataset, narrow);
+        if (knownEnterprises.isPresent() && dataset != Dataset.ENTERPRISES && dataset.columnNames().contains("credit_code")) {
+            findings = findings.unionByName(unknownEnterprises(narrow, knownEnterprises.get()));
+        }
+        org.apache.spark.sql.Dataset<Row> byRow = findings.groupBy(FILE_SEQUENCE, StagedSchema.SOURCE_LINE).agg(collect_list(col("error")).as("_found"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        org.apache.spark.sql.Dataset<Row> joined = rows.join(byRow, scala.jdk.javaapi.CollectionConverters.asScala(List.of(FILE_SEQUENCE, StagedSchema.SOURCE_LINE)).toSeq(), "left")
+                .withColumn(ERRORS, when(col("_found").isNull(), col(ERRORS)).otherwise(concat(col(ERRORS), col("_found"))));
+        Column[] columns = java.util.Arrays.stream(validatedSchema(dataset).fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return new Validated(joined.select(columns), List.of(byRow));
+    }
+
+    /** Validated rows, and the small cache behind them to release with {@link #close()}. */
+    public record Validated(org.apache.spark.sql.Dataset<Row> rows, List<org.apache.spark.sql.Dataset<Row>> caches)
+            implements AutoCloseable
+    {
+        @Override
+        public void close()
+        {
+            caches.forEach(org.apache.spark.sql.Dataset::unpersist);
+        }
+    }
+
+    /** The schema of validated rows: the staged columns, then the bookkeeping columns. */
+    public static StructType validatedSchema(Dataset dataset)
+    {
+        List<StructField> fields = new ArrayList<>(List.of(StagedSchema.staged(dataset).fields()));
+        fields.add(StagedSchema.plain(ERRORS, DataTypes.createArrayType(ERROR_TYPE, false)));
+        fields.add(StagedSchema.plain(TEXT, DataTypes.StringType));
+        fields.add(StagedSchema.plain(BLANK, DataTypes.BooleanType));
+        fields.add(StagedSchema.plain(COUNTY_MAPPED, DataTypes.BooleanType));
+        return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    private static StructType readSchema(Dataset dataset)
+    {
+        List<StructField> fields = new ArrayList<>(List.of(validatedSchema(dataset).fields()));
+        fields.add(StagedSchema.plain(KEY, DataTypes.StringType));
+        fields.add(StagedSchema.plain(CONTENT, DataTypes.LongType));
+        fields.add(StagedSchema.plain(FILE_SEQUENCE, DataTypes.IntegerType));
+        return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    /** Every row after the first with the same key breaks key.duplicate, or key.exact_duplicate when its content is the same. */
+    private static org.apache.spark.sql.Dataset<Row> duplicateKeys(Dataset dataset, org.apache.spark.sql.Dataset<Row> rows)
+    {
+        WindowSpec byKey = Window.partitionBy(col(KEY)).orderBy(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE));
+        Column firstFile = col("_first_file");
+        Column firstLine = col("_first_line");
+        Column exact = error(Rule.EXACT_DUPLICATE, lit(""), lit(""), format_string(Rule.EXACT_DUPLICATE.template(), firstFile, firstLine));
+        Column different = error(Rule.DUPLICATE_KEY, lit(String.join(",", dataset.keyColumns())), col(KEY),
+                format_string(Rule.DUPLICATE_KEY.template(), col(KEY), firstFile, firstLine));
+        return rows.where(col(KEY).isNotNull())
+                .withColumn("_rank", row_number().over(byKey))
+                .withColumn("_first_file", first(col(StagedSchema.SOURCE_FILE)).over(byKey))
+                .withColumn("_first_line", first(col(StagedSchema.SOURCE_LINE)).over(byKey))
+                .withColumn("_first_content", first(col(CONTENT)).over(byKey))
+                .where(col("_rank").gt(1))
+                .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE),
+                        when(col(CONTENT).equalTo(col("_first_content")), exact).otherwise(different).as("error"));
+    }
+
+    /** A valid credit code (the narrow rows hold only those) that names no accepted enterprise breaks ref.enterprise. */
+    private static org.apache.spark.sql.Dataset<Row> unknownEnterprises(org.apache.spark.sql.Dataset<Row> rows, org.apache.spark.sql.Dataset<Row> known)
+    {
+        org.apache.spark.sql.Dataset<Row> codes = known.select(col("credit_code").as("_known_code")).distinct();
+        org.apache.spark.sql.Dataset<Row> candidates = rows.where(col("credit_code").isNotNull())
+                .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col("credit_code"));
+        return candidates.join(codes, candidates.col("credit_code").equalTo(codes.col("_known_code")), "left_anti")
+                .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE),
+                        error(Rule.UNKNOWN_ENTERPRISE, lit("credit_code"), col("credit_code"), format_string(Rule.UNKNOWN_ENTERPRISE.template(), col("credit_code"))).as("error"));
+    }
+
+    private static Column error(Rule rule, Column column, Column value, Column message)
+    {
+        return struct(lit(rule.id()).as("rule"), column.as("column"), value.as("value"), message.as("message"));
+    }
+
+    /** The task: read one split and validate each of its records, streaming. */
+    static final class ReadAndValidate
+            implements FlatMapFunction<RawSplit, Row>
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final RowValidator validator;
+        private final String runId;
+        private final SerializableWritable<Configuration> configuration;
+
+        ReadAndValidate(RowValidator validator, String runId, SerializableWritable<Configuration> configuration)
+        {
+            this.validator = validator;
+            this.runId = runId;
+            this.configuration = configuration;
+        }
+
+        @Override
+        public Iterator<Row> call(RawSplit split)
+                throws IOException
+        {
+            SplitReader.Records records = SplitReader.open(split, configuration.value());
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener(context -> {
+                    try {
+                        records.close();
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            return new Iterator<>()
+            {
+                @Override
+                public boolean hasNext()
+                {
+                    return records.hasNext();
+                }
+
+                @Override
+                public Row next()
+                {
+                    return toRow(split, records.next());
+                }
+            };
+        }
+
+        Row toRow(RawSplit split, RawRecord record)
+        {
+            if (record.failure() != null) {
+                return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE, "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
+            }
+            if (record.blank()) {
+                return row(split, record, validator.structural(new RowError(Rule.REQUIRED, "", "", "")), true);
+            }
+            List<String> fields = fitted(split, record.fields());
+            if (fields.size() != split.fieldCount()) {
+                return row(split, record, validator.structural(new RowError(Rule.COLUMN_COUNT, "", String.valueOf(fields.size()),
+                        Rule.COLUMN_COUNT.message(split.fieldCount(), fields.size()))), false);
+            }
+            int[] columnFields = split.columnFields();
+            String[] raw = new String[columnFields.length];
+            for (int i = 0; i < columnFields.length; i++) {
+                raw[i] = columnFields[i] < 0 ? null : fields.get(columnFields[i]);
+            }
+            ValidatedRow validated = validator.validate(raw);
+            if (record.undecodable()) {
+                List<RowError> errors = new ArrayList<>(validated.errors());
+                errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", Rule.ROW_ENCODING.message(split.charset())));
+                validated = new ValidatedRow(validated.values(), errors, validated.key(), validated.contentHash(), validated.countyMapped());
+            }
+            return row(split, record, validated, false);
+        }
+
+        /** A workbook row may omit trailing empty cells or carry empty ones past the header. */
+        private static List<String> fitted(RawSplit split, List<String> fields)
+        {
+            if (split.format() != RawFormat.XLSX || fields.size() == split.fieldCount()) {
+                return fields;
+            }
+            List<String> fitted = new ArrayList<>(fields);
+            while (fitted.size() < split.fieldCount()) {
+                fitted.add("");
+            }
+            while (fitted.size() > split.fieldCount() && fitted.get(fitted.size() - 1).isBlank()) {
+                fitted.remove(fitted.size() - 1);
+            }
+            return fitted;
+        }
+
+        private Row row(RawSplit split, RawRecord record, ValidatedRow validated, boolean blank)
+        {
+            Object[] values = validated.values();
+            Object[] row = new Object[values.length + 3 + 7];
+            System.arraycopy(values, 0, row, 0, values.length);
+            int i = values.length;
+            row[i++] = split.fileName();
+            row[i++] = record.line();
+            row[i++] = runId;
+            List<Row> errors = new ArrayList<>(blank ? 0 : validated.errors().size());
+            if (!blank) {
+                for (RowError error : validated.errors()) {
+                    errors.add(RowFactory.create(error.rule().id(), error.column(), error.value(), error.message()));
+                }
+            }
+            row[i++] = scala.jdk.javaapi.CollectionConverters.asScala(errors).toSeq();
+            row[i++] = record.text();
+            row[i++] = blank;
+            row[i++] = validated.countyMapped();
+            row[i++] = validated.key();
+            row[i++] = validated.contentHash();
+            row[i] = split.fileSequence();
+            return RowFactory.create(row);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.zhijian.ingest;
+
+/** How a raw file is stored, decided by its first bytes rather than by its name. */
+public enum RawFormat
+{
+    CSV,
+    XLSX,
+}

@@ -1,0 +1,371 @@
+package org.zhijian.ingest;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.zhijian.io.CsvWriter;
+
+/**
+ * Streams the rows of one workbook sheet with a StAX pull parser over the sheet's XML, so a
+ * sheet of any length is read with the memory of one row (plus the shared strings). Cells
+ * become the text a person sees: numbers in plain notation, date-formatted numbers as
+ * yyyy-MM-dd, booleans as true/false. The package is opened from a local file (a remote file
+ * is copied to a temporary one first), which lets POI read the zip without loading it.
+ */
+final class XlsxSheetReader
+        implements SplitReader.Records
+{
+    private final OPCPackage pkg;
+    private final File temporary;
+    private final InputStream sheetStream;
+    private final XMLStreamReader xml;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final boolean date1904;
+    private RawRecord pending;
+    private long lastRow;
+    private boolean done;
+
+    private XlsxSheetReader(OPCPackage pkg, File temporary, InputStream sheetStream, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
+            throws XMLStreamException
+    {
+        this.pkg = pkg;
+        this.temporary = temporary;
+        this.sheetStream = sheetStream;
+        this.strings = strings;
+        this.styles = styles;
+        this.date1904 = date1904;
+        this.xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(sheetStream);
+    }
+
+    /** The names of a workbook's sheets, in order. */
+    static List<String> sheetNames(FileSystem fs, Path path)
+            throws IOException
+    {
+        File temporary = null;
+        OPCPackage pkg = null;
+        try {
+            File file = localFile(fs, path);
+            if (file == null) {
+                temporary = copyToLocal(fs, path);
+                file = temporary;
+            }
+            pkg = OPCPackage.open(file, PackageAccess.READ);
+            XSSFReader.SheetIterator sheets = new XSSFReader(pkg).getSheetIterator();
+            List<String> names = new ArrayList<>();
+            while (sheets.hasNext()) {
+                sheets.next().close();
+                names.add(sheets.getSheetName());
+            }
+            return names;
+        }
+        catch (IOException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IOException(describe(e), e);
+        }
+        finally {
+            if (pkg != null) {
+                pkg.revert();
+            }
+            if (temporary != null) {
+                Files.deleteIfExists(temporary.toPath());
+            }
+        }
+    }
+
+    /** Opens a sheet for reading; rows are numbered as in Excel, and rows before {@code firstRow} are skipped. */
+    static XlsxSheetReader open(FileSystem fs, Path path, String sheet, long firstRow)
+            throws IOException
+    {
+        File temporary = null;
+        OPCPackage pkg = null;
+        try {
+            File file = localFile(fs, path);
+            if (file == null) {
+                temporary = copyToLocal(fs, path);
+                file = temporary;
+            }
+            pkg = OPCPackage.open(file, PackageAccess.READ);
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            while (sheets.hasNext()) {
+                InputStream stream = sheets.next();
+                if (sheets.getSheetName().equals(sheet)) {
+                    XlsxSheetReader result = new XlsxSheetReader(pkg, temporary, stream, new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(), isDate1904(reader));
+                    result.skipTo(firstRow);
+                    return result;
+                }
+                stream.close();
+            }
+            throw new IOException("the workbook has no sheet '" + sheet + "'");
+        }
+        catch (IOException e) {
+            cleanUp(pkg, temporary);
+            throw e;
+        }
+        catch (Exception e) {
+            cleanUp(pkg, temporary);
+            throw new IOException(describe(e), e);
+        }
+    }
+
+    private void skipTo(long firstRow)
+    {
+        while (hasNext() && pending.line() < firstRow) {
+            pending = null;
+        }
+    }
+
+    @Override
+    public boolean hasNext()
+    {
+        if (pending != null) {
+            return true;
+        }
+        if (done) {
+            return false;
+        }
+        try {
+            pending = readRow();
+        }
+        catch (XMLStreamException | RuntimeException e) {
+            pending = RawRecord.failure(lastRow + 1, "the sheet's XML is damaged after row " + lastRow + " (" + describe(e) + ")");
+            close();
+        }
+        if (pending == null) {
+            close();
+        }
+        return pending != null;
+    }
+
+    @Override
+    public RawRecord next()
+    {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RawRecord record = pending;
+        pending = null;
+        return record;
+    }
+
+    private RawRecord readRow()
+            throws XMLStreamException
+    {
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
+                String number = xml.getAttributeValue(null, "r");
+                long row = number == null ? lastRow + 1 : Long.parseLong(number);
+                lastRow = row;
+                List<String> cells = readCells();
+                return RawRecord.of(row, cells, CsvWriter.line(cells));
+            }
+        }
+        return null;
+    }
+
+    private List<String> readCells()
+            throws XMLStreamException
+    {
+        List<String> cells = new ArrayList<>();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                return cells;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+                String reference = xml.getAttributeValue(null, "r");
+                int column = reference == null ? cells.size() : columnIndex(reference);
+                String type = xml.getAttributeValue(null, "t");
+                String style = xml.getAttributeValue(null, "s");
+                String value = readCell(type, style);
+                while (cells.size() < column) {
+                    cells.add("");
+                }
+                cells.add(value);
+            }
+        }
+        return cells;
+    }
+
+    private String readCell(String type, String style)
+            throws XMLStreamException
+    {
+        StringBuilder value = null;
+        StringBuilder inline = null;
+        int depth = 1;
+        boolean inValue = false;
+        boolean inText = false;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String name = xml.getLocalName();
+                inValue = name.equals("v");
+                inText = name.equals("t");
+                if (inValue && value == null) {
+                    value = new StringBuilder();
+                }
+                if (inText && inline == null) {
+                    inline = new StringBuilder();
+                }
+            }
+            else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                inValue = false;
+                inText = false;
+            }
+            else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                if (inValue) {
+                    value.append(xml.getText());
+                }
+                else if (inText) {
+                    inline.append(xml.getText());
+                }
+            }
+        }
+        if ("inlineStr".equals(type)) {
+            return inline == null ? "" : inline.toString();
+        }
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (type == null || type.equals("n")) {
+            return number(text, style);
+        }
+        return switch (type) {
+            case "s" -> strings.getItemAt(Integer.parseInt(text.strip())).getString();
+            case "b" -> text.equals("1") ? "true" : "false";
+            default -> text;
+        };
+    }
+
+    private String number(String text, String style)
+    {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text.strip());
+        }
+        catch (NumberFormatException e) {
+            return text;
+        }
+        if (style != null && !style.isEmpty()) {
+            XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
+            if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
+                    && DateUtil.isValidExcelDate(number.doubleValue())) {
+                return DateUtil.getLocalDateTime(number.doubleValue(), date1904).toLocalDate().toString();
+            }
+        }
+        return number.stripTrailingZeros().toPlainString();
+    }
+
+    /** The 0-based column of a cell reference such as AB12. */
+    static int columnIndex(String reference)
+    {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
+
+    @Override
+    public void close()
+    {
+        done = true;
+        try {
+            xml.close();
+            sheetStream.close();
+        }
+        catch (XMLStreamException | IOException ignored) {
+            // A read-only stream: nothing to lose.
+        }
+        cleanUp(pkg, temporary);
+    }
+
+    private static boolean isDate1904(XSSFReader reader)
+            throws Exception
+    {
+        try (InputStream workbook = reader.getWorkbookData()) {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("workbookPr")) {
+                    String value = xml.getAttributeValue(null, "date1904");
+                    return "1".equals(value) || "true".equals(value);
+                }
+            }
+            return false;
+        }
+    }
+
+    private static File localFile(FileSystem fs, Path path)
+    {
+        if (fs instanceof LocalFileSystem local) {
+            return local.pathToFile(path);
+        }
+        if (fs instanceof RawLocalFileSystem raw) {
+            return raw.pathToFile(path);
+        }
+        return null;
+    }
+
+    private static File copyToLocal(FileSystem fs, Path path)
+            throws IOException
+    {
+        File temporary = Files.createTempFile("zhijian-", ".xlsx").toFile();
+        try (InputStream input = fs.open(path)) {
+            Files.copy(input, temporary.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return temporary;
+    }
+
+    private static void cleanUp(OPCPackage pkg, File temporary)
+    {
+        if (pkg != null) {
+            pkg.revert();
+        }
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary.toPath());
+            }
+            catch (IOException ignored) {
+                // A temporary copy left behind is harmless.
+            }
+        }
+    }
+
+    static String describe(Throwable e)
+    {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,223 @@
+package org.zhijian.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.Failpoints;
+import org.zhijian.ZhijianException;
+import org.zhijian.generate.GeneratorSettings;
+import org.zhijian.generate.OutputFormat;
+import org.zhijian.generate.SampleDataGenerator;
+import org.zhijian.lake.Lake;
+import org.zhijian.lake.LakeLock;
+import org.zhijian.lake.RunIds;
+import org.zhijian.lake.Snapshot;
+import org.zhijian.reference.CreditCode;
+import org.zhijian.schema.Dataset;
+import org.zhijian.spark.SharedSpark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zhijian.ingest.IngestFixtures.REFERENCE;
+
+/** The lake's guarantees: idempotent reloads, period replacement, one writer, atomic publication. */
+class TestLakePublication
+{
+    @TempDir
+    static Path directory;
+    private static Path raw;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void generate()
+    {
+        spark = SharedSpark.session();
+        raw = directory.resolve("raw");
+        SampleDataGenerator.generate(REFERENCE, new GeneratorSettings(0.005, 5, 2025, 0, List.of(OutputFormat.CSV), raw), line -> {});
+    }
+
+    @Test
+    void theSameInputLoadedTwiceLeavesTheSameStagedRows()
+            throws IOException
+    {
+        Path lakePath = directory.resolve("idempotent");
+        IngestJob.Result first = ingest(raw, lakePath);
+        Lake lake = lake(lakePath);
+        List<List<Row>> before = new ArrayList<>();
+        for (Dataset dataset : Dataset.values()) {
+            before.add(stagedRows(lake, dataset));
+        }
+        IngestJob.Result second = ingest(raw, lakePath);
+        assertThat(second.snapshot().orElseThrow().version()).isEqualTo(first.snapshot().orElseThrow().version() + 1);
+        for (Dataset dataset : Dataset.values()) {
+            assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(dataset.ordinal()));
+            assertThat(lake.read(spark, IngestJob.quarantine(dataset)).count()).isEqualTo(second.outcomes().get(dataset).quarantined());
+        }
+        // Quality metrics keep every run, to compare runs.
+        assertThat(lake.read(spark, IngestJob.QUALITY_METRICS).select("run_id").distinct().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aReloadReplacesTheYearsItHoldsAndMergesEnterprisesByKey()
+            throws IOException
+    {
+        String a = CreditCode.forEnterprise("330106", "MA000001");
+        String b = CreditCode.forEnterprise("330106", "MA000002");
+        String c = CreditCode.forEnterprise("330106", "MA000003");
+        Path firstLoad = directory.resolve("load1");
+        Files.createDirectories(firstLoad);
+        String enterpriseHeader = "credit_code,name,county_code,industry_code,size,above_scale,high_tech,established,status\n";
+        Files.writeString(firstLoad.resolve("enterprises.csv"), enterpriseHeader
+                + a + ",甲公司,330106,C33,小型,是,否,2010-01-01,存续\n" + b + ",乙公司,330106,C33,小型,是,否,2010-01-01,存续\n");
+        String inspectionHeader = "batch_id,credit_code,producer_name,county_code,category,plan_level,sampled_on,result,failed_items\n";
+        Files.writeString(firstLoad.resolve("inspections.csv"), inspectionHeader
+                + "CC1," + a + ",,330106,羽绒服装,省抽,2024-03-01,合格,\n"
+                + "CC2," + b + ",,330106,羽绒服装,省抽,2024-04-01,不合格,含绒量\n"
+                + "CC3," + a + ",,330106,羽绒服装,省抽,2025-03-01,合格,\n"
+                + "CC4," + b + ",,330106,羽绒服装,省抽,2025-04-01,合格,\n");
+        Path lakePath = directory.resolve("periods");
+        ingest(firstLoad, lakePath);
+
+        Path secondLoad = directory.resolve("load2");
+        Files.createDirectories(secondLoad);
+        Files.writeString(secondLoad.resolve("enterprises.csv"), enterpriseHeader
+                + b + ",乙公司（更名）,330106,C33,中型,是,是,2010-01-01,存续\n" + c + ",丙公司,330108,C34,小型,否,否,2020-01-01,存续\n");
+        Files.writeString(secondLoad.resolve("inspections_2025.csv"), inspectionHeader
+                + "CC5," + c + ",,330108,羽绒服装,市抽,2025-06-01,合格,\n");
+        IngestJob.Result second = ingest(secondLoad, lakePath);
+        assertThat(second.outcomes().get(Dataset.INSPECTIONS).quarantined()).isZero();
+
+        Lake lake = lake(lakePath);
+        assertThat(lake.read(spark, IngestJob.staged(Dataset.ENTERPRISES)).orderBy("credit_code").select("name").collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly("甲公司", "乙公司（更名）", "丙公司");
+        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).orderBy("batch_id").select("batch_id", "year").collectAsList())
+                .extracting(row -> row.getString(0) + "/" + row.getInt(1)).containsExactly("CC1/2024", "CC2/2024", "CC5/2025");
+    }
+
+    @Test
+    void aSecondWriterIsRefusedNamingTheHolderAndAStaleLockIsTakenOver()
+            throws Exception
+    {
+        Path lakePath = directory.resolve("locked");
+        Lake lake = lake(lakePath);
+        try (LakeLock held = lake.lock("20260101T000000Z-aaaaaa", "ingest", notice -> {})) {
+            assertThatThrownBy(() -> ingest(raw, lakePath))
+                    .isInstanceOf(ZhijianException.class)
+                    .hasMessageContaining("run 20260101T000000Z-aaaaaa")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .satisfies(e -> assertThat(((ZhijianException) e).code()).isEqualTo(ZhijianException.Code.LAKE_BUSY));
+        }
+        // A lock left by a process that has died.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.createDirectories(lakePath);
+        Files.writeString(lakePath.resolve("_lock"), "{\"run_id\":\"20250101T000000Z-dead00\",\"command\":\"ingest\",\"pid\":" + gone.pid()
+                + ",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName() + "\",\"user\":\"x\",\"started_at\":\"2025-01-01T00:00:00Z\"}");
+        List<String> notices = new ArrayList<>();
+        try (LakeLock taken = lake.lock("20260101T000001Z-bbbbbb", "ingest", notices::add)) {
+            assertThat(taken.holder().runId()).isEqualTo("20260101T000001Z-bbbbbb");
+        }
+        assertThat(notices).singleElement().asString().contains("20250101T000000Z-dead00").contains("no longer running");
+        assertThat(lakePath.resolve("_lock")).doesNotExist();
+    }
+
+    @Test
+    void anIngestKilledBeforeItCommitsLeavesThePreviousTablesCompleteAndARerunConverges()
+            throws Exception
+    {
+        Path lakePath = directory.resolve("killed");
+        IngestJob.Result first = ingest(raw, lakePath);
+        Lake lake = lake(lakePath);
+        Snapshot before = lake.current();
+        long inspections = lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count();
+
+        Process child = childIngest(raw, lakePath);
+        try {
+            String reached = awaitLine(child, "failpoint ingest.before-commit reached");
+            assertThat(reached).isNotNull();
+            // While it runs, a second ingest is refused and told who holds the lake.
+            assertThatThrownBy(() -> ingest(raw, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid());
+        }
+        finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        // The killed run wrote complete new table folders but never published them.
+        assertThat(lake.current()).isEqualTo(before);
+        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
+            assertThat(folders.count()).isEqualTo(2);
+        }
+
+        IngestJob.Result rerun = ingest(raw, lakePath);
+        assertThat(rerun.outcomes().get(Dataset.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(Dataset.INSPECTIONS).accepted());
+        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        // The orphaned folder of the killed run is gone; the previous version stays for readers still on it.
+        try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
+            assertThat(folders.map(path -> path.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder(first.runId(), rerun.runId());
+        }
+    }
+
+    private static Process childIngest(Path input, Path lakePath)
+            throws IOException
+    {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
+                command.add(argument);
+            }
+        }
+        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-D" + Failpoints.PROPERTY + "=ingest.before-commit",
+                "-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli",
+                "ingest", "--input", input.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q"));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String awaitLine(Process process, String expected)
+            throws IOException
+    {
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains(expected)) {
+                return line;
+            }
+        }
+        throw new AssertionError("the child ended without reaching '" + expected + "':\n" + seen);
+    }
+
+    private static IngestJob.Result ingest(Path input, Path lakePath)
+            throws IOException
+    {
+        return new IngestJob(spark, REFERENCE, line -> {}).run(IngestFixtures.request(input, lakePath, true), RunIds.next());
+    }
+
+    private static Lake lake(Path lakePath)
+    {
+        return Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static List<Row> stagedRows(Lake lake, Dataset dataset)
+            throws IOException
+    {
+        return lake.read(spark, IngestJob.staged(dataset)).drop("run_id").orderBy(dataset.keyColumns().get(0), dataset.keyColumns().toArray(String[]::new)).collectAsList();
+    }
+}
