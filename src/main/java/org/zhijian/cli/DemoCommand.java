@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.zhijian.generate.GenerationSummary;
+import org.zhijian.ingest.IngestJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** `demo`: the whole pipeline on sample data, the newcomer's first command. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on sample data: generate the raw files (scale, seed, dirty share and formats from conf),",
-                "then every stage that is built. Prints where each output landed."})
+                "then ingest them into the lake, and every later stage that is built. Prints where each output landed."})
 public final class DemoCommand
         implements Callable<Integer>
 {
@@ -28,10 +29,17 @@ public final class DemoCommand
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.empty());
         Console console = context.console();
         Path raw = Path.of(context.config().paths().raw());
-        console.progress("[1/1] generate");
+        console.progress("[1/2] generate sample data");
         GenerationSummary summary = GenerateCommand.run(context, scale, null, null, null, null, null);
         console.result(GenerateCommand.describe(summary, raw));
-        console.result("Not built yet in this version: ingest, build, report, scenario, export. The raw files above are ready for them.");
+        console.progress("");
+        console.progress("[2/2] ingest " + raw + " into the lake " + context.config().paths().lake());
+        IngestOptions options = new IngestOptions();
+        IngestJob.Request request = options.request(context, "ingest", true, 0);
+        IngestCommand.run(context, request);
+        console.result("");
+        console.result("Next: `./zhijian lake` lists the lake's tables; `./zhijian validate` re-checks " + raw + " without writing.");
+        console.result("Not built yet in this version: build, report, scenario, export.");
         return 0;
     }
 }
