@@ -25,11 +25,12 @@ final class IngestFixtures
 
     private IngestFixtures() {}
 
-    /** Sample data at scale 0.01 (about 24,000 rows) in all three formats, 2% of rows bad. */
+    /** Sample data at scale 0.01 (about 24,000 rows; -Dzhijian.test.scale=0.1 for 240,000) in all three formats, 2% of rows bad. */
     static Path dirtySample(Path directory)
     {
         Path raw = directory.resolve("raw");
-        SampleDataGenerator.generate(REFERENCE, new GeneratorSettings(0.01, 20251231L, 2025, 0.02,
+        double scale = Double.parseDouble(System.getProperty("zhijian.test.scale", "0.01"));
+        SampleDataGenerator.generate(REFERENCE, new GeneratorSettings(scale, 20251231L, 2025, 0.02,
                 List.of(OutputFormat.CSV, OutputFormat.GBK, OutputFormat.XLSX), raw), line -> {});
         return raw;
     }
