@@ -42,10 +42,6 @@ abstract class PendingCommand
     static final class Scenario
             extends PendingCommand {}
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a lake table or a read-only query to xlsx or csv (not built yet).")
-    static final class Export
-            extends PendingCommand {}
-
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec from jobs/ (not built yet).")
     static final class Run
             extends PendingCommand {}

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 PendingCommand.Build.class,
                 PendingCommand.Report.class,
                 PendingCommand.Scenario.class,
-                PendingCommand.Export.class,
+                ExportCommand.class,
                 PendingCommand.Run.class,
                 LakeCommand.class,
         })

@@ -73,7 +73,8 @@ public final class ConfigLoader
                 new ZhijianConfig.SparkSettings(master, shufflePartitions, fromFile.spark().settings()),
                 new ZhijianConfig.ReportSettings(language),
                 new ZhijianConfig.QualitySettings(rejectGate, fromFile.quality().acceptPilotCreditCodes()),
-                fromFile.generate());
+                fromFile.generate(),
+                fromFile.export());
         check(file, config);
         return config;
     }
@@ -89,7 +90,7 @@ public final class ConfigLoader
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         try (InputStream input = Files.newInputStream(file)) {
             ZhijianConfig config = mapper.readValue(input, ZhijianConfig.class);
-            return config == null ? new ZhijianConfig(null, null, null, null, null) : config;
+            return config == null ? new ZhijianConfig(null, null, null, null, null, null) : config;
         }
         catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));

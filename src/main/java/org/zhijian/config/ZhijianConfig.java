@@ -16,7 +16,8 @@ public record ZhijianConfig(
         @JsonProperty("spark") SparkSettings spark,
         @JsonProperty("report") ReportSettings report,
         @JsonProperty("quality") QualitySettings quality,
-        @JsonProperty("generate") GenerateSettings generate)
+        @JsonProperty("generate") GenerateSettings generate,
+        @JsonProperty("export") ExportSettings export)
 {
     public ZhijianConfig
     {
@@ -25,6 +26,22 @@ public record ZhijianConfig(
         report = requireNonNullElse(report, new ReportSettings(null));
         quality = requireNonNullElse(quality, new QualitySettings(null, null));
         generate = requireNonNullElse(generate, new GenerateSettings(null, null, null, null));
+        export = requireNonNullElse(export, new ExportSettings(null, null));
+    }
+
+    /**
+     * Exports: whether `export --unmask` may reveal personal data, and which further columns
+     * (beyond those the schema marks personal, such as legal_rep and phone) are personal.
+     */
+    public record ExportSettings(
+            @JsonProperty("allow_unmask") Boolean allowUnmask,
+            @JsonProperty("personal_columns") List<String> personalColumns)
+    {
+        public ExportSettings
+        {
+            allowUnmask = requireNonNullElse(allowUnmask, false);
+            personalColumns = List.copyOf(requireNonNullElse(personalColumns, List.of()));
+        }
     }
 
     /** Where raw files, the lake and reports live; any Hadoop URI for the lake. */

@@ -76,6 +76,12 @@ public final class CsvWriter
         return false;
     }
 
+    public void flush()
+            throws IOException
+    {
+        writer.flush();
+    }
+
     @Override
     public void close()
             throws IOException

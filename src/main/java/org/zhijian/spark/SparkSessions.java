@@ -29,7 +29,9 @@ public final class SparkSessions
                 // One Parquet dialect everywhere: no Spark-only timestamp encodings.
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // Cached data here is small and short-lived: compressing it costs more than it saves.
-                .config("spark.sql.inMemoryColumnarStorage.compressed", "false");
+                .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
+                // Lake views live in the session catalog; its warehouse never holds data, so keep it out of the working directory.
+                .config("spark.sql.warehouse.dir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "zhijian-warehouse-" + System.getProperty("user.name", "user")).toUri().toString());
         HadoopConfigurations.SETTINGS.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
