@@ -447,7 +447,10 @@ public final class IngestJob
         org.apache.spark.sql.Dataset<Row> rejected = rejectedRows(rows).select(
                 col(StagedSchema.SOURCE_FILE),
                 col(StagedSchema.SOURCE_LINE),
-                col(IngestPipeline.TEXT).as("text"),
+                // The original text of a row with personal columns holds that personal data too.
+                col(IngestPipeline.TEXT).as("text", dataset.columns().stream().anyMatch(org.zhijian.schema.Column::personal)
+                        ? new org.apache.spark.sql.types.MetadataBuilder().putBoolean(StagedSchema.PERSONAL, true).putString("comment", "The rejected record as it stood in the file (holds personal data)").build()
+                        : new org.apache.spark.sql.types.MetadataBuilder().putString("comment", "The rejected record as it stood in the file").build()),
                 expr("concat_ws(';', array_distinct(transform(" + IngestPipeline.ERRORS + ", e -> e.rule)))").as("rules"),
                 expr("concat_ws('; ', transform(" + IngestPipeline.ERRORS + ", e -> CASE WHEN e.column = '' THEN e.message ELSE concat(e.column, ': ', e.message) END))").as("reasons"),
                 col(StagedSchema.RUN_ID));

@@ -158,6 +158,7 @@ class TestExportJob
 
     @Test
     void personalDataStaysMaskedUnlessConfAllowsUnmasking()
+            throws IOException
     {
         Path out = directory.resolve("people.csv");
         assertThatThrownBy(() -> export(new ExportJob.Request(Optional.of("SELECT legal_rep FROM staged.enterprises"), Optional.empty(), Optional.empty(), List.of(),
@@ -166,6 +167,14 @@ class TestExportJob
         assertThatThrownBy(() -> export(request("SELECT concat(phone, '') AS p FROM staged.enterprises", out)))
                 .hasMessageContaining("computed from personal data");
         assertThat(out).doesNotExist();
+        // Renaming a personal column does not unmask it.
+        ExportJob.Result renamed = export(request("SELECT legal_rep AS boss, count(phone) AS phones FROM staged.enterprises GROUP BY legal_rep", out));
+        assertThat(renamed.masked()).containsExactly("boss");
+        // Where conf allows it, --unmask shows the values.
+        ExportJob.Result clear = export(new ExportJob.Request(Optional.of("SELECT legal_rep, phone FROM staged.enterprises ORDER BY credit_code"), Optional.empty(), Optional.empty(), List.of(),
+                out, StandardCharsets.UTF_8, true, true, List.of(), true, 1_048_575));
+        assertThat(clear.masked()).isEmpty();
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("张三丰,13812345678");
     }
 
     @Test
