@@ -115,7 +115,7 @@ public final class ExportJob
         catch (Exception e) {
             // Scala throws AnalysisException without declaring it.
             if (e instanceof AnalysisException analysis) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, "the query does not run: " + firstLine(analysis.getSimpleMessage()));
+                throw new ZhijianException(ZhijianException.Code.USAGE, "the query does not run: " + QueryGuard.firstLine(analysis.getSimpleMessage()));
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -140,7 +140,7 @@ public final class ExportJob
             }
             catch (RuntimeException e) {
                 if (e instanceof org.apache.spark.SparkThrowable) {
-                    throw new ZhijianException(ZhijianException.Code.FAILURE, "the query failed after " + rows + " rows, nothing was written: " + firstLine(e.getMessage()), e);
+                    throw new ZhijianException(ZhijianException.Code.FAILURE, "the query failed after " + rows + " rows, nothing was written: " + QueryGuard.firstLine(e.getMessage()), e);
                 }
                 throw e;
             }
@@ -202,12 +202,5 @@ public final class ExportJob
     private static Map.Entry<String, String> entry(String key, String value)
     {
         return new AbstractMap.SimpleImmutableEntry<>(key, value);
-    }
-
-    private static String firstLine(String message)
-    {
-        String line = message == null ? "" : message.strip();
-        int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline);
     }
 }

@@ -40,10 +40,7 @@ public final class QueryGuard
     /** Checks a query; returns the lake tables it reads (as layer.table), or throws a usage error. */
     public static Set<String> check(SparkSession spark, String sql, Set<String> views)
     {
-        String text = sql.strip();
-        while (text.endsWith(";")) {
-            text = text.substring(0, text.length() - 1).strip();
-        }
+        String text = normalized(sql);
         if (text.isEmpty()) {
             throw refuse("the query is empty");
         }
@@ -140,7 +137,8 @@ public final class QueryGuard
         return name.endsWith("Command") ? name.substring(0, name.length() - "Command".length()) : name;
     }
 
-    private static String firstLine(String message)
+    /** The first line of a message, for one-line errors. */
+    static String firstLine(String message)
     {
         String line = message == null ? "" : message.strip();
         int newline = line.indexOf('\n');

@@ -25,7 +25,6 @@ import org.zhijian.schema.Dataset;
 import static java.util.Objects.requireNonNull;
 import static org.zhijian.generate.EnterprisePopulation.LARGE;
 import static org.zhijian.generate.EnterprisePopulation.MEDIUM;
-import static org.zhijian.generate.EnterprisePopulation.SMALL;
 
 /**
  * Writes a realistic, deterministic set of raw files for the whole province (PRODUCT.md §10):

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
@@ -56,6 +56,8 @@ public final class IngestJob
 {
     public static final TableName QUALITY_METRICS = TableName.of("quality", "ingest_metrics");
     static final String TEMPORARY = "_tmp";
+    /** How many datasets the driver works on at once: enough to keep two cores busy between small jobs. */
+    private static final int PARALLEL_DATASETS = 3;
 
     /** What to load and how. */
     public record Request(
@@ -127,12 +129,12 @@ public final class IngestJob
         String startedAt = Instant.now().toString();
         Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
         LakeLock lock = request.write() ? lake.lock(runId, request.command(), progress) : null;
-        List<Step> steps = new ArrayList<>();
-        List<IngestPipeline.Validated> persisted = new ArrayList<>();
+        List<Step> steps = Collections.synchronizedList(new ArrayList<>());
+        List<IngestPipeline.Validated> persisted = Collections.synchronizedList(new ArrayList<>());
         try {
             long stepStart = System.nanoTime();
             RawFileInspector inspector = new RawFileInspector(spark.sparkContext().hadoopConfiguration(), reference.headerAliases(), request.readOptions());
-            Path input = inputPath(request.input());
+            Path input = Lake.path(request.input());
             RawFileInspector.Inspection inspection = inspector.inspect(input);
             steps.add(new Step("inspect", millisSince(stepStart), inspection.files().size() + inspection.problems().size(), inspection.files().size()));
             if (inspection.files().isEmpty() && inspection.problems().isEmpty()) {
@@ -141,48 +143,52 @@ public final class IngestJob
             Snapshot base = lake.current();
             IngestPipeline pipeline = new IngestPipeline(spark, ValidationReference.of(reference), new IngestPipeline.Settings(runId, request.asOf(), request.acceptPilotCreditCodes()));
 
-            Map<Dataset, org.apache.spark.sql.Dataset<Row>> validated = new EnumMap<>(Dataset.class);
-            Map<Dataset, DatasetOutcome> outcomes = new EnumMap<>(Dataset.class);
-            Map<Dataset, List<Row>> metrics = new EnumMap<>(Dataset.class);
-            Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.empty();
-            for (Dataset dataset : Dataset.values()) {
-                List<InspectedFile> files = inspection.files().stream().filter(file -> file.dataset() == dataset).toList();
-                boolean staged = base.table(staged(dataset)).isPresent();
-                if (files.isEmpty() && !(dataset == Dataset.ENTERPRISES && staged)) {
-                    if (dataset == Dataset.ENTERPRISES) {
-                        knownEnterprises = Optional.of(spark.createDataFrame(List.of(), new StructType(new StructField[] {new StructField("credit_code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())})));
-                    }
-                    continue;
-                }
-                if (files.isEmpty()) {
-                    knownEnterprises = Optional.of(lake.read(spark, base.table(staged(dataset)).get()).select("credit_code"));
-                    continue;
-                }
-                stepStart = System.nanoTime();
-                progress.accept("  validating " + dataset.tableName() + " (" + files.size() + (files.size() == 1 ? " file, " : " files, ")
+            Map<Dataset, List<InspectedFile>> filesOf = new EnumMap<>(Dataset.class);
+            for (InspectedFile file : inspection.files()) {
+                filesOf.computeIfAbsent(file.dataset(), ignored -> new ArrayList<>()).add(file);
+            }
+            List<Dataset> datasets = List.copyOf(filesOf.keySet());
+
+            // Datasets are independent but for references to enterprises: read them all at once,
+            // check enterprises, then the others at once. Spark runs the concurrent jobs side by side.
+            Map<Dataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            inParallel(datasets, dataset -> {
+                long start = System.nanoTime();
+                List<InspectedFile> files = filesOf.get(dataset);
+                progress.accept("  reading " + dataset.tableName() + " (" + files.size() + (files.size() == 1 ? " file, " : " files, ")
                         + files.stream().mapToInt(file -> file.splits().size()).sum() + " splits)");
                 List<RawSplit> splits = files.stream().flatMap(file -> file.splits().stream()).toList();
-                org.apache.spark.sql.Dataset<Row> read = materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), persisted);
-                steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(stepStart), -1, -1));
-                stepStart = System.nanoTime();
-                IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read, knownEnterprises);
+                read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), persisted));
+                steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(start), -1, -1));
+            });
+            Map<Dataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            Map<Dataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            Map<Dataset, List<Row>> metrics = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            CrossRowStep crossRow = (dataset, known) -> {
+                long start = System.nanoTime();
+                IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read.get(dataset), known);
                 persisted.add(result);
                 org.apache.spark.sql.Dataset<Row> rows = result.rows();
-                DatasetOutcome outcome = outcome(dataset, files, rows);
+                DatasetOutcome outcome = outcome(dataset, filesOf.get(dataset), rows);
                 outcomes.put(dataset, outcome);
-                steps.add(new Step("check keys and references: " + dataset.tableName(), millisSince(stepStart), outcome.read(), outcome.accepted()));
-                stepStart = System.nanoTime();
+                steps.add(new Step("check keys and references: " + dataset.tableName(), millisSince(start), outcome.read(), outcome.accepted()));
+                start = System.nanoTime();
                 metrics.put(dataset, qualityMetrics(runId, dataset, rows, outcome));
-                steps.add(new Step("quality metrics: " + dataset.tableName(), millisSince(stepStart), outcome.accepted(), metrics.get(dataset).size()));
+                steps.add(new Step("quality metrics: " + dataset.tableName(), millisSince(start), outcome.accepted(), metrics.get(dataset).size()));
                 validated.put(dataset, rows);
-                if (dataset == Dataset.ENTERPRISES) {
-                    org.apache.spark.sql.Dataset<Row> accepted = acceptedRows(rows).select("credit_code");
-                    if (staged) {
-                        accepted = accepted.union(lake.read(spark, base.table(staged(dataset)).get()).select("credit_code"));
-                    }
-                    knownEnterprises = Optional.of(accepted);
-                }
+            };
+            Optional<TableVersion> stagedEnterprises = base.table(staged(Dataset.ENTERPRISES));
+            org.apache.spark.sql.Dataset<Row> known = spark.createDataFrame(List.of(), new StructType(new StructField[] {
+                    new StructField("credit_code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())}));
+            if (filesOf.containsKey(Dataset.ENTERPRISES)) {
+                crossRow.run(Dataset.ENTERPRISES, Optional.empty());
+                known = acceptedRows(validated.get(Dataset.ENTERPRISES)).select("credit_code");
             }
+            if (stagedEnterprises.isPresent()) {
+                known = known.union(lake.read(spark, stagedEnterprises.get()).select("credit_code"));
+            }
+            Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
+            inParallel(datasets.stream().filter(dataset -> dataset != Dataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
             Gate gate = gate(request, inspection, outcomes);
             List<Problem> problems = new ArrayList<>();
             long problemCount = 0;
@@ -197,14 +203,16 @@ public final class IngestJob
             if (request.write()) {
                 stepStart = System.nanoTime();
                 Lake.Commit commit = lake.begin(runId);
-                for (Map.Entry<Dataset, org.apache.spark.sql.Dataset<Row>> entry : validated.entrySet()) {
-                    Dataset dataset = entry.getKey();
+                Map<String, TableVersion> tables = Collections.synchronizedMap(new java.util.TreeMap<>());
+                inParallel(datasets, dataset -> {
+                    org.apache.spark.sql.Dataset<Row> rows = validated.get(dataset);
                     if (!gate.failed()) {
                         progress.accept("  writing staged." + dataset.tableName());
-                        written.put(staged(dataset).toString(), writeStaged(lake, commit, dataset, entry.getValue(), runId));
+                        tables.put(staged(dataset).toString(), writeStaged(lake, commit, dataset, rows, runId));
                     }
-                    written.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, entry.getValue(), outcomes.get(dataset).files(), runId));
-                }
+                    tables.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, rows, outcomes.get(dataset).files(), runId));
+                });
+                written.putAll(tables);
                 written.put(QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
                 steps.add(new Step("write", millisSince(stepStart), outcomes.values().stream().mapToLong(DatasetOutcome::read).sum(),
                         outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
@@ -213,7 +221,7 @@ public final class IngestJob
                 snapshot = Optional.of(lake.commit(commit));
                 steps.add(new Step("commit", millisSince(stepStart), written.size(), written.size()));
             }
-            Result result = new Result(runId, request.command(), inspection, outcomes, problems, problemCount, gate, snapshot, written, steps, startedAt, millisSince(started));
+            Result result = new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemCount, gate, snapshot, written, List.copyOf(steps), startedAt, millisSince(started));
             if (request.write()) {
                 lake.writeRun(runId, IngestManifest.of(request, result, spark, gate.failed() ? "rejected_by_gate" : "succeeded",
                         gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : ""));
@@ -260,6 +268,64 @@ public final class IngestJob
         return spark.read().parquet(location);
     }
 
+    /** One dataset's step, which may read and write. */
+    private interface DatasetStep
+    {
+        void run(Dataset dataset)
+                throws IOException;
+    }
+
+    /** The cross-row rules, outcome and metrics of one dataset. */
+    private interface CrossRowStep
+    {
+        void run(Dataset dataset, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+                throws IOException;
+    }
+
+    /** Runs a step for each dataset on a few driver threads and waits; the first failure is rethrown as it was. */
+    private static void inParallel(List<Dataset> datasets, DatasetStep step)
+            throws IOException
+    {
+        if (datasets.size() <= 1) {
+            for (Dataset dataset : datasets) {
+                step.run(dataset);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PARALLEL_DATASETS, datasets.size()));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (Dataset dataset : datasets) {
+                futures.add(pool.submit(() -> {
+                    step.run(dataset);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                try {
+                    future.get();
+                }
+                catch (java.util.concurrent.ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
     public static TableName staged(Dataset dataset)
     {
         return TableName.of("staged", dataset.tableName());
@@ -268,14 +334,6 @@ public final class IngestJob
     public static TableName quarantine(Dataset dataset)
     {
         return TableName.of("quarantine", dataset.tableName());
-    }
-
-    private Path inputPath(String input)
-    {
-        java.net.URI uri = java.net.URI.create(input.replace(" ", "%20"));
-        return uri.getScheme() == null || uri.getScheme().length() == 1
-                ? new Path(java.nio.file.Path.of(input).toAbsolutePath().normalize().toUri())
-                : new Path(input);
     }
 
     private static org.apache.spark.sql.Dataset<Row> acceptedRows(org.apache.spark.sql.Dataset<Row> rows)

@@ -55,50 +55,46 @@ final class SplitReader
         }
     }
 
-    private static final class CsvRecords
+    /**
+     * Records read ahead one at a time. A read that fails ends the records with one record
+     * that reports the failure (it is quarantined), and the source is released exactly once.
+     */
+    abstract static class ReadAhead
             implements Records
     {
-        private final CsvReader csv;
-        private final Closeable stream;
-        private final boolean checkDecoding;
         private RawRecord pending;
-        private long lastLine;
         private boolean done;
 
-        CsvRecords(CsvReader csv, Closeable stream, boolean checkDecoding)
-        {
-            this.csv = csv;
-            this.stream = stream;
-            this.checkDecoding = checkDecoding;
-        }
+        /** The next record, or null at the end. */
+        protected abstract RawRecord read()
+                throws Exception;
+
+        /** The record that reports a failed read after the records so far. */
+        protected abstract RawRecord failure(Exception e);
+
+        /** Closes the source. */
+        protected abstract void release();
 
         @Override
-        public boolean hasNext()
+        public final boolean hasNext()
         {
-            if (pending != null) {
-                return true;
-            }
-            if (done) {
-                return false;
-            }
-            try {
-                if (csv.hasNext()) {
-                    CsvRecord record = csv.next();
-                    lastLine = record.line();
-                    boolean undecodable = checkDecoding && record.text().indexOf('\uFFFD') >= 0;
-                    pending = new RawRecord(record.line(), record.fields(), record.text(), undecodable, null);
-                    return true;
+            if (pending == null && !done) {
+                try {
+                    pending = read();
+                }
+                catch (Exception e) {
+                    pending = failure(e);
+                    close();
+                }
+                if (pending == null) {
+                    close();
                 }
             }
-            catch (UncheckedIOException e) {
-                pending = RawRecord.failure(lastLine + 1, String.valueOf(e.getCause().getMessage()));
-            }
-            close();
             return pending != null;
         }
 
         @Override
-        public RawRecord next()
+        public final RawRecord next()
         {
             if (!hasNext()) {
                 throw new NoSuchElementException();
@@ -108,10 +104,59 @@ final class SplitReader
             return record;
         }
 
-        @Override
-        public void close()
+        /** The next record without taking it, or null at the end. */
+        protected final RawRecord peek()
         {
-            done = true;
+            return hasNext() ? pending : null;
+        }
+
+        @Override
+        public final void close()
+        {
+            if (!done) {
+                done = true;
+                release();
+            }
+        }
+    }
+
+    private static final class CsvRecords
+            extends ReadAhead
+    {
+        private final CsvReader csv;
+        private final Closeable stream;
+        private final boolean checkDecoding;
+        private long lastLine;
+
+        CsvRecords(CsvReader csv, Closeable stream, boolean checkDecoding)
+        {
+            this.csv = csv;
+            this.stream = stream;
+            this.checkDecoding = checkDecoding;
+        }
+
+        @Override
+        protected RawRecord read()
+        {
+            if (!csv.hasNext()) {
+                return null;
+            }
+            CsvRecord record = csv.next();
+            lastLine = record.line();
+            boolean undecodable = checkDecoding && record.text().indexOf('\uFFFD') >= 0;
+            return new RawRecord(record.line(), record.fields(), record.text(), undecodable, null);
+        }
+
+        @Override
+        protected RawRecord failure(Exception e)
+        {
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            return RawRecord.failure(lastLine + 1, XlsxSheetReader.describe(cause));
+        }
+
+        @Override
+        protected void release()
+        {
             try {
                 stream.close();
             }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -35,24 +34,20 @@ import org.zhijian.io.CsvWriter;
  * is copied to a temporary one first), which lets POI read the zip without loading it.
  */
 final class XlsxSheetReader
-        implements SplitReader.Records
+        extends SplitReader.ReadAhead
 {
-    private final OPCPackage pkg;
-    private final File temporary;
+    private final Workbook workbook;
     private final InputStream sheetStream;
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final boolean date1904;
-    private RawRecord pending;
     private long lastRow;
-    private boolean done;
 
-    private XlsxSheetReader(OPCPackage pkg, File temporary, InputStream sheetStream, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
+    private XlsxSheetReader(Workbook workbook, InputStream sheetStream, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
             throws XMLStreamException
     {
-        this.pkg = pkg;
-        this.temporary = temporary;
+        this.workbook = workbook;
         this.sheetStream = sheetStream;
         this.strings = strings;
         this.styles = styles;
@@ -64,16 +59,8 @@ final class XlsxSheetReader
     static List<String> sheetNames(FileSystem fs, Path path)
             throws IOException
     {
-        File temporary = null;
-        OPCPackage pkg = null;
-        try {
-            File file = localFile(fs, path);
-            if (file == null) {
-                temporary = copyToLocal(fs, path);
-                file = temporary;
-            }
-            pkg = OPCPackage.open(file, PackageAccess.READ);
-            XSSFReader.SheetIterator sheets = new XSSFReader(pkg).getSheetIterator();
+        try (Workbook workbook = Workbook.open(fs, path)) {
+            XSSFReader.SheetIterator sheets = new XSSFReader(workbook.pkg()).getSheetIterator();
             List<String> names = new ArrayList<>();
             while (sheets.hasNext()) {
                 sheets.next().close();
@@ -87,35 +74,20 @@ final class XlsxSheetReader
         catch (Exception e) {
             throw new IOException(describe(e), e);
         }
-        finally {
-            if (pkg != null) {
-                pkg.revert();
-            }
-            if (temporary != null) {
-                Files.deleteIfExists(temporary.toPath());
-            }
-        }
     }
 
     /** Opens a sheet for reading; rows are numbered as in Excel, and rows before {@code firstRow} are skipped. */
     static XlsxSheetReader open(FileSystem fs, Path path, String sheet, long firstRow)
             throws IOException
     {
-        File temporary = null;
-        OPCPackage pkg = null;
+        Workbook workbook = Workbook.open(fs, path);
         try {
-            File file = localFile(fs, path);
-            if (file == null) {
-                temporary = copyToLocal(fs, path);
-                file = temporary;
-            }
-            pkg = OPCPackage.open(file, PackageAccess.READ);
-            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader reader = new XSSFReader(workbook.pkg());
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             while (sheets.hasNext()) {
                 InputStream stream = sheets.next();
                 if (sheets.getSheetName().equals(sheet)) {
-                    XlsxSheetReader result = new XlsxSheetReader(pkg, temporary, stream, new ReadOnlySharedStringsTable(pkg, false), reader.getStylesTable(), isDate1904(reader));
+                    XlsxSheetReader result = new XlsxSheetReader(workbook, stream, new ReadOnlySharedStringsTable(workbook.pkg(), false), reader.getStylesTable(), isDate1904(reader));
                     result.skipTo(firstRow);
                     return result;
                 }
@@ -124,53 +96,68 @@ final class XlsxSheetReader
             throw new IOException("the workbook has no sheet '" + sheet + "'");
         }
         catch (IOException e) {
-            cleanUp(pkg, temporary);
+            workbook.close();
             throw e;
         }
         catch (Exception e) {
-            cleanUp(pkg, temporary);
+            workbook.close();
             throw new IOException(describe(e), e);
+        }
+    }
+
+    /** A workbook package opened read-only from a local file; a remote file is copied to a temporary one first. */
+    private record Workbook(OPCPackage pkg, File temporary)
+            implements AutoCloseable
+    {
+        static Workbook open(FileSystem fs, Path path)
+                throws IOException
+        {
+            File file = localFile(fs, path);
+            File temporary = file == null ? copyToLocal(fs, path) : null;
+            try {
+                return new Workbook(OPCPackage.open(temporary != null ? temporary : file, PackageAccess.READ), temporary);
+            }
+            catch (Exception e) {
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary.toPath());
+                }
+                throw new IOException(describe(e), e);
+            }
+        }
+
+        @Override
+        public void close()
+        {
+            pkg.revert();
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary.toPath());
+                }
+                catch (IOException ignored) {
+                    // A temporary copy left behind is harmless.
+                }
+            }
         }
     }
 
     private void skipTo(long firstRow)
     {
-        while (hasNext() && pending.line() < firstRow) {
-            pending = null;
+        while (peek() != null && peek().line() < firstRow) {
+            next();
         }
     }
 
     @Override
-    public boolean hasNext()
+    protected RawRecord read()
+            throws XMLStreamException
     {
-        if (pending != null) {
-            return true;
-        }
-        if (done) {
-            return false;
-        }
-        try {
-            pending = readRow();
-        }
-        catch (XMLStreamException | RuntimeException e) {
-            pending = RawRecord.failure(lastRow + 1, "the sheet's XML is damaged after row " + lastRow + " (" + describe(e) + ")");
-            close();
-        }
-        if (pending == null) {
-            close();
-        }
-        return pending != null;
+        return readRow();
     }
 
     @Override
-    public RawRecord next()
+    protected RawRecord failure(Exception e)
     {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRecord record = pending;
-        pending = null;
-        return record;
+        return RawRecord.failure(lastRow + 1, "the sheet's XML is damaged after row " + lastRow + " (" + describe(e) + ")");
     }
 
     private RawRecord readRow()
@@ -299,9 +286,8 @@ final class XlsxSheetReader
     }
 
     @Override
-    public void close()
+    protected void release()
     {
-        done = true;
         try {
             xml.close();
             sheetStream.close();
@@ -309,7 +295,7 @@ final class XlsxSheetReader
         catch (XMLStreamException | IOException ignored) {
             // A read-only stream: nothing to lose.
         }
-        cleanUp(pkg, temporary);
+        workbook.close();
     }
 
     private static boolean isDate1904(XSSFReader reader)
@@ -346,21 +332,6 @@ final class XlsxSheetReader
             Files.copy(input, temporary.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return temporary;
-    }
-
-    private static void cleanUp(OPCPackage pkg, File temporary)
-    {
-        if (pkg != null) {
-            pkg.revert();
-        }
-        if (temporary != null) {
-            try {
-                Files.deleteIfExists(temporary.toPath());
-            }
-            catch (IOException ignored) {
-                // A temporary copy left behind is harmless.
-            }
-        }
     }
 
     static String describe(Throwable e)

@@ -1,8 +1,6 @@
 package org.zhijian.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhijian.reference.CreditCode;
-import org.zhijian.spark.SharedSpark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +28,7 @@ class TestIngestCommands
         Path raw = rawFolder();
         Files.write(raw.resolve("finance.csv"), new byte[] {0x00, 0x01, 0x02, (byte) 0xFF});
         Path lake = directory.resolve("lake");
-        Output output = run("validate", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27");
+        CliRun output = CliRun.of("validate", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27");
         assertThat(output.status()).isEqualTo(3);
         assertThat(output.out()).contains("enterprises", "inspections", "Refused finance.csv: file.unreadable: the file cannot be read: it holds binary data, not text")
                 .contains("inspections.csv:4 column sampled_on value '2031-01-01': rule.date_future: sampled_on 2031-01-01 is in the future")
@@ -48,22 +45,22 @@ class TestIngestCommands
     {
         Path raw = rawFolder();
         Path lake = directory.resolve("lake");
-        Output refused = run("ingest", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27");
+        CliRun refused = CliRun.of("ingest", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27");
         assertThat(refused.status()).isEqualTo(3);
         assertThat(refused.err()).contains("inspections rejected 50.0% > 5.0%").contains("staged tables were not changed");
-        Output tables = run("lake", "--lake", lake.toString());
+        CliRun tables = CliRun.of("lake", "--lake", lake.toString());
         assertThat(tables.out()).contains("quarantine.inspections").doesNotContain("staged.inspections").contains("rejected_by_gate");
 
-        Output loaded = run("ingest", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "--allow-rejects");
+        CliRun loaded = CliRun.of("ingest", "--input", raw.toString(), "--lake", lake.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "--allow-rejects");
         assertThat(loaded.status()).isZero();
         assertThat(loaded.out()).containsPattern("inspections\\s+1\\s+4\\s+2\\s+2\\s+50.0%")
                 .contains("Historical county codes mapped to today's: 1 rows (enterprises 1)")
                 .contains("Published lake snapshot 2");
-        Output listing = run("lake", "--lake", lake.toString());
+        CliRun listing = CliRun.of("lake", "--lake", lake.toString());
         assertThat(listing.out()).containsPattern("staged.inspections\\s+2 ").containsPattern("staged.enterprises\\s+2 ").contains("succeeded");
-        Output columns = run("lake", "staged.region_economy", "--lake", lake.toString());
+        CliRun columns = CliRun.of("lake", "staged.region_economy", "--lake", lake.toString());
         assertThat(columns.out()).containsPattern("gdp\\s+decimal\\(22,4\\)\\s+亿元\\s+Gross domestic product").contains("source_line");
-        Output unknown = run("lake", "staged.nothing", "--lake", lake.toString());
+        CliRun unknown = CliRun.of("lake", "staged.nothing", "--lake", lake.toString());
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("error: the lake has no table staged.nothing; `zhijian lake` lists the tables");
     }
@@ -84,26 +81,5 @@ class TestIngestCommands
                 + "CC4," + B + ",,330282,羽绒服装,省抽,2025-03-01,合格,\r\n", StandardCharsets.UTF_8);
         Files.writeString(raw.resolve("region_economy.csv"), "county_code,year,gdp,industrial_output\n330106,2024,\"1,234.5\",2000\n");
         return raw;
-    }
-
-    private record Output(int status, String out, String err) {}
-
-    private static Output run(String... arguments)
-    {
-        SharedSpark.session();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBuffer = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBuffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBuffer, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBuffer, true, StandardCharsets.UTF_8));
-        try {
-            int status = ZhijianCli.execute(arguments);
-            return new Output(status, outBuffer.toString(StandardCharsets.UTF_8), errBuffer.toString(StandardCharsets.UTF_8));
-        }
-        finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.zhijian.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhijian.ZhijianException;
-import org.zhijian.cli.ZhijianCli;
+import org.zhijian.cli.CliRun;
 import org.zhijian.ingest.IngestJob;
 import org.zhijian.ingest.RawFileInspector;
 import org.zhijian.lake.RunIds;
@@ -197,12 +195,12 @@ class TestExportJob
         };
         Path out = directory.resolve("refused.xlsx");
         for (String sql : refused) {
-            Output output = run("export", "--lake", lake.toString(), "--master", "local[2]", "--sql", sql, "--out", out.toString());
+            CliRun output = CliRun.of("export", "--lake", lake.toString(), "--master", "local[2]", "--sql", sql, "--out", out.toString());
             assertThat(output.status()).as(sql).isEqualTo(2);
             assertThat(output.err().strip()).as(sql).startsWith("error: refused: ").doesNotContain("\n").doesNotContain("Exception");
             assertThat(out).doesNotExist();
         }
-        Output where = run("export", "--lake", lake.toString(), "--master", "local[2]", "--table", "staged.cases", "--where", "1=1; DROP TABLE staged.cases", "--out", out.toString());
+        CliRun where = CliRun.of("export", "--lake", lake.toString(), "--master", "local[2]", "--table", "staged.cases", "--where", "1=1; DROP TABLE staged.cases", "--out", out.toString());
         assertThat(where.status()).isEqualTo(2);
         assertThat(out).doesNotExist();
     }
@@ -240,24 +238,5 @@ class TestExportJob
             text.append('\n');
         }
         return text.toString();
-    }
-
-    private record Output(int status, String out, String err) {}
-
-    private static Output run(String... arguments)
-    {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBuffer = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBuffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBuffer, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBuffer, true, StandardCharsets.UTF_8));
-        try {
-            return new Output(ZhijianCli.execute(arguments), outBuffer.toString(StandardCharsets.UTF_8), errBuffer.toString(StandardCharsets.UTF_8));
-        }
-        finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.zhijian.ingest;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
