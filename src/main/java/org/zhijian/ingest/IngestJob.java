@@ -242,7 +242,8 @@ public final class IngestJob
         finally {
             persisted.forEach(IngestPipeline.Validated::close);
             if (request.write()) {
-                lake.fileSystem().delete(new Path(lake.root(), TEMPORARY + "/" + runId), true);
+                // Holding the lock, everything under _tmp/ is this run's or a dead run's.
+                lake.fileSystem().delete(new Path(lake.root(), TEMPORARY), true);
             }
             if (lock != null) {
                 lock.close();
