@@ -38,8 +38,8 @@ public final class DemoCommand
         IngestJob.Request request = options.request(context, "ingest", true, 0);
         IngestCommand.run(context, request);
         console.result("");
-        console.result("Next: `./zhijian lake` lists the lake's tables; `./zhijian validate` re-checks " + raw + " without writing.");
-        console.result("Not built yet in this version: build, report, scenario, export.");
+        console.result("Next: `./zhijian lake` lists the lake's tables; `./zhijian export --table staged.inspections --where \"year = 2025\" --out inspections.xlsx`");
+        console.result("exports one; `./zhijian validate` re-checks " + raw + " without writing. Not built yet in this version: build, report, scenario.");
         return 0;
     }
 }
