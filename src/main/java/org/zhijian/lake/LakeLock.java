@@ -37,7 +37,7 @@ public final class LakeLock
     static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
     static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(2);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** Who holds the lock. */
     public record Holder(
@@ -46,11 +46,13 @@ public final class LakeLock
             @JsonProperty("pid") long pid,
             @JsonProperty("host") String host,
             @JsonProperty("user") String user,
-            @JsonProperty("started_at") String startedAt)
+            @JsonProperty("started_at") String startedAt,
+            @JsonProperty("process_started_at") String processStartedAt)
     {
         public static Holder current(String runId, String command)
         {
-            return new Holder(runId, command, ProcessHandle.current().pid(), hostName(), System.getProperty("user.name", "?"), Instant.now().toString());
+            return new Holder(runId, command, ProcessHandle.current().pid(), hostName(), System.getProperty("user.name", "?"), Instant.now().toString(),
+                    processStart(ProcessHandle.current()));
         }
 
         String describe()
@@ -129,8 +131,16 @@ public final class LakeLock
             return ageMillis > STALE_AFTER.toMillis() ? "the lock file is unreadable and " + ageMillis / 1000 + " s old" : null;
         }
         if (holder.get().host().equals(hostName())) {
-            boolean alive = ProcessHandle.of(holder.get().pid()).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? null : "process " + holder.get().pid() + " is no longer running";
+            Optional<ProcessHandle> process = ProcessHandle.of(holder.get().pid()).filter(ProcessHandle::isAlive);
+            if (process.isEmpty()) {
+                return "process " + holder.get().pid() + " is no longer running";
+            }
+            // A recycled process id: the process now running under it started at another time.
+            String started = holder.get().processStartedAt();
+            if (started != null && !started.isEmpty() && !started.equals(processStart(process.get()))) {
+                return "process " + holder.get().pid() + " has ended and its id was reused";
+            }
+            return null;
         }
         return ageMillis > STALE_AFTER.toMillis() ? "its heartbeat stopped " + ageMillis / 1000 + " s ago" : null;
     }
@@ -204,6 +214,11 @@ public final class LakeLock
         if (read(fs, path).map(current -> current.runId().equals(holder.runId())).orElse(false)) {
             fs.delete(path, false);
         }
+    }
+
+    private static String processStart(ProcessHandle process)
+    {
+        return process.info().startInstant().map(Instant::toString).orElse("");
     }
 
     static String hostName()

@@ -133,6 +133,13 @@ class TestLakePublication
         }
         assertThat(notices).singleElement().asString().contains("20250101T000000Z-dead00").contains("no longer running");
         assertThat(lakePath.resolve("_lock")).doesNotExist();
+        // A lock whose process id now belongs to another process (this one, started at another time).
+        Files.writeString(lakePath.resolve("_lock"), "{\"run_id\":\"20250101T000000Z-reused\",\"command\":\"ingest\",\"pid\":" + ProcessHandle.current().pid()
+                + ",\"host\":\"" + java.net.InetAddress.getLocalHost().getHostName() + "\",\"user\":\"x\",\"started_at\":\"2025-01-01T00:00:00Z\",\"process_started_at\":\"2025-01-01T00:00:00Z\"}");
+        notices.clear();
+        try (LakeLock taken = lake.lock("20260101T000002Z-cccccc", "ingest", notices::add)) {
+            assertThat(notices).singleElement().asString().contains("reused");
+        }
     }
 
     @Test
