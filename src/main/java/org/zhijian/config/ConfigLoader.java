@@ -1,8 +1,5 @@
 package org.zhijian.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -81,30 +70,8 @@ public final class ConfigLoader
 
     private static ZhijianConfig readFile(Path file)
     {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("configuration file " + file + " does not exist");
-        }
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        try (InputStream input = Files.newInputStream(file)) {
-            ZhijianConfig config = mapper.readValue(input, ZhijianConfig.class);
-            return config == null ? new ZhijianConfig(null, null, null, null, null, null) : config;
-        }
-        catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(where(file, e.getLocation()) + ": unknown key '" + keyPath(e) + "' (known here: " + known + ")");
-        }
-        catch (JsonMappingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + ": bad value for '" + keyPath(e) + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-        catch (JsonProcessingException e) {
-            throw new ConfigException(where(file, e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
-        catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        }
+        ZhijianConfig config = YamlFiles.read(file, ZhijianConfig.class);
+        return config == null ? new ZhijianConfig(null, null, null, null, null, null) : config;
     }
 
     private static void check(Path file, ZhijianConfig config)
@@ -175,20 +142,5 @@ public final class ConfigLoader
         catch (NumberFormatException e) {
             throw new ConfigException(source + " " + key + ": '" + value + "' is not a number");
         }
-    }
-
-    private static String where(Path file, JsonLocation location)
-    {
-        if (location == null || location.getLineNr() < 1) {
-            return file.toString();
-        }
-        return file + ":" + location.getLineNr();
-    }
-
-    private static String keyPath(JsonMappingException e)
-    {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
     }
 }
