@@ -30,10 +30,6 @@ abstract class PendingCommand
     }
 
 
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Compute indicator marts, credit ratings, early warnings and the composite index (not built yet).")
-    static final class Build
-            extends PendingCommand {}
-
     @Command(name = "report", mixinStandardHelpOptions = true, description = "Write the leadership brief for a period, e.g. --period 2025-Q3 (not built yet).")
     static final class Report
             extends PendingCommand {}

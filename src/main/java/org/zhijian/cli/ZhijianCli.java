@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ValidateCommand.class,
                 IngestCommand.class,
-                PendingCommand.Build.class,
+                BuildCommand.class,
                 PendingCommand.Report.class,
                 PendingCommand.Scenario.class,
                 ExportCommand.class,

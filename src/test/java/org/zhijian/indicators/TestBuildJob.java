@@ -1,0 +1,114 @@
+package org.zhijian.indicators;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.generate.GeneratorSettings;
+import org.zhijian.generate.OutputFormat;
+import org.zhijian.generate.SampleDataGenerator;
+import org.zhijian.ingest.IngestJob;
+import org.zhijian.ingest.RawFileInspector;
+import org.zhijian.io.CsvReader;
+import org.zhijian.io.CsvRecord;
+import org.zhijian.lake.Lake;
+import org.zhijian.lake.RunIds;
+import org.zhijian.reference.ReferenceData;
+import org.zhijian.reference.ReferenceDataLoader;
+import org.zhijian.spark.SharedSpark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.col;
+
+/** build on ingested sample data: figures match the raw file, reruns are identical, one period is rebuilt alone. */
+class TestBuildJob
+{
+    private static final ReferenceData REFERENCE = ReferenceDataLoader.load(Path.of("conf", "reference"));
+    private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+
+    @TempDir
+    static Path directory;
+    private static Path raw;
+    private static Path lakePath;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void ingest()
+            throws IOException
+    {
+        spark = SharedSpark.session();
+        raw = directory.resolve("raw");
+        SampleDataGenerator.generate(REFERENCE, new GeneratorSettings(0.005, 3, 2025, 0, List.of(OutputFormat.CSV), raw), line -> {});
+        lakePath = directory.resolve("lake");
+        new IngestJob(spark, REFERENCE, line -> {}).run(new IngestJob.Request("ingest", raw.toString(), lakePath.toString(), RawFileInspector.Options.defaults(),
+                AS_OF, false, 0.05, false, true, 0), RunIds.next());
+    }
+
+    @Test
+    void theProvincesPassRateIsPassedOverSampledBatchesOfTheRawFileAndRerunsAreIdentical()
+            throws IOException
+    {
+        BuildJob.Result first = build(Optional.empty());
+        assertThat(first.lastYear()).isEqualTo(2025);
+        long sampled = 0;
+        long passed = 0;
+        try (Reader reader = Files.newBufferedReader(raw.resolve("inspections.csv"), StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader)) {
+            csv.next();
+            while (csv.hasNext()) {
+                CsvRecord record = csv.next();
+                if (record.field(6).startsWith("2025")) {
+                    sampled++;
+                    passed += record.field(7).equals("合格") ? 1 : 0;
+                }
+            }
+        }
+        Row province = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025'").first();
+        assertThat(province.getAs("numerator").equals((double) passed)).isTrue();
+        assertThat((double) province.getAs("denominator")).isEqualTo((double) sampled);
+        assertThat((double) province.getAs("value")).isEqualTo((double) passed / sampled);
+        // Cities sum to the province.
+        Row cities = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'city' AND period = '2025'").agg(org.apache.spark.sql.functions.sum("numerator"), org.apache.spark.sql.functions.sum("denominator")).first();
+        assertThat(cities.getDouble(0)).isEqualTo((double) passed);
+        assertThat(cities.getDouble(1)).isEqualTo((double) sampled);
+
+        List<Row> before = values().orderBy("indicator_id", "period", "region_code").collectAsList();
+        build(Optional.empty());
+        assertThat(values().orderBy("indicator_id", "period", "region_code").collectAsList()).isEqualTo(before);
+    }
+
+    @Test
+    void buildingOnePeriodLeavesTheOthersUntouched()
+            throws IOException
+    {
+        build(Optional.empty());
+        List<Row> others = values().where(col("period").notEqual("2025-Q3")).orderBy("indicator_id", "period", "region_code").collectAsList();
+        long q3 = values().where(col("period").equalTo("2025-Q3")).count();
+        BuildJob.Result result = build(Optional.of(Periods.parse("2025-Q3")));
+        assertThat(result.rowsWritten()).isEqualTo(q3).isPositive();
+        assertThat(values().where(col("period").notEqual("2025-Q3")).orderBy("indicator_id", "period", "region_code").collectAsList()).isEqualTo(others);
+        assertThat(values().where(col("period").equalTo("2025-Q3")).count()).isEqualTo(q3);
+    }
+
+    private static BuildJob.Result build(Optional<Periods.Period> period)
+            throws IOException
+    {
+        return new BuildJob(spark, REFERENCE, CATALOGUE, line -> {}).run(new BuildJob.Request(lakePath.toString(), period, AS_OF), RunIds.next());
+    }
+
+    private static org.apache.spark.sql.Dataset<Row> values()
+            throws IOException
+    {
+        return Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, BuildJob.INDICATOR_VALUES);
+    }
+}
