@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_format;
@@ -66,30 +68,115 @@ public final class IndicatorEngine
         this.regionNames = Map.copyOf(regionNames);
     }
 
-    /** Every measured indicator, at every frequency it has, for the periods within the years given. */
+    /**
+     * Every measured indicator, at every frequency it has, for the periods within the years given.
+     * All indicators are computed together in long form: one aggregation per fact table and
+     * frequency, one roll-up, one pivot into numerator and denominator, two joins for the changes.
+     */
     public org.apache.spark.sql.Dataset<Row> compute(Map<Facts, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
     {
-        org.apache.spark.sql.Dataset<Row> names = spark.createDataFrame(regionNames.entrySet().stream()
-                .map(entry -> RowFactory.create(entry.getKey(), entry.getValue())).toList(), new StructType(new StructField[] {
-                field("region_code", DataTypes.StringType), field("region_name", DataTypes.StringType)}));
-        org.apache.spark.sql.Dataset<Row> result = null;
+        // Which measures each fact table needs at each frequency, and which indicator uses them how.
+        Map<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> needed = new java.util.EnumMap<>(Facts.class);
+        List<Row> roles = new java.util.ArrayList<>();
+        List<Row> parameters = new java.util.ArrayList<>();
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
             if (indicator.special() || !facts.containsKey(factsOf(indicator.numerator()))
                     || indicator.denominatorMeasure().map(denominator -> !facts.containsKey(factsOf(denominator))).orElse(false)) {
                 continue;
             }
+            boolean used = false;
             for (String frequency : indicator.frequency()) {
                 if (!supports(indicator, frequency)) {
                     continue;
                 }
-                org.apache.spark.sql.Dataset<Row> values = indicator(indicator, frequency, facts, firstYear, lastYear);
-                result = result == null ? values : result.unionByName(values);
+                used = true;
+                register(needed, roles, indicator, frequency, "numerator", indicator.numerator());
+                if (indicator.denominator() != null) {
+                    register(needed, roles, indicator, frequency, "denominator", indicator.denominator());
+                }
+            }
+            if (used) {
+                IndicatorCatalogue.Thresholds thresholds = indicator.thresholds();
+                parameters.add(RowFactory.create(indicator.id(), indicator.unit(), indicator.denominator() != null, indicator.scale(), indicator.target(),
+                        thresholds == null ? null : thresholds.green(), thresholds == null ? null : thresholds.amber(), indicator.higherIsBetter()));
             }
         }
-        if (result == null) {
+        if (roles.isEmpty()) {
             return spark.createDataFrame(List.of(), VALUES);
         }
-        return result.join(broadcast(names), "region_code").select(java.util.Arrays.stream(VALUES.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+
+        // 1. Every measure per county, period type and period, in long form.
+        org.apache.spark.sql.Dataset<Row> measures = null;
+        for (Map.Entry<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
+            for (Map.Entry<String, Map<String, IndicatorCatalogue.Measure>> frequency : fact.getValue().entrySet()) {
+                org.apache.spark.sql.Dataset<Row> long_ = measures(fact.getKey(), frequency.getKey(), frequency.getValue(), facts.get(fact.getKey()), firstYear, lastYear);
+                measures = measures == null ? long_ : measures.unionByName(long_);
+            }
+        }
+        // 2. Counties roll up to cities and the province by summing.
+        org.apache.spark.sql.Dataset<Row> levels = measures.select(lit("county").as("region_level"), col("county_code").as("region_code"), col("period_type"), col("period"), col("measure_key"), col("amount"))
+                .unionByName(measures.groupBy(col("city_code").as("region_code"), col("period_type"), col("period"), col("measure_key")).agg(sum("amount").as("amount"))
+                        .withColumn("region_level", lit("city")))
+                .unionByName(measures.groupBy(col("period_type"), col("period"), col("measure_key")).agg(sum("amount").as("amount"))
+                        .withColumn("region_code", lit(PROVINCE)).withColumn("region_level", lit("province")));
+        // 3. Each indicator's numerator and denominator side by side.
+        org.apache.spark.sql.Dataset<Row> roleTable = spark.createDataFrame(roles, new StructType(new StructField[] {
+                field("indicator_id", DataTypes.StringType), field("period_type", DataTypes.StringType), field("role", DataTypes.StringType), field("measure_key", DataTypes.StringType)}));
+        org.apache.spark.sql.Dataset<Row> parameterTable = spark.createDataFrame(parameters, new StructType(new StructField[] {
+                field("indicator_id", DataTypes.StringType), field("unit", DataTypes.StringType), field("has_denominator", DataTypes.BooleanType),
+                field("scale", DataTypes.DoubleType), field("target", DataTypes.DoubleType), field("green", DataTypes.DoubleType), field("amber", DataTypes.DoubleType),
+                field("higher_is_better", DataTypes.BooleanType)}));
+        org.apache.spark.sql.Dataset<Row> pairs = levels.join(broadcast(roleTable), scala.jdk.javaapi.CollectionConverters.asScala(List.of("period_type", "measure_key")).toSeq())
+                .groupBy(col("indicator_id"), col("region_level"), col("region_code"), col("period_type"), col("period"))
+                .agg(expr("sum(CASE WHEN role = 'numerator' THEN amount END)").as("numerator"),
+                        expr("sum(CASE WHEN role = 'denominator' THEN amount END)").as("denominator"),
+                        expr("max(role = 'denominator')").as("denominator_seen"))
+                .join(broadcast(parameterTable), "indicator_id");
+        // 4. Value (a county with a denominator but no numerator rows has a numerator of 0), target, status.
+        Column value = when(not(col("has_denominator")), col("numerator"))
+                .when(col("denominator").gt(0), coalesce(col("numerator"), lit(0.0)).divide(col("denominator")).multiply(col("scale")));
+        Column status = when(col("green").isNull(), lit(null).cast(DataTypes.StringType))
+                .when(col("higher_is_better"), when(col("value").geq(col("green")), "green").when(col("value").geq(col("amber")), "amber").otherwise("red"))
+                .otherwise(when(col("value").leq(col("green")), "green").when(col("value").leq(col("amber")), "amber").otherwise("red"));
+        org.apache.spark.sql.Dataset<Row> values = pairs
+                .withColumn("numerator", when(col("has_denominator"), coalesce(col("numerator"), lit(0.0))).otherwise(col("numerator")))
+                .withColumn("value", value)
+                .where(col("value").isNotNull())
+                .withColumn("status", status);
+        // 5. Changes against the previous period and the same period a year earlier.
+        List<Row> calendarRows = new java.util.ArrayList<>();
+        for (String type : List.of("year", "quarter", "month")) {
+            for (Periods.Period period : Periods.between(type, firstYear, lastYear)) {
+                calendarRows.add(RowFactory.create(period.id(), period.previous(), period.yearEarlier()));
+            }
+        }
+        org.apache.spark.sql.Dataset<Row> calendar = spark.createDataFrame(calendarRows,
+                new StructType(new StructField[] {field("period", DataTypes.StringType), field("previous", DataTypes.StringType), field("year_earlier", DataTypes.StringType)}));
+        org.apache.spark.sql.Dataset<Row> earlier = values.select(col("indicator_id").as("e_indicator"), col("region_level").as("e_level"), col("region_code").as("e_code"),
+                col("period").as("e_period"), col("value").as("e_value"));
+        org.apache.spark.sql.Dataset<Row> names = spark.createDataFrame(regionNames.entrySet().stream()
+                .map(entry -> RowFactory.create(entry.getKey(), entry.getValue())).toList(), new StructType(new StructField[] {
+                field("region_code", DataTypes.StringType), field("region_name", DataTypes.StringType)}));
+        return values.join(broadcast(calendar), "period")
+                .join(earlier.as("p"), col("indicator_id").equalTo(col("p.e_indicator")).and(col("region_level").equalTo(col("p.e_level")))
+                        .and(col("region_code").equalTo(col("p.e_code"))).and(col("previous").equalTo(col("p.e_period"))), "left")
+                .withColumn("pop_change", col("value").minus(col("p.e_value")))
+                .drop("e_indicator", "e_level", "e_code", "e_period", "e_value")
+                .join(earlier.as("y"), col("indicator_id").equalTo(col("y.e_indicator")).and(col("region_level").equalTo(col("y.e_level")))
+                        .and(col("region_code").equalTo(col("y.e_code"))).and(col("year_earlier").equalTo(col("y.e_period"))), "left")
+                .withColumn("yoy_change", col("value").minus(col("y.e_value")))
+                .join(broadcast(names), "region_code")
+                .select(java.util.Arrays.stream(VALUES.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    }
+
+    private static void register(Map<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> needed, List<Row> roles,
+            IndicatorCatalogue.Indicator indicator, String frequency, String role, IndicatorCatalogue.Measure measure)
+    {
+        String key = measure.describe();
+        needed.computeIfAbsent(factsOf(measure), ignored -> new java.util.TreeMap<>())
+                .computeIfAbsent(frequency, ignored -> new java.util.TreeMap<>())
+                .put(key, measure);
+        roles.add(RowFactory.create(indicator.id(), frequency, role, key));
     }
 
     /** Yearly facts have no quarters or months. */
@@ -100,50 +187,11 @@ public final class IndicatorEngine
         return frequency.equals("year") || !yearly;
     }
 
-    private org.apache.spark.sql.Dataset<Row> indicator(IndicatorCatalogue.Indicator indicator, String frequency, Map<Facts, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
+    /** All measures of one fact table at one frequency, per county and period, in one aggregation, in long form. */
+    private org.apache.spark.sql.Dataset<Row> measures(Facts source, String frequency, Map<String, IndicatorCatalogue.Measure> measures,
+            org.apache.spark.sql.Dataset<Row> rows, int firstYear, int lastYear)
     {
         List<Periods.Period> periods = Periods.between(frequency, firstYear, lastYear);
-        org.apache.spark.sql.Dataset<Row> counties = measure(indicator.numerator(), frequency, periods, facts).withColumnRenamed("measure", "numerator");
-        if (indicator.denominator() != null) {
-            org.apache.spark.sql.Dataset<Row> denominator = measure(indicator.denominator(), frequency, periods, facts).withColumnRenamed("measure", "denominator");
-            // A county with a denominator but no numerator rows has a numerator of 0 (no batch passed); without a denominator it has no value.
-            counties = denominator.join(counties, scala.jdk.javaapi.CollectionConverters.asScala(List.of("county_code", "city_code", "period")).toSeq(), "left")
-                    .withColumn("numerator", expr("coalesce(numerator, 0D)"));
-        }
-        else {
-            counties = counties.withColumn("denominator", lit(null).cast(DataTypes.DoubleType));
-        }
-        org.apache.spark.sql.Dataset<Row> levels = counties.select(lit("county").as("region_level"), col("county_code").as("region_code"), col("period"), col("numerator"), col("denominator"))
-                .unionByName(counties.groupBy(col("city_code").as("region_code"), col("period")).agg(sum("numerator").as("numerator"), sum("denominator").as("denominator"))
-                        .withColumn("region_level", lit("city")))
-                .unionByName(counties.groupBy(col("period")).agg(sum("numerator").as("numerator"), sum("denominator").as("denominator"))
-                        .withColumn("region_code", lit(PROVINCE)).withColumn("region_level", lit("province")));
-        Column value = indicator.denominator() == null ? col("numerator")
-                : when(col("denominator").gt(0), col("numerator").divide(col("denominator")).multiply(indicator.scale()));
-        org.apache.spark.sql.Dataset<Row> values = levels.withColumn("value", value).where(col("value").isNotNull())
-                .withColumn("indicator_id", lit(indicator.id()))
-                .withColumn("period_type", lit(frequency))
-                .withColumn("unit", lit(indicator.unit()))
-                .withColumn("target", lit(indicator.target()).cast(DataTypes.DoubleType))
-                .withColumn("status", status(indicator));
-        org.apache.spark.sql.Dataset<Row> calendar = spark.createDataFrame(periods.stream().map(period -> RowFactory.create(period.id(), period.previous(), period.yearEarlier())).toList(),
-                new StructType(new StructField[] {field("period", DataTypes.StringType), field("previous", DataTypes.StringType), field("year_earlier", DataTypes.StringType)}));
-        org.apache.spark.sql.Dataset<Row> withCalendar = values.join(broadcast(calendar), "period");
-        org.apache.spark.sql.Dataset<Row> earlier = values.select(col("region_level").as("e_level"), col("region_code").as("e_code"), col("period").as("e_period"), col("value").as("e_value"));
-        return withCalendar
-                .join(earlier.as("previous"), col("region_level").equalTo(col("previous.e_level")).and(col("region_code").equalTo(col("previous.e_code"))).and(col("previous").equalTo(col("previous.e_period"))), "left")
-                .withColumn("pop_change", col("value").minus(col("previous.e_value")))
-                .drop("e_level", "e_code", "e_period", "e_value")
-                .join(earlier.as("earlier"), col("region_level").equalTo(col("earlier.e_level")).and(col("region_code").equalTo(col("earlier.e_code"))).and(col("year_earlier").equalTo(col("earlier.e_period"))), "left")
-                .withColumn("yoy_change", col("value").minus(col("earlier.e_value")))
-                .drop("e_level", "e_code", "e_period", "e_value", "previous", "year_earlier");
-    }
-
-    /** One measure per county and period. */
-    private org.apache.spark.sql.Dataset<Row> measure(IndicatorCatalogue.Measure measure, String frequency, List<Periods.Period> periods, Map<Facts, org.apache.spark.sql.Dataset<Row>> facts)
-    {
-        Facts source = factsOf(measure);
-        org.apache.spark.sql.Dataset<Row> rows = facts.get(source);
         org.apache.spark.sql.Dataset<Row> dated = switch (source.timing()) {
             case FLOW -> rows.withColumn("period", periodOf(col("date"), frequency));
             case YEARLY -> rows.withColumn("period", col("year").cast(DataTypes.StringType));
@@ -155,13 +203,24 @@ public final class IndicatorEngine
                         .and(col("revoked_on").isNull().or(col("revoked_on").gt(col("period_end")))));
             }
         };
-        List<String> ids = periods.stream().map(Periods.Period::id).toList();
-        Column amount = measure.isCount()
-                ? expr("sum(CASE WHEN " + measure.condition() + " THEN 1D ELSE 0D END)")
-                : expr("sum(CASE WHEN " + measure.condition() + " THEN CAST(" + measure.sum() + " AS DOUBLE) END)");
-        return dated.where(col("period").isin(ids.toArray()))
+        List<Column> aggregates = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>(measures.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            IndicatorCatalogue.Measure measure = measures.get(keys.get(i));
+            aggregates.add((measure.isCount()
+                    ? expr("sum(CASE WHEN " + measure.condition() + " THEN 1D ELSE 0D END)")
+                    : expr("sum(CASE WHEN " + measure.condition() + " THEN CAST(" + measure.sum() + " AS DOUBLE) END)")).as("m" + i));
+        }
+        StringBuilder stack = new StringBuilder("stack(").append(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            stack.append(", '").append(keys.get(i).replace("'", "\\'")).append("', m").append(i);
+        }
+        stack.append(") AS (measure_key, amount)");
+        return dated.where(col("period").isin(periods.stream().map(Periods.Period::id).toArray()))
                 .groupBy(col("county_code"), col("city_code"), col("period"))
-                .agg(amount.as("measure"));
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                .select(col("county_code"), col("city_code"), col("period"), lit(frequency).as("period_type"), expr(stack.toString()))
+                .where(col("amount").isNotNull());
     }
 
     private static Column periodOf(Column date, String frequency)
@@ -174,18 +233,6 @@ public final class IndicatorEngine
         };
     }
 
-    private static Column status(IndicatorCatalogue.Indicator indicator)
-    {
-        if (indicator.thresholds() == null) {
-            return lit(null).cast(DataTypes.StringType);
-        }
-        double green = indicator.thresholds().green();
-        double amber = indicator.thresholds().amber();
-        Column value = col("value");
-        return indicator.higherIsBetter()
-                ? when(value.geq(green), "green").when(value.geq(amber), "amber").otherwise("red")
-                : when(value.leq(green), "green").when(value.leq(amber), "amber").otherwise("red");
-    }
 
     private static Facts factsOf(IndicatorCatalogue.Measure measure)
     {
