@@ -73,36 +73,62 @@ public final class BuildJob
         String startedAt = Instant.now().toString();
         Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
         try (LakeLock lock = lake.lock(runId, "build", progress)) {
-            Snapshot base = lake.current();
-            if (base.table(TableName.of("staged", "inspections")).isEmpty() && base.table(TableName.of("staged", "finance")).isEmpty()) {
-                throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
+            try {
+                return build(request, runId, lake, started, startedAt);
             }
-            Map<Facts, org.apache.spark.sql.Dataset<Row>> facts = new FactTables(spark, lake, base, reference).prepare();
-            int[] years = yearRange(facts, request.asOf());
-            int firstYear = request.period().map(period -> Math.max(years[0], period.start().getYear() - 1)).orElse(years[0]);
-            int lastYear = request.period().map(period -> period.end().getYear()).orElse(years[1]);
-            progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
-            org.apache.spark.sql.Dataset<Row> values = new IndicatorEngine(spark, catalogue, regionNames()).compute(facts, firstYear, lastYear);
-            Optional<TableVersion> previous = base.table(INDICATOR_VALUES);
-            org.apache.spark.sql.Dataset<Row> table = values;
-            if (request.period().isPresent()) {
-                String period = request.period().get().id();
-                table = values.where(col("period").equalTo(period));
-                if (previous.isPresent()) {
-                    table = table.unionByName(lake.read(spark, previous.get()).where(not(col("period").equalTo(period))));
+            catch (IOException | RuntimeException e) {
+                try {
+                    Map<String, Object> failed = new LinkedHashMap<>();
+                    failed.put("run_id", runId);
+                    failed.put("command", "build");
+                    failed.put("status", "failed");
+                    failed.put("exit_code", e instanceof ZhijianException expected ? expected.code().exitStatus() : 1);
+                    failed.put("message", String.valueOf(e.getMessage()));
+                    failed.put("started_at", startedAt);
+                    failed.put("finished_at", Instant.now().toString());
+                    failed.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
+                    lake.writeRun(runId, failed);
                 }
+                catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            Column[] order = {col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")};
-            String folder = lake.newVersionFolder(INDICATOR_VALUES, runId);
-            table.repartition(1).sortWithinPartitions(order).write().parquet(new Path(lake.root(), folder).toString());
-            Lake.Commit commit = lake.begin(runId);
-            TableVersion version = commit.put(INDICATOR_VALUES, folder, List.of(), IndicatorEngine.VALUES.json());
-            Snapshot snapshot = lake.commit(commit);
-            long written = request.period().isPresent() ? lake.read(spark, version).where(col("period").equalTo(request.period().get().id())).count() : version.rows();
-            Result result = new Result(runId, firstYear, lastYear, version.rows(), written, snapshot, (System.nanoTime() - started) / 1_000_000);
-            lake.writeRun(runId, manifest(request, result, startedAt));
-            return result;
         }
+    }
+
+    private Result build(Request request, String runId, Lake lake, long started, String startedAt)
+            throws IOException
+    {
+        Snapshot base = lake.current();
+        if (base.table(TableName.of("staged", "inspections")).isEmpty() && base.table(TableName.of("staged", "finance")).isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
+        }
+        Map<Facts, org.apache.spark.sql.Dataset<Row>> facts = new FactTables(spark, lake, base, reference).prepare();
+        int[] years = yearRange(facts, request.asOf());
+        int firstYear = request.period().map(period -> Math.max(years[0], period.start().getYear() - 1)).orElse(years[0]);
+        int lastYear = request.period().map(period -> period.end().getYear()).orElse(years[1]);
+        progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
+        org.apache.spark.sql.Dataset<Row> values = new IndicatorEngine(spark, catalogue, regionNames()).compute(facts, firstYear, lastYear);
+        Optional<TableVersion> previous = base.table(INDICATOR_VALUES);
+        org.apache.spark.sql.Dataset<Row> table = values;
+        if (request.period().isPresent()) {
+            String period = request.period().get().id();
+            table = values.where(col("period").equalTo(period));
+            if (previous.isPresent()) {
+                table = table.unionByName(lake.read(spark, previous.get()).where(not(col("period").equalTo(period))));
+            }
+        }
+        Column[] order = {col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")};
+        String folder = lake.newVersionFolder(INDICATOR_VALUES, runId);
+        table.repartition(1).sortWithinPartitions(order).write().parquet(new Path(lake.root(), folder).toString());
+        Lake.Commit commit = lake.begin(runId);
+        TableVersion version = commit.put(INDICATOR_VALUES, folder, List.of(), IndicatorEngine.VALUES.json());
+        Snapshot snapshot = lake.commit(commit);
+        long written = request.period().isPresent() ? lake.read(spark, version).where(col("period").equalTo(request.period().get().id())).count() : version.rows();
+        Result result = new Result(runId, firstYear, lastYear, version.rows(), written, snapshot, (System.nanoTime() - started) / 1_000_000);
+        lake.writeRun(runId, manifest(request, result, startedAt));
+        return result;
     }
 
     /**
