@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The `zhijian` command line: parses flags and hands each command to its use case. */
-@Command(name = "zhijian", mixinStandardHelpOptions = true, version = "zhijian 0.1.0",
+@Command(name = "zhijian", mixinStandardHelpOptions = true, version = "zhijian " + org.zhijian.Version.NUMBER,
         description = {"zhijian (质监): batch analytics and reporting for a provincial quality and technical supervision bureau.",
                 "Exit codes: 0 ok, 1 failure, 2 usage, 3 data-quality gate, 4 lake in use by another run."},
         subcommands = {

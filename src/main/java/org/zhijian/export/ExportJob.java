@@ -27,7 +27,6 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.zhijian.ZhijianException;
-import org.zhijian.ingest.IngestManifest;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeViews;
 import org.zhijian.lake.Snapshot;
@@ -120,7 +119,7 @@ public final class ExportJob
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         checkReadsOnlyTheLake(analyzed, lake);
-        Set<Integer> masked = request.unmask() ? Set.of() : new PersonalData(request.personalColumns()).columns(analyzed, result.schema(), false);
+        Set<Integer> masked = request.unmask() ? Set.of() : new PersonalData(request.personalColumns()).columns(analyzed, result.schema());
         List<String> maskedNames = masked.stream().map(i -> result.schema().fields()[i].name()).toList();
 
         Path out = request.out().toAbsolutePath();
@@ -195,7 +194,7 @@ public final class ExportJob
             entries.add(entry(zh ? "读取的表" : "table read", table + (zh ? "（运行 " : " (run ") + version.runId() + (zh ? "）" : ")")));
         }
         entries.add(entry(zh ? "脱敏字段" : "masked columns", masked.isEmpty() ? (request.unmask() ? (zh ? "无（--unmask）" : "none (--unmask)") : (zh ? "无" : "none")) : String.join(", ", masked)));
-        entries.add(entry(zh ? "生成工具" : "tool", "zhijian " + IngestManifest.VERSION));
+        entries.add(entry(zh ? "生成工具" : "tool", "zhijian " + org.zhijian.Version.NUMBER));
         return entries;
     }
 

@@ -27,7 +27,7 @@ import static scala.jdk.javaapi.CollectionConverters.asJava;
  * character (张**), phone numbers their first three and last four digits (138****5678).
  * A column is personal when the lake marks it so, when it is named like a personal column
  * (legal_rep, phone, and those conf adds), or when it renames one; a query that computes
- * anything but a count from a personal column is refused unless the export is unmasked.
+ * anything but a count from a personal column is refused (an unmasked export skips this check).
  */
 public final class PersonalData
 {
@@ -41,10 +41,10 @@ public final class PersonalData
     }
 
     /** The indexes of the result's personal columns; throws when personal data is computed into other columns. */
-    public Set<Integer> columns(LogicalPlan analyzed, StructType schema, boolean unmasked)
+    public Set<Integer> columns(LogicalPlan analyzed, StructType schema)
     {
         Set<String> personal = new HashSet<>(names);
-        collect(analyzed, personal, unmasked);
+        collect(analyzed, personal);
         Set<Integer> result = new java.util.TreeSet<>();
         StructField[] fields = schema.fields();
         for (int i = 0; i < fields.length; i++) {
@@ -56,10 +56,10 @@ public final class PersonalData
         return result;
     }
 
-    private void collect(LogicalPlan plan, Set<String> personal, boolean unmasked)
+    private void collect(LogicalPlan plan, Set<String> personal)
     {
         for (LogicalPlan child : asJava(plan.children())) {
-            collect(child, personal, unmasked);
+            collect(child, personal);
         }
         List<NamedExpression> outputs;
         if (plan instanceof Project project) {
@@ -82,7 +82,7 @@ public final class PersonalData
             if (child instanceof Attribute attribute && personal.contains(attribute.name().toLowerCase(Locale.ROOT))) {
                 personal.add(alias.name().toLowerCase(Locale.ROOT));
             }
-            else if (!unmasked && !isCount(child) && usesPersonal(child, personal)) {
+            else if (!isCount(child) && usesPersonal(child, personal)) {
                 throw new ZhijianException(ZhijianException.Code.USAGE, "refused: column " + alias.name()
                         + " is computed from personal data; export the personal column itself (it is masked) or use --unmask where conf allows it");
             }

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.ZhijianException;
-import org.zhijian.ingest.IngestManifest;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeLock;
+import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
@@ -78,16 +78,8 @@ public final class BuildJob
             }
             catch (IOException | RuntimeException e) {
                 try {
-                    Map<String, Object> failed = new LinkedHashMap<>();
-                    failed.put("run_id", runId);
-                    failed.put("command", "build");
-                    failed.put("status", "failed");
-                    failed.put("exit_code", e instanceof ZhijianException expected ? expected.code().exitStatus() : 1);
-                    failed.put("message", String.valueOf(e.getMessage()));
-                    failed.put("started_at", startedAt);
-                    failed.put("finished_at", Instant.now().toString());
-                    failed.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
-                    lake.writeRun(runId, failed);
+                    lake.writeRun(runId, RunManifests.header(runId, "build", "failed", e instanceof ZhijianException expected ? expected.code().exitStatus() : 1,
+                            String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark));
                 }
                 catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
@@ -178,16 +170,7 @@ public final class BuildJob
 
     private Map<String, Object> manifest(Request request, Result result, String startedAt)
     {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("run_id", result.runId());
-        manifest.put("command", "build");
-        manifest.put("status", "succeeded");
-        manifest.put("exit_code", 0);
-        manifest.put("message", "");
-        manifest.put("started_at", startedAt);
-        manifest.put("finished_at", Instant.now().toString());
-        manifest.put("duration_ms", result.durationMs());
-        manifest.put("versions", Map.of("zhijian", IngestManifest.VERSION, "spark", spark.version()));
+        Map<String, Object> manifest = RunManifests.header(result.runId(), "build", "succeeded", 0, "", startedAt, result.durationMs(), spark);
         manifest.put("settings", Map.of("lake", request.lake(), "period", request.period().map(Periods.Period::id).orElse("all"), "as_of", request.asOf().toString()));
         manifest.put("years", List.of(result.firstYear(), result.lastYear()));
         manifest.put("tables_written", Map.of(INDICATOR_VALUES.toString(), Map.of("rows", result.rows(), "rows_of_the_period", result.rowsWritten())));

@@ -40,11 +40,6 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
             requireNonNull(zh, "zh is null");
             requireNonNull(en, "en is null");
         }
-
-        public String in(String language)
-        {
-            return language.equals("en") ? en : zh;
-        }
     }
 
     /** A count of matching rows, or a sum of a column over matching rows, of one fact table. */

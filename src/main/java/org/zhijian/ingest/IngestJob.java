@@ -130,7 +130,7 @@ public final class IngestJob
         Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
         LakeLock lock = request.write() ? lake.lock(runId, request.command(), progress) : null;
         List<Step> steps = Collections.synchronizedList(new ArrayList<>());
-        List<IngestPipeline.Validated> persisted = Collections.synchronizedList(new ArrayList<>());
+        List<org.apache.spark.sql.Dataset<Row>> caches = Collections.synchronizedList(new ArrayList<>());
         try {
             long stepStart = System.nanoTime();
             RawFileInspector inspector = new RawFileInspector(spark.sparkContext().hadoopConfiguration(), reference.headerAliases(), request.readOptions());
@@ -158,7 +158,7 @@ public final class IngestJob
                 progress.accept("  reading " + dataset.tableName() + " (" + files.size() + (files.size() == 1 ? " file, " : " files, ")
                         + files.stream().mapToInt(file -> file.splits().size()).sum() + " splits)");
                 List<RawSplit> splits = files.stream().flatMap(file -> file.splits().stream()).toList();
-                read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), persisted));
+                read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), caches));
                 steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(start), -1, -1));
             });
             Map<Dataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
@@ -167,7 +167,7 @@ public final class IngestJob
             CrossRowStep crossRow = (dataset, known) -> {
                 long start = System.nanoTime();
                 IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read.get(dataset), known);
-                persisted.add(result);
+                caches.addAll(result.caches());
                 org.apache.spark.sql.Dataset<Row> rows = result.rows();
                 DatasetOutcome outcome = outcome(dataset, filesOf.get(dataset), rows);
                 outcomes.put(dataset, outcome);
@@ -240,7 +240,7 @@ public final class IngestJob
             throw e;
         }
         finally {
-            persisted.forEach(IngestPipeline.Validated::close);
+            caches.forEach(org.apache.spark.sql.Dataset::unpersist);
             if (request.write()) {
                 // Holding the lock, everything under _tmp/ is this run's or a dead run's.
                 lake.fileSystem().delete(new Path(lake.root(), TEMPORARY), true);
@@ -256,11 +256,11 @@ public final class IngestJob
      * counts, metrics, staged, quarantine) read them cheaply: under the lake's _tmp/ for ingest — Parquet,
      * so memory never limits the data size — and in Spark's cache for validate, which writes nothing.
      */
-    private org.apache.spark.sql.Dataset<Row> materialize(Lake lake, Request request, String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<IngestPipeline.Validated> caches)
+    private org.apache.spark.sql.Dataset<Row> materialize(Lake lake, Request request, String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<org.apache.spark.sql.Dataset<Row>> caches)
     {
         if (!request.write()) {
             org.apache.spark.sql.Dataset<Row> cached = rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-            caches.add(new IngestPipeline.Validated(cached, List.of(cached)));
+            caches.add(cached);
             return cached;
         }
         String location = new Path(lake.root(), TEMPORARY + "/" + runId + "/" + dataset.tableName()).toString();

@@ -1,12 +1,12 @@
 package org.zhijian.ingest;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.TableVersion;
 
 /**
@@ -16,22 +16,11 @@ import org.zhijian.lake.TableVersion;
  */
 public final class IngestManifest
 {
-    public static final String VERSION = "0.1.0";
-
     private IngestManifest() {}
 
     public static Map<String, Object> of(IngestJob.Request request, IngestJob.Result result, SparkSession spark, String status, int exitCode, String message)
     {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("run_id", result.runId());
-        manifest.put("command", result.command());
-        manifest.put("status", status);
-        manifest.put("exit_code", exitCode);
-        manifest.put("message", message);
-        manifest.put("started_at", result.startedAt());
-        manifest.put("finished_at", Instant.now().toString());
-        manifest.put("duration_ms", result.durationMs());
-        manifest.put("versions", versions(spark));
+        Map<String, Object> manifest = RunManifests.header(result.runId(), result.command(), status, exitCode, message, result.startedAt(), result.durationMs(), spark);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("input", request.input());
         settings.put("lake", request.lake());
@@ -121,28 +110,8 @@ public final class IngestManifest
     /** A manifest for a run that failed before it had results. */
     public static Map<String, Object> failed(IngestJob.Request request, String runId, String startedAt, long durationMs, SparkSession spark, String message)
     {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("run_id", runId);
-        manifest.put("command", request.command());
-        manifest.put("status", "failed");
-        manifest.put("exit_code", 1);
-        manifest.put("message", message);
-        manifest.put("started_at", startedAt);
-        manifest.put("finished_at", Instant.now().toString());
-        manifest.put("duration_ms", durationMs);
-        manifest.put("versions", versions(spark));
+        Map<String, Object> manifest = RunManifests.header(runId, request.command(), "failed", 1, message, startedAt, durationMs, spark);
         manifest.put("settings", Map.of("input", request.input(), "lake", request.lake()));
         return manifest;
-    }
-
-    private static Map<String, String> versions(SparkSession spark)
-    {
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("zhijian", VERSION);
-        versions.put("spark", spark.version());
-        versions.put("scala", scala.util.Properties.versionNumberString());
-        versions.put("java", System.getProperty("java.version"));
-        versions.put("poi", org.apache.poi.Version.getVersion());
-        return versions;
     }
 }

@@ -128,15 +128,9 @@ public final class IngestPipeline
         return new Validated(joined.select(columns), List.of(byRow));
     }
 
-    /** Validated rows, and the small cache behind them to release with {@link #close()}. */
+    /** Validated rows, and the small caches behind them, which the caller unpersists when done with the rows. */
     public record Validated(org.apache.spark.sql.Dataset<Row> rows, List<org.apache.spark.sql.Dataset<Row>> caches)
-            implements AutoCloseable
     {
-        @Override
-        public void close()
-        {
-            caches.forEach(org.apache.spark.sql.Dataset::unpersist);
-        }
     }
 
     /** The schema of validated rows: the staged columns, then the bookkeeping columns. */
@@ -249,7 +243,7 @@ public final class IngestPipeline
                 return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE, "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
             }
             if (record.blank()) {
-                return row(split, record, validator.structural(new RowError(Rule.REQUIRED, "", "", "")), true);
+                return row(split, record, validator.blank(), true);
             }
             List<String> fields = fitted(split, record.fields());
             if (fields.size() != split.fieldCount()) {
@@ -295,11 +289,9 @@ public final class IngestPipeline
             row[i++] = split.fileName();
             row[i++] = record.line();
             row[i++] = runId;
-            List<Row> errors = new ArrayList<>(blank ? 0 : validated.errors().size());
-            if (!blank) {
-                for (RowError error : validated.errors()) {
-                    errors.add(RowFactory.create(error.rule().id(), error.column(), error.value(), error.message()));
-                }
+            List<Row> errors = new ArrayList<>(validated.errors().size());
+            for (RowError error : validated.errors()) {
+                errors.add(RowFactory.create(error.rule().id(), error.column(), error.value(), error.message()));
             }
             row[i++] = scala.jdk.javaapi.CollectionConverters.asScala(errors).toSeq();
             row[i++] = record.text();

@@ -91,7 +91,7 @@ public final class RawFileInspector
     {
         FileSystem fs = folder.getFileSystem(configuration);
         if (!fs.exists(folder)) {
-            throw new java.io.FileNotFoundException("input folder " + folder + " does not exist");
+            throw new org.zhijian.ZhijianException(org.zhijian.ZhijianException.Code.USAGE, "input folder " + folder + " does not exist (--input or paths.raw)");
         }
         FileStatus[] statuses = fs.isDirectory(folder) ? fs.listStatus(folder) : new FileStatus[] {fs.getFileStatus(folder)};
         Arrays.sort(statuses, Comparator.comparing(status -> status.getPath().getName()));

@@ -79,6 +79,12 @@ public final class RowValidator
         return new ValidatedRow(values, List.copyOf(errors), key(values, errors), content, derived.originalCounty != null);
     }
 
+    /** A record with no content: no values and no errors (it is counted apart, not validated). */
+    public ValidatedRow blank()
+    {
+        return new ValidatedRow(new Object[dataset.columns().size() + derivedCount], List.of(), null, 0, false);
+    }
+
     /** A row that could not be split into the dataset's columns: only the structural error. */
     public ValidatedRow structural(RowError error)
     {
