@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -21,10 +22,14 @@ import picocli.CommandLine.Option;
 
 /** `build`: indicator values from the staged tables. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compute the indicators of conf/indicators.yaml from the staged tables into marts.indicator_values:",
-                "province, cities and counties; years, quarters and months where the data allow; value, target, status, 同比 and 环比.",
-                "With --period only that period's rows are replaced. Not built yet: credit ratings, early warnings, the composite index",
-                "and the breakdown marts (the indicators that need them are left out)."})
+        description = {"Compute from the staged tables everything reports and exports read:",
+                "  ratings.credit            enterprise credit ratings with reasons (conf/credit_scorecard.yaml)",
+                "  marts.indicator_values    the indicators of conf/indicators.yaml for the province, cities and counties;",
+                "                            years, quarters and months where the data allow; value, target, status, 同比, 环比",
+                "  marts.pass_rate_by_category, marts.brands_by_level, marts.standards_by_kind, marts.cluster_location_quotient",
+                "  warnings.early_warnings   pass-rate warnings with evidence (conf/warnings.yaml)",
+                "  marts.composite_index     scores, ranks and Monte Carlo rank intervals (conf/composite_index.yaml)",
+                "With --period only that period's rows are replaced, in the tables kept by that kind of period."})
 public final class BuildCommand
         implements Callable<Integer>
 {
@@ -56,18 +61,23 @@ public final class BuildCommand
         String lake = context.config().paths().lake();
         console.progress("build " + parsed.map(Periods.Period::id).orElse("all periods") + " in " + lake + " (run " + runId + ")");
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml"));
+        BuildJob.Settings settings = BuildJob.Settings.load(context.configDirectory(), catalogue);
         SparkSession spark = SparkSessions.open(context.config().spark());
         BuildJob.Result result;
         try {
-            result = new BuildJob(spark, context.reference(), catalogue, console::progress)
+            result = new BuildJob(spark, context.reference(), catalogue, settings, console::progress)
                     .run(new BuildJob.Request(lake, parsed, LocalDate.now(ZoneId.of("Asia/Shanghai"))), runId);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        console.result(String.format(Locale.ROOT, "Built marts.indicator_values: %,d rows%s (%d–%d); lake snapshot %d (%.1f s)", result.rows(),
-                parsed.map(p -> String.format(Locale.ROOT, ", %,d of them for %s", result.rowsWritten(), p.id())).orElse(""),
-                result.firstYear(), result.lastYear(), result.snapshot().version(), result.durationMs() / 1000.0));
+        for (Map.Entry<String, Long> table : result.tables().entrySet()) {
+            console.result(String.format(Locale.ROOT, "  %-34s %,12d rows", table.getKey(), table.getValue()));
+        }
+        console.result(String.format(Locale.ROOT, "Built %d tables (%d–%d)%s; lake snapshot %d (%.1f s)", result.tables().size(),
+                result.firstYear(), result.lastYear(),
+                parsed.map(p -> String.format(Locale.ROOT, "; %,d indicator values for %s", result.rowsWritten(), p.id())).orElse(""),
+                result.snapshot().version(), result.durationMs() / 1000.0));
         return result;
     }
 }

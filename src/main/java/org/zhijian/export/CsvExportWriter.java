@@ -93,6 +93,9 @@ final class CsvExportWriter
         if (value instanceof LocalDateTime local) {
             return TIMESTAMP.format(local);
         }
+        if (value instanceof Row || value instanceof scala.collection.Iterable<?>) {
+            return ExportWriter.nestedText(value);
+        }
         return guard(value.toString());
     }
 

@@ -35,4 +35,50 @@ interface ExportWriter
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
+
+    /**
+     * Arrays, structs and maps (credit reasons, composite sub-scores) as compact JSON text, so a
+     * spreadsheet cell shows them readably; anything else as its string.
+     */
+    static String nestedText(Object value)
+    {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Row row) {
+            if (row.schema() != null) {
+                return row.json();
+            }
+            StringBuilder text = new StringBuilder("[");
+            for (int i = 0; i < row.length(); i++) {
+                text.append(i == 0 ? "" : ",").append(nestedText(row.get(i)));
+            }
+            return text.append(']').toString();
+        }
+        if (value instanceof scala.collection.Map<?, ?> map) {
+            StringBuilder text = new StringBuilder("{");
+            scala.jdk.javaapi.CollectionConverters.asJava(map).forEach((key, entry) ->
+                    text.append(text.length() == 1 ? "" : ",").append(quoted(String.valueOf(key))).append(':').append(nestedText(entry)));
+            return text.append('}').toString();
+        }
+        if (value instanceof scala.collection.Iterable<?> items) {
+            StringBuilder text = new StringBuilder("[");
+            scala.jdk.javaapi.CollectionConverters.asJava(items).forEach(item -> text.append(text.length() == 1 ? "" : ",").append(nestedText(item)));
+            return text.append(']').toString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return quoted(value.toString());
+    }
+
+    private static String quoted(String text)
+    {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -198,8 +198,9 @@ final class XlsxExportWriter
             cell.setCellValue(local);
             return "2025-01-01 00:00:00";
         }
-        String text = value.toString();
-        cell.setCellValue(text);
+        String text = value instanceof Row || value instanceof scala.collection.Iterable<?> ? ExportWriter.nestedText(value) : value.toString();
+        // A cell holds at most 32,767 characters.
+        cell.setCellValue(text.length() > 32_767 ? text.substring(0, 32_766) + "…" : text);
         return text;
     }
 

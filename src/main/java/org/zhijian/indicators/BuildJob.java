@@ -1,19 +1,33 @@
 package org.zhijian.indicators;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.zhijian.ZhijianException;
+import org.zhijian.indicators.composite.CompositeIndex;
+import org.zhijian.indicators.composite.CompositeSettings;
+import org.zhijian.indicators.credit.CreditRatings;
+import org.zhijian.indicators.credit.CreditScorecard;
+import org.zhijian.indicators.warnings.EarlyWarnings;
+import org.zhijian.indicators.warnings.WarningSettings;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeLock;
 import org.zhijian.lake.RunManifests;
@@ -25,19 +39,46 @@ import org.zhijian.reference.ReferenceData;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.year;
 
 /**
- * `build`: indicator values from the staged tables into {@code marts/indicator_values}, for
- * every period the data cover or for one period (whose rows alone are replaced), published
- * under the lake lock in one snapshot with a run manifest.
+ * `build`: everything reports and exports read, from the staged tables — credit ratings,
+ * indicator values, breakdown marts, early warnings and the composite index — for every period
+ * the data cover or for one period (whose rows alone are replaced), published under the lake
+ * lock in one snapshot with a run manifest.
  */
 public final class BuildJob
 {
     public static final TableName INDICATOR_VALUES = TableName.of("marts", "indicator_values");
+    public static final TableName CREDIT_RATINGS = TableName.of("ratings", "credit");
+    public static final TableName EARLY_WARNINGS = TableName.of("warnings", "early_warnings");
+    public static final TableName COMPOSITE_INDEX = TableName.of("marts", "composite_index");
+    public static final TableName PASS_RATE_BY_CATEGORY = TableName.of("marts", "pass_rate_by_category");
+    public static final TableName BRANDS_BY_LEVEL = TableName.of("marts", "brands_by_level");
+    public static final TableName STANDARDS_BY_KIND = TableName.of("marts", "standards_by_kind");
+    public static final TableName CLUSTER_LOCATION_QUOTIENT = TableName.of("marts", "cluster_location_quotient");
+
+    static final StructType WARNINGS = new StructType(new StructField[] {
+            field("warning_id", DataTypes.StringType), field("kind", DataTypes.StringType), field("severity", DataTypes.StringType),
+            field("period", DataTypes.StringType), field("city_code", DataTypes.StringType), field("city_name", DataTypes.StringType),
+            field("category", DataTypes.StringType), field("category_group", DataTypes.StringType), field("credit_code", DataTypes.StringType),
+            field("enterprise_name", DataTypes.StringType), field("batches", DataTypes.LongType), field("failures", DataTypes.LongType),
+            field("pass_rate", DataTypes.DoubleType), field("wilson_low", DataTypes.DoubleType), field("wilson_high", DataTypes.DoubleType),
+            field("threshold", DataTypes.DoubleType), field("baseline_batches", DataTypes.LongType), field("baseline_failures", DataTypes.LongType),
+            field("baseline_rate", DataTypes.DoubleType), field("z_statistic", DataTypes.DoubleType),
+            field("evidence_zh", DataTypes.StringType), field("evidence_en", DataTypes.StringType)});
+
+    static final StructType COMPOSITE = new StructType(new StructField[] {
+            field("year", DataTypes.IntegerType), field("region_level", DataTypes.StringType), field("region_code", DataTypes.StringType),
+            field("region_name", DataTypes.StringType), field("score", DataTypes.DoubleType), field("rank", DataTypes.IntegerType),
+            field("peers", DataTypes.IntegerType), field("median_rank", DataTypes.DoubleType), field("rank_p05", DataTypes.DoubleType),
+            field("rank_p95", DataTypes.DoubleType), field("sub_scores", DataTypes.createArrayType(new StructType(new StructField[] {
+                    field("indicator_id", DataTypes.StringType), field("value", DataTypes.DoubleType),
+                    field("normalised", DataTypes.DoubleType), field("weight", DataTypes.DoubleType)})))});
 
     /** What to build. */
     public record Request(String lake, Optional<Periods.Period> period, LocalDate asOf)
@@ -50,19 +91,43 @@ public final class BuildJob
         }
     }
 
-    /** What was built. */
-    public record Result(String runId, int firstYear, int lastYear, long rows, long rowsWritten, Snapshot snapshot, long durationMs) {}
+    /** The methods of conf/: credit scorecard, warning rules, composite index. */
+    public record Settings(CreditScorecard scorecard, WarningSettings warnings, CompositeSettings composite)
+    {
+        public Settings
+        {
+            requireNonNull(scorecard, "scorecard is null");
+            requireNonNull(warnings, "warnings is null");
+            requireNonNull(composite, "composite is null");
+        }
+
+        /** credit_scorecard.yaml, warnings.yaml and composite_index.yaml of a conf directory. */
+        public static Settings load(Path configDirectory, IndicatorCatalogue catalogue)
+        {
+            return new Settings(CreditScorecard.load(configDirectory.resolve("credit_scorecard.yaml")),
+                    WarningSettings.load(configDirectory.resolve("warnings.yaml")),
+                    CompositeSettings.load(configDirectory.resolve("composite_index.yaml"), catalogue));
+        }
+    }
+
+    /**
+     * What was built: the indicator values' rows (and those of the period built), and the rows of
+     * every table this build wrote.
+     */
+    public record Result(String runId, int firstYear, int lastYear, long rows, long rowsWritten, Map<String, Long> tables, Snapshot snapshot, long durationMs) {}
 
     private final SparkSession spark;
     private final ReferenceData reference;
     private final IndicatorCatalogue catalogue;
+    private final Settings settings;
     private final Consumer<String> progress;
 
-    public BuildJob(SparkSession spark, ReferenceData reference, IndicatorCatalogue catalogue, Consumer<String> progress)
+    public BuildJob(SparkSession spark, ReferenceData reference, IndicatorCatalogue catalogue, Settings settings, Consumer<String> progress)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.reference = requireNonNull(reference, "reference is null");
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
+        this.settings = requireNonNull(settings, "settings is null");
         this.progress = requireNonNull(progress, "progress is null");
     }
 
@@ -96,42 +161,174 @@ public final class BuildJob
         if (base.table(TableName.of("staged", "inspections")).isEmpty() && base.table(TableName.of("staged", "finance")).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
         }
-        Map<Facts, org.apache.spark.sql.Dataset<Row>> facts = new FactTables(spark, lake, base, reference).prepare();
+        FactTables factTables = new FactTables(spark, lake, base, reference);
+        Map<Facts, Dataset<Row>> facts = factTables.prepare();
         int[] years = yearRange(facts, request.asOf());
         int firstYear = request.period().map(period -> Math.max(years[0], period.start().getYear() - 1)).orElse(years[0]);
         int lastYear = request.period().map(period -> period.end().getYear()).orElse(years[1]);
-        progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
-        org.apache.spark.sql.Dataset<Row> values = new IndicatorEngine(spark, catalogue, regionNames()).compute(facts, firstYear, lastYear);
-        Optional<TableVersion> previous = base.table(INDICATOR_VALUES);
-        org.apache.spark.sql.Dataset<Row> table = values;
-        if (request.period().isPresent()) {
-            String period = request.period().get().id();
-            table = values.where(col("period").equalTo(period));
-            if (previous.isPresent()) {
-                table = table.unionByName(lake.read(spark, previous.get()).where(not(col("period").equalTo(period))));
-            }
+        Map<String, String> names = regionNames();
+        Outputs outputs = new Outputs(lake, base, lake.begin(runId), runId, request.period());
+
+        progress.accept("  credit ratings " + firstYear + "–" + lastYear);
+        Optional<Dataset<Row>> enterprises = factTables.enterprises();
+        if (enterprises.isPresent()) {
+            Dataset<Row> ratings = new CreditRatings(spark, settings.scorecard()).compute(facts, enterprises.get(), firstYear, lastYear);
+            outputs.publish(CREDIT_RATINGS, ratings, "year", "year", col("year"), col("credit_code"))
+                    .ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
         }
-        Column[] order = {col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")};
-        String folder = lake.newVersionFolder(INDICATOR_VALUES, runId);
-        table.repartition(1).sortWithinPartitions(order).write().parquet(new Path(lake.root(), folder).toString());
-        Lake.Commit commit = lake.begin(runId);
-        TableVersion version = commit.put(INDICATOR_VALUES, folder, List.of(), IndicatorEngine.VALUES.json());
-        Snapshot snapshot = lake.commit(commit);
-        long written = request.period().isPresent() ? lake.read(spark, version).where(col("period").equalTo(request.period().get().id())).count() : version.rows();
-        Result result = new Result(runId, firstYear, lastYear, version.rows(), written, snapshot, (System.nanoTime() - started) / 1_000_000);
+
+        progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
+        Dataset<Row> values = new IndicatorEngine(spark, catalogue, names).compute(facts, firstYear, lastYear);
+        TableVersion valuesVersion = outputs.publish(INDICATOR_VALUES, values, "period", "any",
+                col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")).orElseThrow();
+
+        progress.accept("  breakdown marts");
+        Breakdowns breakdowns = new Breakdowns(spark, names);
+        Optional<Dataset<Row>> passRates = breakdowns.passRateByCategory(facts, firstYear, lastYear);
+        passRates.ifPresent(rows -> outputs.publish(PASS_RATE_BY_CATEGORY, rows, "period", "quarter",
+                col("period"), col("region_code"), col("category_group"), col("category")));
+        breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(BRANDS_BY_LEVEL, rows, "year", "year",
+                col("year"), col("region_code"), col("level")));
+        breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(STANDARDS_BY_KIND, rows, "year", "year",
+                col("year"), col("region_code"), col("kind"), col("role")));
+        breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(CLUSTER_LOCATION_QUOTIENT, rows, "year", "year",
+                col("year"), col("county_code"), col("brand_id")));
+
+        progress.accept("  early warnings");
+        if (passRates.isPresent()) {
+            outputs.publish(EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", "quarter",
+                    col("period"), col("severity"), col("kind"), col("warning_id"));
+        }
+
+        progress.accept("  composite index");
+        outputs.publish(COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", "year",
+                col("year"), col("region_level"), col("rank"), col("region_code"));
+
+        Snapshot snapshot = lake.commit(outputs.commit());
+        Map<String, Long> written = new LinkedHashMap<>();
+        for (Map.Entry<String, TableVersion> entry : outputs.commit().changes().entrySet()) {
+            written.put(entry.getKey(), entry.getValue().rows());
+        }
+        long periodRows = request.period().isPresent()
+                ? lake.read(spark, valuesVersion).where(col("period").equalTo(request.period().get().id())).count()
+                : valuesVersion.rows();
+        Result result = new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000);
         lake.writeRun(runId, manifest(request, result, startedAt));
         return result;
+    }
+
+    /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */
+    private Dataset<Row> warnings(Dataset<Row> passRates, Map<Facts, Dataset<Row>> facts, Optional<Dataset<Row>> enterprises,
+            Map<String, String> names, int firstYear, int lastYear)
+    {
+        List<EarlyWarnings.Cell> cells = passRates.where(col("region_level").equalTo("city"))
+                .select("category", "category_group", "region_code", "period", "batches", "failures").collectAsList().stream()
+                .map(row -> new EarlyWarnings.Cell(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5)))
+                .toList();
+        List<EarlyWarnings.Failure> failures = List.of();
+        if (enterprises.isPresent()) {
+            failures = facts.get(Facts.INSPECTIONS).where(col("result").equalTo("不合格").and(col("credit_code").isNotNull())
+                            .and(year(col("date")).between(firstYear - 1, lastYear)))
+                    .join(enterprises.get().select("credit_code", "enterprise_name"), "credit_code")
+                    .select("credit_code", "enterprise_name", "city_code", "date", "category", "batch_id").collectAsList().stream()
+                    .map(row -> new EarlyWarnings.Failure(row.getString(0), row.getString(1), row.getString(2), row.getLocalDate(3), row.getString(4), row.getString(5)))
+                    .toList();
+        }
+        Set<String> quarters = new java.util.HashSet<>();
+        Periods.between("quarter", firstYear, lastYear).forEach(period -> quarters.add(period.id()));
+        List<Row> rows = new ArrayList<>();
+        for (EarlyWarnings.Warning warning : new EarlyWarnings(settings.warnings(), names).evaluate(cells, failures, quarters)) {
+            rows.add(RowFactory.create(warning.warningId(), warning.kind(), warning.severity(), warning.period(), warning.cityCode(),
+                    names.getOrDefault(warning.cityCode(), warning.cityCode()), warning.category(), warning.group(), warning.creditCode(), warning.enterpriseName(),
+                    warning.batches(), warning.failures(), warning.passRate(), warning.wilsonLow(), warning.wilsonHigh(), warning.threshold(),
+                    warning.baselineBatches(), warning.baselineFailures(), warning.baselineRate(), warning.zStatistic(), warning.evidenceZh(), warning.evidenceEn()));
+        }
+        return spark.createDataFrame(rows, WARNINGS);
+    }
+
+    /** The composite index of the cities and of the counties, from the yearly indicator values just written. */
+    private Dataset<Row> composite(Dataset<Row> values, Map<String, String> names)
+    {
+        List<String> ids = settings.composite().indicators().stream().map(CompositeSettings.Component::id).toList();
+        List<CompositeIndex.Input> inputs = values.where(col("period_type").equalTo("year").and(col("region_level").isin("city", "county"))
+                        .and(col("indicator_id").isin(ids.toArray())).and(col("value").isNotNull()))
+                .select("indicator_id", "region_level", "region_code", "period", "value").collectAsList().stream()
+                .map(row -> new CompositeIndex.Input(row.getString(0), row.getString(1), row.getString(2), Integer.parseInt(row.getString(3)), row.getDouble(4)))
+                .toList();
+        List<Row> rows = new ArrayList<>();
+        for (CompositeIndex.Result result : new CompositeIndex(settings.composite(), catalogue).compute(inputs)) {
+            List<Row> subScores = result.subScores().stream()
+                    .map(sub -> RowFactory.create(sub.indicatorId(), sub.value(), sub.normalised(), sub.weight())).toList();
+            rows.add(RowFactory.create(result.year(), result.level(), result.regionCode(), names.getOrDefault(result.regionCode(), result.regionCode()),
+                    result.score(), result.rank(), result.peers(), result.medianRank(), result.rankP05(), result.rankP95(),
+                    scala.jdk.javaapi.CollectionConverters.asScala(subScores).toSeq()));
+        }
+        return spark.createDataFrame(rows, COMPOSITE);
+    }
+
+    /**
+     * The tables of one build, written into new version folders and put into one commit. With a
+     * period, a table keyed by that kind of period (a year, a quarter; indicator values by any)
+     * gets the new rows of that period and keeps its other rows; other tables stay as they are.
+     */
+    private final class Outputs
+    {
+        private final Lake lake;
+        private final Snapshot base;
+        private final Lake.Commit commit;
+        private final String runId;
+        private final Optional<Periods.Period> period;
+
+        Outputs(Lake lake, Snapshot base, Lake.Commit commit, String runId, Optional<Periods.Period> period)
+        {
+            this.lake = lake;
+            this.base = base;
+            this.commit = commit;
+            this.runId = runId;
+            this.period = period;
+        }
+
+        Lake.Commit commit()
+        {
+            return commit;
+        }
+
+        /** The version the build leaves: new, or the existing one when the period is not of the table's kind. */
+        Optional<TableVersion> publish(TableName name, Dataset<Row> rows, String periodColumn, String periodType, Column... order)
+        {
+            Optional<TableVersion> previous = base.table(name);
+            Dataset<Row> table = rows;
+            if (period.isPresent()) {
+                Periods.Period only = period.get();
+                if (!periodType.equals("any") && !periodType.equals(only.type())) {
+                    return previous;
+                }
+                Column key = periodType.equals("year") ? lit(only.start().getYear()) : lit(only.id());
+                table = rows.where(col(periodColumn).equalTo(key));
+                if (previous.isPresent()) {
+                    table = table.unionByName(lake.read(spark, previous.get()).where(not(col(periodColumn).equalTo(key))));
+                }
+            }
+            String folder = lake.newVersionFolder(name, runId);
+            table.repartition(1).sortWithinPartitions(order).write().parquet(new org.apache.hadoop.fs.Path(lake.root(), folder).toString());
+            try {
+                return Optional.of(commit.put(name, folder, List.of(), table.schema().json()));
+            }
+            catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
      * The years the activity data cover (sampling, cases, finance, region economy), up to the
      * as-of year. Brand certifications and standards reach further back; they count as stock.
      */
-    private static int[] yearRange(Map<Facts, org.apache.spark.sql.Dataset<Row>> facts, LocalDate asOf)
+    private static int[] yearRange(Map<Facts, Dataset<Row>> facts, LocalDate asOf)
     {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
-        for (Map.Entry<Facts, org.apache.spark.sql.Dataset<Row>> entry : facts.entrySet()) {
+        for (Map.Entry<Facts, Dataset<Row>> entry : facts.entrySet()) {
             if (!java.util.Set.of(Facts.INSPECTIONS, Facts.CASES, Facts.ENTERPRISE_FINANCE, Facts.REGION_ECONOMY).contains(entry.getKey())) {
                 continue;
             }
@@ -173,8 +370,14 @@ public final class BuildJob
         Map<String, Object> manifest = RunManifests.header(result.runId(), "build", "succeeded", 0, "", startedAt, result.durationMs(), spark);
         manifest.put("settings", Map.of("lake", request.lake(), "period", request.period().map(Periods.Period::id).orElse("all"), "as_of", request.asOf().toString()));
         manifest.put("years", List.of(result.firstYear(), result.lastYear()));
-        manifest.put("tables_written", Map.of(INDICATOR_VALUES.toString(), Map.of("rows", result.rows(), "rows_of_the_period", result.rowsWritten())));
+        manifest.put("tables_written", result.tables());
+        manifest.put("indicator_values", Map.of("rows", result.rows(), "rows_of_the_period", result.rowsWritten()));
         manifest.put("snapshot", result.snapshot().version());
         return manifest;
+    }
+
+    private static StructField field(String name, org.apache.spark.sql.types.DataType type)
+    {
+        return new StructField(name, type, true, Metadata.empty());
     }
 }

@@ -57,14 +57,14 @@ public final class FactTables
                 expr("high_tech OR coalesce(cast(industry_division AS INT) BETWEEN 33 AND 40, false)").as("strategic")));
         staged("inspections").ifPresent(rows -> facts.put(Facts.INSPECTIONS, rows
                 .join(broadcast(categories()), "category")
-                .select(col("county_code"), col("city_code"), col("sampled_on").as("date"), col("result"), col("category"), col("category_group"),
+                .select(col("county_code"), col("city_code"), col("sampled_on").as("date"), col("batch_id"), col("result"), col("category"), col("category_group"),
                         col("food"), col("high_risk"), col("plan_level"), col("credit_code").isNull().as("unlicensed"), col("credit_code"))));
         Optional<org.apache.spark.sql.Dataset<Row>> brands = staged("brands").map(rows -> {
             org.apache.spark.sql.Dataset<Row> withHolder = enterprises.isPresent()
                     ? rows.join(enterprises.get().select(col("credit_code"), col("strategic")), rows.col("credit_code").equalTo(enterprises.get().col("credit_code")), "left")
                     .drop(enterprises.get().col("credit_code"))
                     : rows.withColumn("strategic", lit(false));
-            return withHolder.select(col("county_code"), col("city_code"), col("credit_code"), col("certified_on"), col("valid_until"), col("revoked_on"),
+            return withHolder.select(col("county_code"), col("city_code"), col("credit_code"), col("brand_id"), col("brand_name"), col("certified_on"), col("valid_until"), col("revoked_on"),
                     col("level"), col("own_ip"), expr("coalesce(strategic, false)").as("strategic"), expr("level = '区域名牌'").as("regional"), col("industry_division"));
         });
         brands.ifPresent(rows -> {
@@ -75,7 +75,7 @@ public final class FactTables
             org.apache.spark.sql.Dataset<Row> holders = enterprises.get();
             staged("standards").ifPresent(rows -> {
                 org.apache.spark.sql.Dataset<Row> located = rows.join(holders.select(col("credit_code"), col("e_county"), col("e_city")), "credit_code")
-                        .select(col("e_county").as("county_code"), col("e_city").as("city_code"), col("effective_on"), col("role"),
+                        .select(col("e_county").as("county_code"), col("e_city").as("city_code"), col("effective_on"), col("standard_no"), col("role"),
                                 col("standard_kind").as("kind"), col("adoption"), col("from_rnd"), col("credit_code"));
                 facts.put(Facts.STANDARDS, located.withColumn("date", col("effective_on")));
                 facts.put(Facts.STANDARDS_IN_FORCE, located.withColumn("valid_from", col("effective_on"))
@@ -106,17 +106,23 @@ public final class FactTables
                     flagged = flagged.withColumn("holds_valid_brand", lit(false));
                 }
                 facts.put(Facts.ENTERPRISE_FINANCE, flagged.select(col("e_county").as("county_code"), col("e_city").as("city_code"), col("year"), col("credit_code"),
-                        col("sales_revenue"), col("brand_sales"), col("output_value"), col("export_value"), col("rd_spend"), col("patents"),
+                        col("sales_revenue"), col("brand_sales"), col("output_value"), col("export_value"), col("rd_spend"), col("patents"), col("industry_division"),
                         expr("above_scale AND coalesce(cast(industry_division AS INT) BETWEEN 13 AND 43, false)").as("above_scale_manufacturing"),
                         col("holds_valid_brand"), col("strategic")));
             });
         }
         staged("cases").ifPresent(rows -> facts.put(Facts.CASES, rows.select(col("county_code"), col("city_code"), col("opened_on").as("date"),
-                col("violation"), col("fine"), col("goods_value"), col("credit_code").isNull().as("unlicensed"), col("credit_code"))));
+                col("case_id"), col("violation"), col("fine"), col("goods_value"), col("credit_code").isNull().as("unlicensed"), col("credit_code"))));
         staged("region_economy").ifPresent(rows -> facts.put(Facts.REGION_ECONOMY, rows.select(col("county_code"), col("city_code"), col("year"),
                 col("gdp"), col("industrial_output"), col("population"), col("townships"), col("quality_stations"))));
         table(TableName.of("ratings", "credit")).ifPresent(rows -> facts.put(Facts.CREDIT_RATINGS, rows));
         return facts;
+    }
+
+    /** Every staged enterprise: credit_code, enterprise_name, county_code, city_code. */
+    public Optional<org.apache.spark.sql.Dataset<Row>> enterprises()
+    {
+        return staged("enterprises").map(rows -> rows.select(col("credit_code"), col("name").as("enterprise_name"), col("county_code"), col("city_code")));
     }
 
     private Optional<org.apache.spark.sql.Dataset<Row>> staged(String dataset)

@@ -14,25 +14,25 @@ import static java.util.Objects.requireNonNull;
 public enum Facts
 {
     INSPECTIONS("inspections", Timing.FLOW, "staged.inspections, one row per sampled batch, dated sampled_on",
-            List.of("result", "category", "category_group", "food", "high_risk", "plan_level", "unlicensed")),
+            List.of("batch_id", "result", "category", "category_group", "food", "high_risk", "plan_level", "unlicensed")),
     BRAND_CERTIFICATIONS("brand_certifications", Timing.FLOW, "staged.brands, one row per certification, dated certified_on",
-            List.of("level", "own_ip", "strategic", "regional")),
+            List.of("brand_id", "brand_name", "level", "own_ip", "strategic", "regional", "industry_division")),
     BRANDS_VALID("brands_valid", Timing.STOCK, "staged.brands, one row per brand valid on the day: certified_on ≤ day < valid_until, not revoked by then",
-            List.of("level", "own_ip", "strategic", "regional")),
+            List.of("brand_id", "brand_name", "level", "own_ip", "strategic", "regional", "industry_division")),
     STANDARDS("standards", Timing.FLOW, "staged.standards, one row per record, dated effective_on",
-            List.of("role", "kind", "adoption", "from_rnd")),
+            List.of("standard_no", "role", "kind", "adoption", "from_rnd")),
     STANDARDS_IN_FORCE("standards_in_force", Timing.STOCK, "staged.standards, one row per record in effect on the day (effective_on ≤ day)",
-            List.of("role", "kind", "adoption", "from_rnd")),
+            List.of("standard_no", "role", "kind", "adoption", "from_rnd")),
     CASES("cases", Timing.FLOW, "staged.cases, one row per case, dated opened_on",
-            List.of("violation", "fine", "goods_value", "unlicensed")),
+            List.of("case_id", "violation", "fine", "goods_value", "unlicensed")),
     ENTERPRISES_ACTIVE("enterprises_active", Timing.STOCK, "staged.enterprises established by the day and registered 存续",
             List.of("size", "above_scale", "high_tech", "manufacturing", "equipment")),
     ENTERPRISE_FINANCE("enterprise_finance", Timing.YEARLY, "staged.finance with its enterprise; holds_valid_brand when the enterprise holds a brand valid at year end",
-            List.of("sales_revenue", "brand_sales", "output_value", "export_value", "rd_spend", "patents", "above_scale_manufacturing", "holds_valid_brand", "strategic")),
+            List.of("sales_revenue", "brand_sales", "output_value", "export_value", "rd_spend", "patents", "industry_division", "above_scale_manufacturing", "holds_valid_brand", "strategic")),
     REGION_ECONOMY("region_economy", Timing.YEARLY, "staged.region_economy, one row per county and year",
             List.of("gdp", "industrial_output", "population", "townships", "quality_stations")),
     CREDIT_RATINGS("credit_ratings", Timing.YEARLY, "ratings.credit, one row per enterprise and year",
-            List.of("grade", "score"));
+            List.of("credit_code", "grade", "score"));
 
     /** How a period takes a fact's rows. */
     public enum Timing

@@ -23,6 +23,7 @@ import org.zhijian.io.CsvReader;
 import org.zhijian.io.CsvRecord;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunIds;
+import org.zhijian.lake.TableName;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.reference.ReferenceDataLoader;
 import org.zhijian.spark.SharedSpark;
@@ -35,6 +36,9 @@ class TestBuildJob
 {
     private static final ReferenceData REFERENCE = ReferenceDataLoader.load(Path.of("conf", "reference"));
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+    private static final BuildJob.Settings SETTINGS = BuildJob.Settings.load(Path.of("conf"), CATALOGUE);
+    private static final List<TableName> TABLES = List.of(BuildJob.INDICATOR_VALUES, BuildJob.CREDIT_RATINGS, BuildJob.EARLY_WARNINGS, BuildJob.COMPOSITE_INDEX,
+            BuildJob.PASS_RATE_BY_CATEGORY, BuildJob.BRANDS_BY_LEVEL, BuildJob.STANDARDS_BY_KIND, BuildJob.CLUSTER_LOCATION_QUOTIENT);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
 
     @TempDir
@@ -82,9 +86,17 @@ class TestBuildJob
         assertThat(cities.getDouble(0)).isEqualTo((double) passed);
         assertThat(cities.getDouble(1)).isEqualTo((double) sampled);
 
-        List<Row> before = values().orderBy("indicator_id", "period", "region_code").collectAsList();
+        // Every table is written, and a second build writes the same rows.
+        assertThat(first.tables().keySet()).containsExactlyInAnyOrderElementsOf(TABLES.stream().map(TableName::toString).toList());
+        java.util.Map<TableName, List<Row>> before = new java.util.HashMap<>();
+        for (TableName table : TABLES) {
+            before.put(table, table(table).collectAsList());
+            assertThat(before.get(table)).as(table.toString()).isNotEmpty();
+        }
         build(Optional.empty());
-        assertThat(values().orderBy("indicator_id", "period", "region_code").collectAsList()).isEqualTo(before);
+        for (TableName table : TABLES) {
+            assertThat(table(table).collectAsList()).as(table.toString()).isEqualTo(before.get(table));
+        }
     }
 
     @Test
@@ -103,12 +115,18 @@ class TestBuildJob
     private static BuildJob.Result build(Optional<Periods.Period> period)
             throws IOException
     {
-        return new BuildJob(spark, REFERENCE, CATALOGUE, line -> {}).run(new BuildJob.Request(lakePath.toString(), period, AS_OF), RunIds.next());
+        return new BuildJob(spark, REFERENCE, CATALOGUE, SETTINGS, line -> {}).run(new BuildJob.Request(lakePath.toString(), period, AS_OF), RunIds.next());
     }
 
     private static org.apache.spark.sql.Dataset<Row> values()
             throws IOException
     {
-        return Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, BuildJob.INDICATOR_VALUES);
+        return table(BuildJob.INDICATOR_VALUES);
+    }
+
+    private static org.apache.spark.sql.Dataset<Row> table(TableName name)
+            throws IOException
+    {
+        return Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, name);
     }
 }

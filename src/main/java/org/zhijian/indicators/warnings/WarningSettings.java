@@ -1,0 +1,70 @@
+package org.zhijian.indicators.warnings;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.zhijian.config.ConfigException;
+import org.zhijian.config.YamlFiles;
+
+import static java.util.Objects.requireNonNullElse;
+
+/** conf/warnings.yaml: thresholds and tests of the early warnings, loaded strictly. */
+public record WarningSettings(
+        @JsonProperty("confidence_z") double confidenceZ,
+        @JsonProperty("thresholds") Levels thresholds,
+        @JsonProperty("thresholds_by_group") Map<String, Levels> thresholdsByGroup,
+        @JsonProperty("drop") Drop drop,
+        @JsonProperty("repeated_failures") Repeated repeatedFailures)
+{
+    public WarningSettings
+    {
+        thresholdsByGroup = Map.copyOf(requireNonNullElse(thresholdsByGroup, Map.of()));
+    }
+
+    /** An amber and a red bound. */
+    public record Levels(@JsonProperty("amber") double amber, @JsonProperty("red") double red) {}
+
+    public record Drop(
+            @JsonProperty("baseline_quarters") int baselineQuarters,
+            @JsonProperty("min_baseline_batches") int minBaselineBatches,
+            @JsonProperty("min_batches") int minBatches,
+            @JsonProperty("z") Levels z) {}
+
+    public record Repeated(@JsonProperty("quarters") int quarters, @JsonProperty("failures") Levels failures) {}
+
+    /** The pass-rate thresholds for a category group. */
+    public Levels thresholdsFor(String group)
+    {
+        return thresholdsByGroup.getOrDefault(group, thresholds);
+    }
+
+    public static WarningSettings load(Path file)
+    {
+        WarningSettings settings = YamlFiles.read(file, WarningSettings.class);
+        if (settings == null || settings.thresholds() == null || settings.drop() == null || settings.repeatedFailures() == null || settings.drop().z() == null
+                || settings.repeatedFailures().failures() == null) {
+            throw new ConfigException(file + ": needs confidence_z, thresholds, drop (with z) and repeated_failures (with failures)");
+        }
+        if (settings.confidenceZ() <= 0) {
+            throw new ConfigException(file + ": confidence_z must be positive");
+        }
+        check(file, "thresholds", settings.thresholds(), true);
+        settings.thresholdsByGroup().forEach((group, levels) -> check(file, "thresholds_by_group." + group, levels, true));
+        check(file, "drop.z", settings.drop().z(), false);
+        check(file, "repeated_failures.failures", settings.repeatedFailures().failures(), false);
+        if (settings.drop().baselineQuarters() < 1 || settings.repeatedFailures().quarters() < 1) {
+            throw new ConfigException(file + ": baseline_quarters and repeated_failures.quarters must be at least 1");
+        }
+        return settings;
+    }
+
+    /** Rates: red below amber, both within 0–1. Counts and statistics: red above amber. */
+    private static void check(Path file, String key, Levels levels, boolean rate)
+    {
+        boolean ordered = rate ? levels.red() < levels.amber() && levels.red() >= 0 && levels.amber() <= 1 : levels.red() > levels.amber() && levels.amber() > 0;
+        if (!ordered) {
+            throw new ConfigException(file + ": " + key + ": " + (rate ? "need 0 ≤ red < amber ≤ 1" : "need 0 < amber < red") + " (amber " + levels.amber() + ", red " + levels.red() + ")");
+        }
+    }
+}
