@@ -98,20 +98,22 @@ class TestEarlyWarnings
     {
         List<EarlyWarnings.Failure> failures = List.of(
                 new EarlyWarnings.Failure("E1", "甲公司", "330100", LocalDate.parse("2024-11-02"), "电线电缆", "B1"),
+                new EarlyWarnings.Failure("E1", "甲公司", "330100", LocalDate.parse("2025-02-20"), "低压开关柜", "B5"),
                 new EarlyWarnings.Failure("E1", "甲公司", "330100", LocalDate.parse("2025-08-15"), "电线电缆", "B2"),
-                // E2's failures are a year and a half apart: never two within four quarters.
+                // E2's two failures are a year and a half apart.
                 new EarlyWarnings.Failure("E2", "乙公司", "330200", LocalDate.parse("2024-01-10"), "童车", "B3"),
                 new EarlyWarnings.Failure("E2", "乙公司", "330200", LocalDate.parse("2025-07-10"), "童车", "B4"));
         List<EarlyWarnings.Warning> warnings = new EarlyWarnings(SETTINGS, CITIES).evaluate(List.of(), failures,
-                Set.of("2024-Q1", "2024-Q4", "2025-Q3"));
+                Set.of("2024-Q1", "2024-Q4", "2025-Q1", "2025-Q3"));
         assertThat(warnings).hasSize(1);
         EarlyWarnings.Warning warning = warnings.get(0);
-        // 2025-Q3 looks back over 2025-Q3, Q2, Q1 and 2024-Q4: two failures → amber.
+        // 2025-Q1 counts two failures (2025-Q1, 2024-Q4): nothing yet. 2025-Q3 looks back over 2025-Q3, Q2, Q1 and 2024-Q4: three → amber.
         assertThat(warning.kind()).isEqualTo(EarlyWarnings.REPEATED_FAILURES);
         assertThat(warning.period()).isEqualTo("2025-Q3");
         assertThat(warning.severity()).isEqualTo("amber");
         assertThat(warning.creditCode()).isEqualTo("E1");
-        assertThat(warning.failures()).isEqualTo(2);
-        assertThat(warning.evidenceZh()).isEqualTo("2025-Q3 甲公司：近 4 个季度 2 批次抽查不合格（2024-11-02 电线电缆 B1; 2025-08-15 电线电缆 B2）");
+        assertThat(warning.failures()).isEqualTo(3);
+        assertThat(warning.category()).isEqualTo("低压开关柜、电线电缆");
+        assertThat(warning.evidenceZh()).isEqualTo("2025-Q3 甲公司：近 4 个季度 3 批次抽查不合格（2024-11-02 电线电缆 B1; 2025-02-20 低压开关柜 B5; 2025-08-15 电线电缆 B2）");
     }
 }
