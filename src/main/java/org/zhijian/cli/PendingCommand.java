@@ -30,10 +30,6 @@ abstract class PendingCommand
     }
 
 
-    @Command(name = "report", mixinStandardHelpOptions = true, description = "Write the leadership brief for a period, e.g. --period 2025-Q3 (not built yet).")
-    static final class Report
-            extends PendingCommand {}
-
     @Command(name = "scenario", mixinStandardHelpOptions = true, description = "Run planners' Monte Carlo scenarios from a YAML file (not built yet).")
     static final class Scenario
             extends PendingCommand {}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 IngestCommand.class,
                 BuildCommand.class,
-                PendingCommand.Report.class,
+                ReportCommand.class,
                 PendingCommand.Scenario.class,
                 ExportCommand.class,
                 PendingCommand.Run.class,

@@ -112,6 +112,33 @@ class TestBuildJob
         assertThat(values().where(col("period").equalTo("2025-Q3")).count()).isEqualTo(q3);
     }
 
+    @Test
+    void theBriefShowsTheMartsFiguresAndItsChartHasChineseGlyphs()
+            throws IOException
+    {
+        build(Optional.empty());
+        Path reports = directory.resolve("reports");
+        org.zhijian.report.BriefJob.Result result = new org.zhijian.report.BriefJob(spark, CATALOGUE)
+                .run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
+        assertThat(result.workbook()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
+        assertThat(result.charts()).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        Row mart = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025-Q3'").first();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook()))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("概要");
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("质量监管");
+            org.apache.poi.ss.usermodel.Row passRate = null;
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("监督抽查批次合格率")) {
+                    passRate = row;
+                }
+            }
+            assertThat(passRate).isNotNull();
+            assertThat(passRate.getCell(1).getNumericCellValue()).isEqualTo(mart.<Double>getAs("value"));
+            assertThat(passRate.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(workbook.getSheetAt(1).getDrawingPatriarch().getShapes()).hasSize(1);
+        }
+    }
+
     private static BuildJob.Result build(Optional<Periods.Period> period)
             throws IOException
     {
