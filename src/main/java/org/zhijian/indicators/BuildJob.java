@@ -227,8 +227,12 @@ public final class BuildJob
                 .toList();
         List<EarlyWarnings.Failure> failures = List.of();
         if (enterprises.isPresent()) {
-            failures = facts.get(Facts.INSPECTIONS).where(col("result").equalTo("不合格").and(col("credit_code").isNotNull())
-                            .and(year(col("date")).between(firstYear - 1, lastYear)))
+            Dataset<Row> failed = facts.get(Facts.INSPECTIONS).where(col("result").equalTo("不合格").and(col("credit_code").isNotNull())
+                    .and(year(col("date")).between(firstYear - 1, lastYear)));
+            // Only enterprises with enough failures in all to reach the threshold are collected: the rest can raise nothing.
+            Dataset<Row> candidates = failed.groupBy("credit_code").count()
+                    .where(col("count").geq(settings.warnings().repeatedFailures().failures().amber())).select("credit_code");
+            failures = failed.join(candidates, "credit_code")
                     .join(enterprises.get().select("credit_code", "enterprise_name"), "credit_code")
                     .select("credit_code", "enterprise_name", "city_code", "date", "category", "batch_id").collectAsList().stream()
                     .map(row -> new EarlyWarnings.Failure(row.getString(0), row.getString(1), row.getString(2), row.getLocalDate(3), row.getString(4), row.getString(5)))

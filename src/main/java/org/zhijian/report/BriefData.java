@@ -23,7 +23,7 @@ public record BriefData(Periods.Period period, long snapshot, List<Value> values
 
     /** One row of warnings.early_warnings. */
     public record Warning(String kind, String severity, String period, String cityName, String category, String enterpriseName,
-            Double passRate, String evidenceZh, String evidenceEn) {}
+            Double passRate, long failures, String evidenceZh, String evidenceEn) {}
 
     public static BriefData read(SparkSession spark, Lake lake, Periods.Period period)
             throws java.io.IOException
@@ -46,11 +46,11 @@ public record BriefData(Periods.Period period, long snapshot, List<Value> values
                 .filter(quarter -> !quarter.end().isBefore(period.start()) && !quarter.start().isAfter(period.end()))
                 .map(Periods.Period::id).toList();
         List<Warning> warnings = new ArrayList<>();
-        Optional.ofNullable(snapshot.table(BuildJob.EARLY_WARNINGS).orElse(null)).ifPresent(version -> {
+        snapshot.table(BuildJob.EARLY_WARNINGS).ifPresent(version -> {
             for (Row row : lake.read(spark, version).where(col("period").isin(quarters.toArray()))
-                    .select("kind", "severity", "period", "city_name", "category", "enterprise_name", "pass_rate", "evidence_zh", "evidence_en").collectAsList()) {
+                    .select("kind", "severity", "period", "city_name", "category", "enterprise_name", "pass_rate", "failures", "evidence_zh", "evidence_en").collectAsList()) {
                 warnings.add(new Warning(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                        nullable(row, 6), row.getString(7), row.getString(8)));
+                        nullable(row, 6), row.getLong(7), row.getString(8), row.getString(9)));
             }
         });
         return new BriefData(period, snapshot.version(), List.copyOf(values), List.copyOf(warnings));

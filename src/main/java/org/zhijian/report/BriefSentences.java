@@ -45,9 +45,10 @@ final class BriefSentences
         long amber = data.warnings().size() - red;
         sentences.add(zh ? "本期预警 " + data.warnings().size() + " 条，其中红色 " + red + " 条、黄色 " + amber + " 条。"
                 : data.warnings().size() + " warnings this period: " + red + " red, " + amber + " amber.");
+        // The red warning with the most failed batches: a tiny cell at 0% is statistically red but a poor headline.
         Optional<BriefData.Warning> lowest = data.warnings().stream()
                 .filter(warning -> warning.kind().equals("below_threshold") && warning.severity().equals("red") && warning.passRate() != null)
-                .min(Comparator.comparingDouble(BriefData.Warning::passRate));
+                .max(Comparator.comparingLong(BriefData.Warning::failures).thenComparing(BriefData.Warning::passRate, Comparator.reverseOrder()));
         lowest.ifPresent(warning -> sentences.add(zh
                 ? warning.cityName() + warning.category() + "合格率仅 " + BriefText.percent(warning.passRate()) + "，显著低于阈值（" + warning.period() + "）。"
                 : warning.category() + " in " + warning.cityName() + " passed only " + BriefText.percent(warning.passRate()) + ", significantly below its threshold (" + warning.period() + ")."));

@@ -81,12 +81,7 @@ public final class BriefWorkbook
         title.createCell(0).setCellValue(text.title(data.period()));
         title.getCell(0).setCellStyle(style("title"));
         sheet.createRow(1).createCell(0).setCellValue(text.subtitle(data.snapshot()));
-        Row header = sheet.createRow(3);
-        String[] columns = text.summaryHeader();
-        for (int i = 0; i < columns.length; i++) {
-            header.createCell(i).setCellValue(columns[i]);
-            header.getCell(i).setCellStyle(style("header"));
-        }
+        header(sheet, 3, text.summaryHeader());
         int r = 4;
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
             if (indicator.special() || !indicator.frequency().contains(data.period().type())) {
@@ -118,12 +113,7 @@ public final class BriefWorkbook
     private void sampling(Sheet sheet)
     {
         setUp(sheet, new int[] {14, 12, 12, 12, 14});
-        Row header = sheet.createRow(0);
-        String[] columns = text.samplingHeader();
-        for (int i = 0; i < columns.length; i++) {
-            header.createCell(i).setCellValue(columns[i]);
-            header.getCell(i).setCellStyle(style("header"));
-        }
+        header(sheet, 0, text.samplingHeader());
         Map<String, Double> bars = new LinkedHashMap<>();
         int r = 1;
         for (BriefData.Value city : data.cities("sampling_pass_rate")) {
@@ -153,12 +143,7 @@ public final class BriefWorkbook
     private void notes(Sheet sheet)
     {
         setUp(sheet, new int[] {28, 30, 80, 10});
-        Row header = sheet.createRow(0);
-        String[] columns = text.notesHeader();
-        for (int i = 0; i < columns.length; i++) {
-            header.createCell(i).setCellValue(columns[i]);
-            header.getCell(i).setCellStyle(style("header"));
-        }
+        header(sheet, 0, text.notesHeader());
         int r = 1;
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
             Row row = sheet.createRow(r++);
@@ -169,6 +154,15 @@ public final class BriefWorkbook
             row.createCell(3).setCellValue(text.unit(indicator.unit()));
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    private void header(Sheet sheet, int rowIndex, String[] columns)
+    {
+        Row header = sheet.createRow(rowIndex);
+        for (int i = 0; i < columns.length; i++) {
+            header.createCell(i).setCellValue(columns[i]);
+            header.getCell(i).setCellStyle(style("header"));
+        }
     }
 
     private void embed(Sheet sheet, String name, JFreeChart chart, int column, int row)
