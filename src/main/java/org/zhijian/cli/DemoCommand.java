@@ -1,11 +1,15 @@
 package org.zhijian.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.zhijian.generate.GenerationSummary;
+import org.zhijian.indicators.BuildJob;
 import org.zhijian.ingest.IngestJob;
+import org.zhijian.report.BriefJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Option;
 /** `demo`: the whole pipeline on sample data, the newcomer's first command. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline on sample data: generate the raw files (scale, seed, dirty share and formats from conf),",
-                "then ingest them into the lake and build the indicators, and every later stage that is built. Prints where each output landed."})
+                "ingest them into the lake, build the indicators, and write the leadership briefs of the latest quarter and the latest",
+                "year in Chinese and English. Prints where each output landed."})
 public final class DemoCommand
         implements Callable<Integer>
 {
@@ -29,21 +34,33 @@ public final class DemoCommand
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.empty());
         Console console = context.console();
         Path raw = Path.of(context.config().paths().raw());
-        console.progress("[1/3] generate sample data");
+        console.progress("[1/4] generate sample data");
         GenerationSummary summary = GenerateCommand.run(context, scale, null, null, null, null, null);
         console.result(GenerateCommand.describe(summary, raw));
         console.progress("");
-        console.progress("[2/3] ingest " + raw + " into the lake " + context.config().paths().lake());
+        console.progress("[2/4] ingest " + raw + " into the lake " + context.config().paths().lake());
         IngestOptions options = new IngestOptions();
         IngestJob.Request request = options.request(context, "ingest", true, 0);
         IngestCommand.run(context, request);
         console.progress("");
-        console.progress("[3/3] build the indicators");
-        BuildCommand.run(context, Optional.empty());
+        console.progress("[3/4] build the indicators");
+        BuildJob.Result built = BuildCommand.run(context, Optional.empty());
+        console.progress("");
+        // The sample data cover whole years, so the latest quarter is the last year's fourth.
+        List<String> periods = List.of(built.lastYear() + "-Q4", String.valueOf(built.lastYear()));
+        console.progress("[4/4] write the briefs for " + String.join(" and ", periods) + " in Chinese and English");
+        List<BriefJob.Result> briefs = new ArrayList<>();
+        for (String period : periods) {
+            for (String language : List.of("zh", "en")) {
+                briefs.add(ReportCommand.run(context, period, Optional.empty(), language));
+            }
+        }
         console.result("");
+        console.result("Briefs (open in Excel, WPS or LibreOffice; charts also as PNG and SVG beside them):");
+        briefs.forEach(brief -> console.result("  " + brief.workbook()));
         console.result("Next: `./zhijian lake` lists the lake's tables; `./zhijian export --table staged.inspections --where \"year = 2025\" --out inspections.xlsx`");
         console.result("exports one; `./zhijian export --table marts.indicator_values --where \"region_level = 'province'\" --out indicators.xlsx` the indicators.");
-        console.result("Not built yet in this version: credit ratings, early warnings, the composite index, report, scenario.");
+        console.result("`./zhijian run jobs/quarterly-brief.yaml --period 2025-Q3` is what a scheduler runs. Not built yet: scenario.");
         return 0;
     }
 }

@@ -33,8 +33,4 @@ abstract class PendingCommand
     @Command(name = "scenario", mixinStandardHelpOptions = true, description = "Run planners' Monte Carlo scenarios from a YAML file (not built yet).")
     static final class Scenario
             extends PendingCommand {}
-
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job spec from jobs/ (not built yet).")
-    static final class Run
-            extends PendingCommand {}
 }

@@ -11,7 +11,9 @@ import org.apache.spark.sql.SparkSession;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.Periods;
+import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.report.BriefJob;
+import org.zhijian.report.ReportDefinition;
 import org.zhijian.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +21,11 @@ import picocli.CommandLine.Option;
 
 /** `report`: the leadership brief of a period. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the leadership brief for a period to <reports>/<period>/: a workbook (summary with status colours,",
-                "同比/环比 and generated sentences; sampling by city with its chart; method notes) and its charts as PNG and SVG.",
-                "Work in progress: the brand, standardization, warnings, credit, ranking and data-quality sections are still to come."})
+        description = {"Write the leadership brief for a period to <reports>/<period>/: one workbook — summary with status colours,",
+                "同比/环比 and generated sentences; brand economy; standardization; sampling and cases; warnings; credit; ranking",
+                "with rank intervals; data quality; method notes — and every chart as PNG and SVG under charts/.",
+                "The sheets, tables and charts are those of the report definition (report.definition, default reports/brief.yaml).",
+                "Yearly tables of a monthly or quarterly brief show the latest year complete by the period's end."})
 public final class ReportCommand
         implements Callable<Integer>
 {
@@ -34,15 +38,18 @@ public final class ReportCommand
     @Option(names = "--lang", paramLabel = "zh|en", description = "Report language (default from conf: report.language).")
     String language;
 
+    @Option(names = "--definition", paramLabel = "FILE", description = "Report definition (default from conf: report.definition).")
+    Path definition;
+
     @Override
     public Integer call()
     {
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.ofNullable(language));
-        run(context, period);
+        run(context, period, Optional.ofNullable(definition), context.config().report().language());
         return 0;
     }
 
-    static BriefJob.Result run(CommandContext context, String period)
+    static BriefJob.Result run(CommandContext context, String period, Optional<Path> definition, String language)
     {
         Periods.Period parsed;
         try {
@@ -51,17 +58,16 @@ public final class ReportCommand
         catch (IllegalArgumentException e) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + e.getMessage());
         }
-        String language = context.config().report().language();
         if (!language.equals("zh") && !language.equals("en")) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--lang must be zh or en, not " + language);
         }
         Console console = context.console();
         console.progress("report " + parsed.id() + " (" + language + ") from " + context.config().paths().lake());
-        IndicatorCatalogue catalogue = IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml"));
+        BriefJob.Inputs inputs = inputs(context, definition);
         SparkSession spark = SparkSessions.open(context.config().spark());
         BriefJob.Result result;
         try {
-            result = new BriefJob(spark, catalogue).run(context.config().paths().lake(), parsed, language,
+            result = new BriefJob(spark, inputs).run(context.config().paths().lake(), parsed, language,
                     Optional.ofNullable(context.config().report().font()).map(Path::of), Path.of(context.config().paths().reports()));
         }
         catch (IOException e) {
@@ -70,5 +76,14 @@ public final class ReportCommand
         console.result(String.format(Locale.ROOT, "Wrote %s and %d chart files (lake snapshot %d, %.1f s)", result.workbook(), result.charts().size(),
                 result.snapshot(), result.durationMs() / 1000.0));
         return result;
+    }
+
+    /** The catalogue, reference data, scorecard and report definition, each checked before Spark starts. */
+    static BriefJob.Inputs inputs(CommandContext context, Optional<Path> definition)
+    {
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml"));
+        Path file = definition.orElse(Path.of(context.config().report().definition())).toAbsolutePath().normalize();
+        return new BriefJob.Inputs(catalogue, context.reference(), CreditScorecard.load(context.configDirectory().resolve("credit_scorecard.yaml")),
+                ReportDefinition.load(file, catalogue), file.toString());
     }
 }

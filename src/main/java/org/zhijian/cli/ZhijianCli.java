@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 PendingCommand.Scenario.class,
                 ExportCommand.class,
-                PendingCommand.Run.class,
+                RunCommand.class,
                 LakeCommand.class,
         })
 public final class ZhijianCli

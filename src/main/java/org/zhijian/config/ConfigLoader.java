@@ -60,7 +60,8 @@ public final class ConfigLoader
         ZhijianConfig config = new ZhijianConfig(
                 new ZhijianConfig.PathSettings(raw, lake, reports),
                 new ZhijianConfig.SparkSettings(master, shufflePartitions, fromFile.spark().settings()),
-                new ZhijianConfig.ReportSettings(language, fromFile.report().font()),
+                new ZhijianConfig.ReportSettings(language, fromFile.report().font() == null ? null : resolve(home, fromFile.report().font()),
+                        resolve(home, fromFile.report().definition())),
                 new ZhijianConfig.QualitySettings(rejectGate, fromFile.quality().acceptPilotCreditCodes()),
                 fromFile.generate(),
                 fromFile.export());

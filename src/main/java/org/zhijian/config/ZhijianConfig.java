@@ -23,7 +23,7 @@ public record ZhijianConfig(
     {
         paths = requireNonNullElse(paths, new PathSettings(null, null, null));
         spark = requireNonNullElse(spark, new SparkSettings(null, null, null));
-        report = requireNonNullElse(report, new ReportSettings(null, null));
+        report = requireNonNullElse(report, new ReportSettings(null, null, null));
         quality = requireNonNullElse(quality, new QualitySettings(null, null));
         generate = requireNonNullElse(generate, new GenerateSettings(null, null, null, null));
         export = requireNonNullElse(export, new ExportSettings(null, null));
@@ -72,12 +72,16 @@ public record ZhijianConfig(
         }
     }
 
-    /** Report language: zh (default) or en; font: a TTF/OTF/TTC file for charts, else an installed CJK font is found. */
-    public record ReportSettings(@JsonProperty("language") String language, @JsonProperty("font") String font)
+    /**
+     * Report language: zh (default) or en; font: a TTF/OTF/TTC file for charts, else an installed
+     * CJK font is found; definition: the report definition the brief follows.
+     */
+    public record ReportSettings(@JsonProperty("language") String language, @JsonProperty("font") String font, @JsonProperty("definition") String definition)
     {
         public ReportSettings
         {
             language = requireNonNullElse(language, "zh");
+            definition = requireNonNullElse(definition, "reports/brief.yaml");
         }
     }
 

@@ -15,36 +15,34 @@ import org.zhijian.lake.Snapshot;
 import static org.apache.spark.sql.functions.col;
 
 /** What a brief shows, read once from one lake snapshot: small tables, collected to the driver. */
-public record BriefData(Periods.Period period, long snapshot, List<Value> values, List<Warning> warnings)
+public record BriefData(ReportPeriod periods, long snapshot, List<Value> values, List<Warning> warnings)
 {
     /** One row of marts.indicator_values. */
-    public record Value(String indicatorId, String level, String regionCode, String regionName, Double numerator, Double denominator,
+    public record Value(String indicatorId, String period, String level, String regionCode, String regionName, Double numerator, Double denominator,
             double value, String unit, Double target, String status, Double yoyChange, Double popChange) {}
 
     /** One row of warnings.early_warnings. */
     public record Warning(String kind, String severity, String period, String cityName, String category, String enterpriseName,
             Double passRate, long failures, String evidenceZh, String evidenceEn) {}
 
-    public static BriefData read(SparkSession spark, Lake lake, Periods.Period period)
-            throws java.io.IOException
+    /** The period's and its latest complete year's indicator values, and the warnings of the quarters it overlaps. */
+    public static BriefData read(SparkSession spark, Lake lake, Snapshot snapshot, ReportPeriod periods)
     {
-        Snapshot snapshot = lake.current();
+        Periods.Period period = periods.period();
         if (snapshot.table(BuildJob.INDICATOR_VALUES).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no indicator values; run `zhijian build` first");
         }
         List<Value> values = new ArrayList<>();
-        for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).get()).where(col("period").equalTo(period.id()))
-                .select("indicator_id", "region_level", "region_code", "region_name", "numerator", "denominator", "value", "unit", "target", "status",
+        for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).get()).where(col("period").isin(period.id(), String.valueOf(periods.year())))
+                .select("indicator_id", "period", "region_level", "region_code", "region_name", "numerator", "denominator", "value", "unit", "target", "status",
                         "yoy_change", "pop_change").collectAsList()) {
-            values.add(new Value(row.getString(0), row.getString(1), row.getString(2), row.getString(3), nullable(row, 4), nullable(row, 5), row.getDouble(6),
-                    row.getString(7), nullable(row, 8), row.getString(9), nullable(row, 10), nullable(row, 11)));
+            values.add(new Value(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), nullable(row, 5), nullable(row, 6),
+                    row.getDouble(7), row.getString(8), nullable(row, 9), row.getString(10), nullable(row, 11), nullable(row, 12)));
         }
-        if (values.isEmpty()) {
+        if (values.stream().noneMatch(value -> value.period().equals(period.id()))) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "the lake has no indicator values for " + period.id() + "; build covers the years the data cover");
         }
-        List<String> quarters = Periods.between("quarter", period.start().getYear(), period.end().getYear()).stream()
-                .filter(quarter -> !quarter.end().isBefore(period.start()) && !quarter.start().isAfter(period.end()))
-                .map(Periods.Period::id).toList();
+        List<String> quarters = periods.quarters().stream().map(Periods.Period::id).toList();
         List<Warning> warnings = new ArrayList<>();
         snapshot.table(BuildJob.EARLY_WARNINGS).ifPresent(version -> {
             for (Row row : lake.read(spark, version).where(col("period").isin(quarters.toArray()))
@@ -53,17 +51,31 @@ public record BriefData(Periods.Period period, long snapshot, List<Value> values
                         nullable(row, 6), row.getLong(7), row.getString(8), row.getString(9)));
             }
         });
-        return new BriefData(period, snapshot.version(), List.copyOf(values), List.copyOf(warnings));
+        return new BriefData(periods, snapshot.version(), List.copyOf(values), List.copyOf(warnings));
     }
 
+    public Periods.Period period()
+    {
+        return periods.period();
+    }
+
+    /** An indicator's value for a region in the brief's period, or else in its latest complete year. */
     public Optional<Value> value(String indicatorId, String regionCode)
     {
-        return values.stream().filter(value -> value.indicatorId().equals(indicatorId) && value.regionCode().equals(regionCode)).findFirst();
+        Optional<Value> value = value(indicatorId, regionCode, period().id());
+        return value.isPresent() ? value : value(indicatorId, regionCode, String.valueOf(periods.year()));
     }
 
+    public Optional<Value> value(String indicatorId, String regionCode, String periodId)
+    {
+        return values.stream().filter(value -> value.indicatorId().equals(indicatorId) && value.regionCode().equals(regionCode) && value.period().equals(periodId))
+                .findFirst();
+    }
+
+    /** The cities' values of an indicator in the brief's period. */
     public List<Value> cities(String indicatorId)
     {
-        return values.stream().filter(value -> value.indicatorId().equals(indicatorId) && value.level().equals("city"))
+        return values.stream().filter(value -> value.indicatorId().equals(indicatorId) && value.level().equals("city") && value.period().equals(period().id()))
                 .sorted(java.util.Comparator.comparing(Value::regionCode)).toList();
     }
 

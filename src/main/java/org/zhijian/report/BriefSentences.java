@@ -35,11 +35,14 @@ final class BriefSentences
         if (changed.size() >= 2) {
             BriefData.Value best = changed.get(changed.size() - 1);
             BriefData.Value worst = changed.get(0);
+            boolean fell = worst.yoyChange() < 0;
             sentences.add(zh
-                    ? "合格率同比变化最大的是" + best.regionName() + "（" + text.points(best.yoyChange()) + "，达 " + BriefText.percent(best.value()) + "），最小的是"
-                            + worst.regionName() + "（" + text.points(worst.yoyChange()) + "）。"
-                    : best.regionName() + " moved most (" + text.points(best.yoyChange()) + " to " + BriefText.percent(best.value()) + "), "
-                            + worst.regionName() + " least (" + text.points(worst.yoyChange()) + ").");
+                    ? "各市合格率同比" + (best.yoyChange() >= 0 ? "升幅" : "降幅") + (best.yoyChange() >= 0 ? "最大" : "最小") + "的是" + text.label(best.regionName()) + "（"
+                            + text.points(best.yoyChange()) + "，达 " + BriefText.percent(best.value()) + "），" + (fell ? "降幅最大" : "升幅最小") + "的是"
+                            + text.label(worst.regionName()) + "（" + text.points(worst.yoyChange()) + "，为 " + BriefText.percent(worst.value()) + "）。"
+                    : "Among the cities, " + text.label(best.regionName()) + " did best on a year earlier (" + text.points(best.yoyChange()) + " to "
+                            + BriefText.percent(best.value()) + ") and " + text.label(worst.regionName()) + " worst (" + text.points(worst.yoyChange()) + " to "
+                            + BriefText.percent(worst.value()) + ").");
         }
         long red = data.warnings().stream().filter(warning -> warning.severity().equals("red")).count();
         long amber = data.warnings().size() - red;
@@ -51,14 +54,25 @@ final class BriefSentences
                 .max(Comparator.comparingLong(BriefData.Warning::failures).thenComparing(BriefData.Warning::passRate, Comparator.reverseOrder()));
         lowest.ifPresent(warning -> sentences.add(zh
                 ? warning.cityName() + warning.category() + "合格率仅 " + BriefText.percent(warning.passRate()) + "，显著低于阈值（" + warning.period() + "）。"
-                : warning.category() + " in " + warning.cityName() + " passed only " + BriefText.percent(warning.passRate()) + ", significantly below its threshold (" + warning.period() + ")."));
+                : text.label(warning.category()) + " in " + text.label(warning.cityName()) + " passed only " + BriefText.percent(warning.passRate()) + ", significantly below its threshold (" + warning.period() + ")."));
         for (String id : List.of("brand_contribution_rate", "intl_adoption_rate")) {
-            data.value(id, IndicatorEngine.PROVINCE).ifPresent(value -> sentences.add(zh
-                    ? (id.equals("brand_contribution_rate") ? "品牌经济贡献率" : "采标率") + " " + BriefText.percent(value.value())
-                            + (value.target() == null ? "" : "，目标 " + BriefText.percent(value.target())) + (value.yoyChange() == null ? "。" : "，同比" + text.points(value.yoyChange()) + "。")
-                    : (id.equals("brand_contribution_rate") ? "Brand economy contribution" : "International standard adoption") + " stands at " + BriefText.percent(value.value())
-                            + (value.target() == null ? "" : " against a target of " + BriefText.percent(value.target())) + "."));
+            // Yearly indicators of a monthly or quarterly brief are those of its latest complete year, and say so.
+            data.value(id, IndicatorEngine.PROVINCE).ifPresent(value -> {
+                String year = value.period().equals(data.period().id()) ? "" : value.period();
+                sentences.add(zh
+                        ? (year.isEmpty() ? "" : year + "年") + (id.equals("brand_contribution_rate") ? "品牌经济贡献率" : "国际标准采标率") + " " + BriefText.percent(value.value())
+                                + (value.target() == null ? "" : "，目标 " + BriefText.percent(value.target()))
+                                + (value.yoyChange() == null ? "。" : "，同比" + text.points(value.yoyChange()) + "。")
+                        : (year.isEmpty() ? "" : "In " + year + ", ") + capitalised(id.equals("brand_contribution_rate") ? "brand economy contribution"
+                                : "international standard adoption", year.isEmpty()) + " was " + BriefText.percent(value.value()) + (value.target() == null ? "" : " against a target of " + BriefText.percent(value.target()))
+                                + (value.yoyChange() == null ? "." : ", " + text.points(value.yoyChange()) + " on the year before."));
+            });
         }
         return sentences.subList(0, Math.min(6, sentences.size()));
+    }
+
+    private static String capitalised(String text, boolean capital)
+    {
+        return capital ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
     }
 }

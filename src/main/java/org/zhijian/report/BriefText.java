@@ -1,7 +1,6 @@
 package org.zhijian.report;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.Periods;
@@ -10,13 +9,27 @@ import org.zhijian.indicators.Periods;
 public final class BriefText
 {
     private final boolean chinese;
+    private final java.util.Map<String, String> names;
 
     public BriefText(String language)
+    {
+        this(language, java.util.Map.of());
+    }
+
+    /** With the English names of regions and product categories by their Chinese names, for English briefs. */
+    public BriefText(String language, java.util.Map<String, String> englishNames)
     {
         if (!language.equals("zh") && !language.equals("en")) {
             throw new IllegalArgumentException("language must be zh or en, not " + language);
         }
         this.chinese = language.equals("zh");
+        this.names = java.util.Map.copyOf(englishNames);
+    }
+
+    /** A region's or category's name (the data hold Chinese names) in the brief's language. */
+    String label(String name)
+    {
+        return chinese || name == null ? name : names.getOrDefault(name, name);
     }
 
     public boolean chinese()
@@ -24,10 +37,10 @@ public final class BriefText
         return chinese;
     }
 
-    String sheet(String key)
+    /** The text of a definition's {zh, en} pair in this brief's language. */
+    String of(IndicatorCatalogue.Text text)
     {
-        return (chinese ? Map.of("summary", "概要", "sampling", "质量监管", "notes", "说明")
-                : Map.of("summary", "Summary", "sampling", "Sampling and cases", "notes", "Method notes")).get(key);
+        return chinese ? text.zh() : text.en();
     }
 
     public String period(Periods.Period period)
@@ -43,9 +56,21 @@ public final class BriefText
         };
     }
 
-    String title(Periods.Period period)
+    /** From the first to the last period: 2021—2025年, 2024年第四季度—2025年第三季度; 2021–2025, 2024-Q4 to 2025-Q3. */
+    String range(Periods.Period first, Periods.Period last)
     {
-        return chinese ? "浙江省质量工作简报（" + period(period) + "）" : "Zhejiang quality brief, " + period(period);
+        if (first.id().equals(last.id())) {
+            return period(first);
+        }
+        if (first.type().equals("year")) {
+            return chinese ? first.id() + "—" + last.id() + "年" : first.id() + "–" + last.id();
+        }
+        return chinese ? period(first) + "—" + period(last) : first.id() + " to " + last.id();
+    }
+
+    String title(IndicatorCatalogue.Text title, Periods.Period period)
+    {
+        return chinese ? title.zh() + "（" + period(period) + "）" : title.en() + ", " + period(period);
     }
 
     String subtitle(long snapshot)
@@ -59,10 +84,9 @@ public final class BriefText
                 : new String[] {"Indicator", "Value", "Unit", "Target", "Status", "YoY (pp / count)", "vs previous (pp / count)"};
     }
 
-    String[] samplingHeader()
+    String yearlyTitle(Periods.Period year)
     {
-        return chinese ? new String[] {"城市", "抽查批次", "合格批次", "批次合格率", "同比（百分点）"}
-                : new String[] {"City", "Batches sampled", "Batches passed", "Pass rate", "YoY (pp)"};
+        return chinese ? "年度指标（" + period(year) + "，截至本期末最近的完整年度）" : "Yearly indicators, " + period(year) + " (the latest year complete by the period's end)";
     }
 
     String[] notesHeader()
@@ -106,6 +130,25 @@ public final class BriefText
         return chinese ? "+0.0\" 个百分点\";-0.0\" 个百分点\";0.0" : "+0.0\" pp\";-0.0\" pp\";0.0";
     }
 
+    String severity(String severity)
+    {
+        return switch (severity) {
+            case "red" -> chinese ? "红色" : "Red";
+            case "amber" -> chinese ? "黄色" : "Amber";
+            default -> severity;
+        };
+    }
+
+    String noRows()
+    {
+        return chinese ? "本期无数据。" : "No data for the period.";
+    }
+
+    String noChart()
+    {
+        return chinese ? "本期无可绘制的数据，未出图。" : "Nothing to chart for the period.";
+    }
+
     String highlightsTitle()
     {
         return chinese ? "要点" : "Highlights";
@@ -121,14 +164,19 @@ public final class BriefText
         return chinese ? "全省" : "Province";
     }
 
-    String passRateChartTitle(Periods.Period period)
+    String intervalLabel()
     {
-        return chinese ? period(period) + "各市监督抽查批次合格率" : "Sampling pass rate by city, " + period(period);
+        return chinese ? "模拟排名 5%–95% 区间" : "5–95% range of simulated ranks";
     }
 
-    String passRateAxis()
+    String targetOf(String indicator)
     {
-        return chinese ? "批次合格率" : "Pass rate";
+        return chinese ? indicator + "目标" : indicator + " target";
+    }
+
+    String rankAxis()
+    {
+        return chinese ? "排名" : "Rank";
     }
 
     String targetLabel()

@@ -28,29 +28,45 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jfree.chart.JFreeChart;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.IndicatorEngine;
+import org.zhijian.indicators.Periods;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The brief as an XLSX workbook: summary (headline indicators with status colours, 同比, 环比 and
- * generated sentences), sampling by city with its chart, and method notes from the catalogue.
- * Missing figures show as "—", never as 0.
+ * The brief as an XLSX workbook, sheet by sheet as its report definition says: the built-in
+ * summary (headline indicators with status colours, 同比, 环比 and generated sentences) and method
+ * notes, and every other sheet as blocks — a titled table of one query's rows with its chart
+ * beside it. Missing figures show as "—" with a note, never as 0.
  */
 public final class BriefWorkbook
 {
     static final String MISSING = "—";
 
+    /** A chart is shown at 576 x 320 px (its 2x image at 0.4), so a table and its chart fit a landscape page. */
+    private static final double CHART_SCALE = 0.4;
+    /** Rows a chart takes at its shown size (320 px over 20 px rows), with a gap. */
+    private static final int CHART_ROWS = 18;
+    /** Text columns at least this wide wrap. */
+    private static final int WRAP_WIDTH = 40;
+
     private final BriefData data;
+    private final ReportDefinition definition;
+    private final Map<String, ReportQueries.Table> tables;
     private final IndicatorCatalogue catalogue;
     private final BriefText text;
     private final Charts charts;
     private final Map<String, Charts.Rendered> rendered = new LinkedHashMap<>();
     private XSSFWorkbook workbook;
+    private java.util.concurrent.ExecutorService pool;
+    private final List<Placement> placements = new ArrayList<>();
     private final Map<String, CellStyle> styles = new LinkedHashMap<>();
 
-    public BriefWorkbook(BriefData data, IndicatorCatalogue catalogue, BriefText text, Charts charts)
+    public BriefWorkbook(BriefData data, ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text,
+            Charts charts)
     {
         this.data = requireNonNull(data, "data is null");
+        this.definition = requireNonNull(definition, "definition is null");
+        this.tables = requireNonNull(tables, "tables is null");
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.text = requireNonNull(text, "text is null");
         this.charts = requireNonNull(charts, "charts is null");
@@ -67,10 +83,29 @@ public final class BriefWorkbook
     {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             workbook = book;
-            summary(book.createSheet(text.sheet("summary")));
-            sampling(book.createSheet(text.sheet("sampling")));
-            notes(book.createSheet(text.sheet("notes")));
+            // Charts are drawn two at a time while the sheets fill, then placed.
+            pool = java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "report-chart");
+                thread.setDaemon(true);
+                return thread;
+            });
+            for (ReportDefinition.Section section : definition.sections()) {
+                Sheet sheet = book.createSheet(text.of(section.sheet()));
+                switch (section.builtin() == null ? "blocks" : section.builtin()) {
+                    case "summary" -> summary(sheet);
+                    case "notes" -> notes(sheet);
+                    default -> blocks(sheet, section);
+                }
+            }
+            for (Placement placement : placements) {
+                place(placement);
+            }
             book.write(output);
+        }
+        finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
@@ -78,26 +113,19 @@ public final class BriefWorkbook
     {
         setUp(sheet, new int[] {34, 14, 10, 12, 10, 16, 16});
         Row title = sheet.createRow(0);
-        title.createCell(0).setCellValue(text.title(data.period()));
+        title.createCell(0).setCellValue(text.title(definition.title(), data.period()));
         title.getCell(0).setCellStyle(style("title"));
         sheet.createRow(1).createCell(0).setCellValue(text.subtitle(data.snapshot()));
         header(sheet, 3, text.summaryHeader());
         int r = 4;
-        for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
-            if (indicator.special() || !indicator.frequency().contains(data.period().type())) {
-                continue;
-            }
-            Optional<BriefData.Value> value = data.value(indicator.id(), IndicatorEngine.PROVINCE);
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(text.name(indicator));
-            number(row, 1, value.map(BriefData.Value::value).orElse(null), indicator.unit(), false);
-            row.createCell(2).setCellValue(text.unit(indicator.unit()));
-            number(row, 3, indicator.target(), indicator.unit(), false);
-            String status = value.map(BriefData.Value::status).orElse(null);
-            row.createCell(4).setCellValue(status == null ? MISSING : text.status(status));
-            row.getCell(4).setCellStyle(style(status == null ? "text" : "status_" + status));
-            number(row, 5, value.map(BriefData.Value::yoyChange).orElse(null), indicator.unit(), true);
-            number(row, 6, value.map(BriefData.Value::popChange).orElse(null), indicator.unit(), true);
+        String type = data.period().type();
+        r = headline(sheet, r, indicator -> indicator.frequency().contains(type), data.period().id());
+        if (!type.equals("year")) {
+            Periods.Period year = Periods.year(data.periods().year());
+            r++;
+            sheet.createRow(r).createCell(0).setCellValue(text.yearlyTitle(year));
+            sheet.getRow(r++).getCell(0).setCellStyle(style("bold"));
+            r = headline(sheet, r, indicator -> !indicator.frequency().contains(type) && indicator.frequency().contains("year"), year.id());
         }
         sheet.createFreezePane(0, 4);
         r++;
@@ -107,37 +135,261 @@ public final class BriefWorkbook
             sheet.createRow(++r).createCell(0).setCellValue("• " + sentence);
         }
         r += 2;
-        sheet.createRow(r).createCell(0).setCellValue(text.missingNote());
+        note(sheet, r, text.missingNote());
     }
 
-    private void sampling(Sheet sheet)
+    /** One row per indicator the filter keeps: its province value in the period, target, status, 同比 and 环比. */
+    private int headline(Sheet sheet, int r, java.util.function.Predicate<IndicatorCatalogue.Indicator> keep, String period)
     {
-        setUp(sheet, new int[] {14, 12, 12, 12, 14});
-        header(sheet, 0, text.samplingHeader());
-        Map<String, Double> bars = new LinkedHashMap<>();
-        int r = 1;
-        for (BriefData.Value city : data.cities("sampling_pass_rate")) {
+        for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
+            if (indicator.special() || !keep.test(indicator)) {
+                continue;
+            }
+            Optional<BriefData.Value> value = data.value(indicator.id(), IndicatorEngine.PROVINCE, period);
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(city.regionName());
-            number(row, 1, city.denominator(), "count", false);
-            number(row, 2, city.numerator(), "count", false);
-            number(row, 3, city.value(), "ratio", false);
-            number(row, 4, city.yoyChange(), "ratio", true);
-            bars.put(city.regionName(), city.value());
+            row.createCell(0).setCellValue(text.name(indicator));
+            number(row, 1, value.map(BriefData.Value::value).orElse(null), indicator.unit(), false);
+            // A rate's value already shows its per cent sign.
+            row.createCell(2).setCellValue(indicator.unit().equals("ratio") ? "" : text.unit(indicator.unit()));
+            number(row, 3, indicator.target(), indicator.unit(), false);
+            status(row, 4, value.map(BriefData.Value::status).orElse(null));
+            number(row, 5, value.map(BriefData.Value::yoyChange).orElse(null), indicator.unit(), true);
+            number(row, 6, value.map(BriefData.Value::popChange).orElse(null), indicator.unit(), true);
         }
-        Optional<BriefData.Value> province = data.value("sampling_pass_rate", IndicatorEngine.PROVINCE);
-        Row total = sheet.createRow(r);
-        total.createCell(0).setCellValue(text.province());
-        number(total, 1, province.map(BriefData.Value::denominator).orElse(null), "count", false);
-        number(total, 2, province.map(BriefData.Value::numerator).orElse(null), "count", false);
-        number(total, 3, province.map(BriefData.Value::value).orElse(null), "ratio", false);
-        number(total, 4, province.map(BriefData.Value::yoyChange).orElse(null), "ratio", true);
-        sheet.createFreezePane(0, 1);
-        if (!bars.isEmpty()) {
-            Double target = catalogue.indicator("sampling_pass_rate").map(IndicatorCatalogue.Indicator::target).orElse(null);
-            JFreeChart chart = charts.rateBars(text.passRateChartTitle(data.period()), text.passRateAxis(), bars, target, text.targetLabel());
-            embed(sheet, "sampling_pass_rate_by_city", chart, 6, 0);
+        return r;
+    }
+
+    /** A section of blocks: each block's title, table and notes down column A, its chart to the right of the widest table. */
+    private void blocks(Sheet sheet, ReportDefinition.Section section)
+    {
+        int columns = section.blocks().stream().mapToInt(block -> block.columns().size()).max().orElse(1);
+        int[] widths = new int[columns];
+        for (ReportDefinition.Block block : section.blocks()) {
+            for (int i = 0; i < block.columns().size(); i++) {
+                widths[i] = Math.max(widths[i], block.columns().get(i).width());
+            }
         }
+        setUp(sheet, widths);
+        Row title = sheet.createRow(0);
+        title.createCell(0).setCellValue(text.title(section.sheet(), data.period()));
+        title.getCell(0).setCellStyle(style("title"));
+        int r = 2;
+        for (ReportDefinition.Block block : section.blocks()) {
+            String where = "section " + section.id() + " block " + block.id();
+            ReportQueries.Table table = tables.get(block.id());
+            if (r > 2) {
+                // Each block prints on a page of its own, so no chart is cut in two.
+                sheet.setRowBreak(r - 1);
+            }
+            int top = r;
+            sheet.createRow(r).createCell(0).setCellValue(data.periods().title(text.of(block.title()), text, where));
+            sheet.getRow(r++).getCell(0).setCellStyle(style("bold"));
+            header(sheet, r, block.columns().stream().map(column -> text.of(column.header())).toArray(String[]::new));
+            sheet.getRow(r++).setHeightInPoints(15 * headerLines(block, widths));
+            boolean missing = false;
+            for (Object[] values : table.rows()) {
+                Row row = sheet.createRow(r++);
+                int lines = 1;
+                for (int i = 0; i < block.columns().size(); i++) {
+                    ReportDefinition.Column column = block.columns().get(i);
+                    Object value = values[table.index(column.name())];
+                    missing |= value == null;
+                    cell(row, i, column, value);
+                    if (value != null && column.format().equals("text") && column.width() >= WRAP_WIDTH) {
+                        lines = Math.max(lines, lines(display(column, value), widths[i]));
+                    }
+                }
+                if (lines > 1) {
+                    // Spreadsheet programs do not grow a row for wrapped text on opening: the row says how tall it is.
+                    row.setHeightInPoints(15 * lines);
+                }
+            }
+            if (table.rows().isEmpty()) {
+                sheet.createRow(r++).createCell(0).setCellValue(block.empty() == null ? text.noRows() : data.periods().title(text.of(block.empty()), text, where));
+            }
+            if (missing) {
+                note(sheet, r++, text.missingNote());
+            }
+            if (block.note() != null) {
+                note(sheet, r++, data.periods().title(text.of(block.note()), text, where));
+            }
+            int bottom = r;
+            if (block.chart() != null) {
+                Optional<JFreeChart> chart = chart(block, table, where);
+                if (chart.isPresent()) {
+                    embed(sheet, block.chart().id(), chart.get(), block.columns().size(), top);
+                    bottom = Math.max(bottom, top + CHART_ROWS);
+                }
+                else if (!table.rows().isEmpty()) {
+                    note(sheet, r++, text.noChart());
+                    bottom = r;
+                }
+            }
+            r = bottom + 2;
+        }
+        // One block: its header stays in view while scrolling a long table; several: the sheet's title.
+        sheet.createFreezePane(0, section.blocks().size() == 1 ? 4 : 1);
+    }
+
+    /** Lines the tallest header needs in its column. */
+    private int headerLines(ReportDefinition.Block block, int[] widths)
+    {
+        int lines = 1;
+        for (int i = 0; i < block.columns().size(); i++) {
+            lines = Math.max(lines, lines(text.of(block.columns().get(i).header()), widths[i]));
+        }
+        return Math.min(lines, 3);
+    }
+
+    /** Lines a text needs wrapped in a column so many characters wide: a CJK character takes two widths of a Latin one. */
+    static int lines(String text, int width)
+    {
+        int needed = text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+        int usable = Math.max(1, width - 1);
+        return Math.max(1, (needed + usable - 1) / usable);
+    }
+
+    /** The chart of a block's rows, or empty when none of its values is known. */
+    private Optional<JFreeChart> chart(ReportDefinition.Block block, ReportQueries.Table table, String where)
+    {
+        ReportDefinition.Chart spec = block.chart();
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] row : table.rows()) {
+            if (spec.only().entrySet().stream().allMatch(filter -> filter.getValue().equals(String.valueOf(row[table.index(filter.getKey())])))) {
+                rows.add(row);
+            }
+        }
+        int first = table.index(spec.y().get(0));
+        if (spec.sort() != null) {
+            Comparator<Double> order = spec.sort().equals("descending") ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            rows.sort(Comparator.comparing(row -> (Double) row[first], Comparator.nullsLast(order)));
+        }
+        if (spec.limit() != null && rows.size() > spec.limit()) {
+            rows = rows.subList(0, spec.limit());
+        }
+        ReportDefinition.Column x = block.column(spec.x());
+        int xIndex = table.index(spec.x());
+        List<String> categories = rows.stream().map(row -> display(x, row[xIndex])).toList();
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        boolean known = false;
+        for (String y : spec.y()) {
+            List<Double> values = column(rows, table, y);
+            known |= values.stream().anyMatch(java.util.Objects::nonNull);
+            series.put(text.of(block.column(y).header()), values);
+        }
+        if (!known) {
+            return Optional.empty();
+        }
+        List<Double> low = spec.low() == null ? null : column(rows, table, spec.low());
+        List<Double> high = spec.high() == null ? null : column(rows, table, spec.high());
+        String format = block.column(spec.y().get(0)).format();
+        boolean percent = format.equals("percent");
+        String valueFormat = switch (format) {
+            case "percent" -> "0.0%";
+            case "decimal" -> "#,##0.0";
+            case "decimal2" -> "0.00";
+            default -> "#,##0";
+        };
+        Optional<IndicatorCatalogue.Indicator> indicator = Optional.ofNullable(spec.target()).flatMap(catalogue::indicator);
+        Double target = indicator.map(IndicatorCatalogue.Indicator::target).orElse(null);
+        // Beside several series, the target line says whose it is.
+        String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
+        String axis = spec.type().equals("rank_interval") ? text.rankAxis() : spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
+        List<java.awt.Color> colors = spec.colors().stream().map(java.awt.Color::decode).toList();
+        Charts.Style style = new Charts.Style(spec.type(), data.periods().title(text.of(spec.title()), text, where), axis, percent, valueFormat, target,
+                targetLabel, text.intervalLabel(), colors);
+        return Optional.of(charts.draw(style, new Charts.Data(categories, series, low, high)));
+    }
+
+    private static List<Double> column(List<Object[]> rows, ReportQueries.Table table, String name)
+    {
+        int index = table.index(name);
+        List<Double> values = new ArrayList<>();
+        for (Object[] row : rows) {
+            values.add(row[index] instanceof Double value ? value : null);
+        }
+        return values;
+    }
+
+    /** Every text a brief's charts may draw, for the font check before drawing. */
+    static List<String> labels(ReportDefinition definition, Map<String, ReportQueries.Table> tables, BriefText text)
+    {
+        List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.rankAxis(), text.intervalLabel(), "0123456789.%,-+—"));
+        for (ReportDefinition.Section section : definition.sections()) {
+            for (ReportDefinition.Block block : section.blocks()) {
+                if (block.chart() == null) {
+                    continue;
+                }
+                labels.add(text.of(block.chart().title()));
+                block.columns().forEach(column -> {
+                    labels.add(text.of(column.header()));
+                    column.labels().values().forEach(label -> labels.add(text.of(label)));
+                });
+                ReportQueries.Table table = tables.get(block.id());
+                int x = table.index(block.chart().x());
+                table.rows().forEach(row -> labels.add(String.valueOf(row[x])));
+            }
+        }
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            labels.add(text.period(Periods.quarter(2000, quarter)));
+        }
+        return labels;
+    }
+
+    /** A value as the format shows it; a whole number such as a year without decimals, a coded value by its label. */
+    private String display(ReportDefinition.Column column, Object value)
+    {
+        if (value == null) {
+            return MISSING;
+        }
+        String raw = value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15 ? String.valueOf(number.longValue()) : value.toString();
+        IndicatorCatalogue.Text label = column.labels().get(raw);
+        return label == null ? raw : text.of(label);
+    }
+
+    private void cell(Row row, int index, ReportDefinition.Column column, Object value)
+    {
+        switch (column.format()) {
+            case "text" -> {
+                row.createCell(index).setCellValue(display(column, value));
+                // Long texts (evidence, reasons) wrap within their column rather than run across the page.
+                row.getCell(index).setCellStyle(style(value == null ? "missing" : column.width() >= WRAP_WIDTH ? "wrap" : "text"));
+            }
+            case "status" -> status(row, index, value == null ? null : value.toString());
+            case "severity" -> {
+                row.createCell(index).setCellValue(value == null ? MISSING : text.severity(value.toString()));
+                row.getCell(index).setCellStyle(style(value == null ? "missing" : "status_" + value));
+            }
+            default -> {
+                if (value != null && !(value instanceof Double)) {
+                    row.createCell(index).setCellValue(value.toString());
+                    return;
+                }
+                Double number = (Double) value;
+                switch (column.format()) {
+                    case "percent" -> number(row, index, number, "ratio", false);
+                    // The header says "percentage points": the cell shows +1.2, the summary's wider cells "+1.2 个百分点".
+                    case "points" -> formatted(row, index, number == null ? null : number * 100, "+0.0;-0.0;0.0");
+                    case "count" -> number(row, index, number, "count", false);
+                    case "change" -> number(row, index, number, "per_10k", true);
+                    case "decimal2" -> formatted(row, index, number, "0.00");
+                    case "rank" -> formatted(row, index, number, "0");
+                    default -> formatted(row, index, number, "#,##0.0");
+                }
+            }
+        }
+    }
+
+    private void status(Row row, int index, String status)
+    {
+        row.createCell(index).setCellValue(status == null ? MISSING : text.status(status));
+        row.getCell(index).setCellStyle(style(status == null ? "missing" : "status_" + status));
+    }
+
+    private void note(Sheet sheet, int r, String note)
+    {
+        sheet.createRow(r).createCell(0).setCellValue(note);
+        sheet.getRow(r).getCell(0).setCellStyle(style("note"));
     }
 
     private void notes(Sheet sheet)
@@ -165,23 +417,53 @@ public final class BriefWorkbook
         }
     }
 
+    /** A chart being drawn, and where it goes. */
+    private record Placement(Sheet sheet, String name, java.util.concurrent.Future<Charts.Rendered> image, int column, int row) {}
+
     private void embed(Sheet sheet, String name, JFreeChart chart, int column, int row)
     {
+        placements.add(new Placement(sheet, name, pool.submit(() -> Charts.render(chart)), column, row));
+    }
+
+    private void place(Placement placement)
+            throws IOException
+    {
+        Charts.Rendered image;
         try {
-            Charts.Rendered image = Charts.render(chart);
-            rendered.put(name, image);
-            int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
-            XSSFDrawing drawing = (XSSFDrawing) sheet.createDrawingPatriarch();
-            ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-            anchor.setCol1(column);
-            anchor.setRow1(row);
-            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-            // Shown at its 1× size (720 × 400 px): a 2× image scaled to half.
-            drawing.createPicture(anchor, picture).resize(0.5);
+            image = placement.image().get();
         }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while drawing charts");
         }
+        catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException cause) {
+                throw cause;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
+        rendered.put(placement.name(), image);
+        int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
+        XSSFDrawing drawing = (XSSFDrawing) placement.sheet().createDrawingPatriarch();
+        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+        anchor.setCol1(placement.column());
+        anchor.setRow1(placement.row());
+        // A little way right of the table's last column.
+        anchor.setDx1(org.apache.poi.util.Units.EMU_PER_PIXEL * 16);
+        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+        drawing.createPicture(anchor, picture).resize(CHART_SCALE);
+    }
+
+    private void formatted(Row row, int column, Double value, String format)
+    {
+        org.apache.poi.ss.usermodel.Cell cell = row.createCell(column);
+        if (value == null || value.isNaN()) {
+            cell.setCellValue(MISSING);
+            cell.setCellStyle(style("missing"));
+            return;
+        }
+        cell.setCellValue(value);
+        cell.setCellStyle(style("number:" + format));
     }
 
     private void number(Row row, int column, Double value, String unit, boolean change)
@@ -227,6 +509,8 @@ public final class BriefWorkbook
                 default -> {}
             }
             style.setFont(font);
+            // Beside a wrapped text, every cell of the row reads from the top.
+            style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
             if (key.equals("header")) {
                 style.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xD9, (byte) 0xE1, (byte) 0xF2}));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -245,6 +529,10 @@ public final class BriefWorkbook
             }
             if (key.equals("missing")) {
                 style.setAlignment(HorizontalAlignment.RIGHT);
+                font.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+            }
+            if (key.equals("note")) {
+                font.setItalic(true);
                 font.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
             }
             if (key.equals("wrap")) {

@@ -11,20 +11,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
 import static java.util.Objects.requireNonNull;
@@ -39,6 +54,8 @@ public final class Charts
     public static final int HEIGHT = 400;
     private static final Color BAR = new Color(0x2F5597);
     private static final Color TARGET = new Color(0xC00000);
+    private static final Color INTERVAL = new Color(0x9DC3E6);
+    private static final Color[] PALETTE = {BAR, new Color(0xED7D31), new Color(0x70AD47), new Color(0xFFC000), new Color(0x5B9BD5), new Color(0x7F7F7F)};
 
     private final StandardChartTheme theme;
 
@@ -60,32 +77,200 @@ public final class Charts
     /** A chart rendered to PNG bytes (2×) and SVG text. */
     public record Rendered(byte[] png, String svg) {}
 
-    /** Vertical bars of a rate per category (city), with the target as a red line. */
-    public JFreeChart rateBars(String title, String axisLabel, java.util.Map<String, Double> values, Double target, String targetLabel)
+    /**
+     * What a chart shows: its categories (or periods) in order, and per series (named) one value
+     * per category, null where there is no data; for a rank interval also each category's bounds.
+     */
+    public record Data(List<String> categories, Map<String, List<Double>> series, List<Double> low, List<Double> high)
     {
+        public Data
+        {
+            categories = List.copyOf(categories);
+            series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
+            low = low == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(low));
+            high = high == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(high));
+        }
+    }
+
+    /** How a chart looks beyond its data. */
+    public record Style(String type, String title, String axisLabel, boolean percent, String valueFormat, Double target, String targetLabel, String intervalLabel,
+            List<Color> colors) {}
+
+    /** Draws bar, hbar, line, stacked, stacked_hbar or rank_interval. */
+    public JFreeChart draw(Style style, Data data)
+    {
+        if (style.type().equals("rank_interval")) {
+            return rankInterval(style, data);
+        }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        values.forEach((category, value) -> dataset.addValue(value, axisLabel, category));
-        JFreeChart chart = ChartFactory.createBarChart(title, null, axisLabel, dataset, PlotOrientation.VERTICAL, false, false, false);
+        data.series().forEach((name, values) -> {
+            for (int i = 0; i < data.categories().size(); i++) {
+                dataset.addValue(values.get(i), name, data.categories().get(i));
+            }
+        });
+        boolean legend = data.series().size() > 1;
+        PlotOrientation orientation = style.type().endsWith("hbar") ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
+        JFreeChart chart = switch (style.type()) {
+            case "line" -> ChartFactory.createLineChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
+            case "stacked", "stacked_hbar" -> ChartFactory.createStackedBarChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
+            default -> ChartFactory.createBarChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
+        };
         theme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        ((BarRenderer) plot.getRenderer()).setSeriesPaint(0, BAR);
+        CategoryItemRenderer renderer = plot.getRenderer();
+        for (int i = 0; i < data.series().size(); i++) {
+            renderer.setSeriesPaint(i, i < style.colors().size() ? style.colors().get(i) : PALETTE[i % PALETTE.length]);
+        }
+        if (renderer instanceof LineAndShapeRenderer line) {
+            line.setDefaultShapesVisible(true);
+            for (int i = 0; i < data.series().size(); i++) {
+                line.setSeriesStroke(i, new BasicStroke(2f));
+            }
+        }
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-        double low = values.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        if (target != null) {
-            low = Math.min(low, target);
-            ValueMarker marker = new ValueMarker(target, TARGET, new BasicStroke(1.5f));
-            marker.setLabel(targetLabel);
-            marker.setLabelFont(theme.getRegularFont());
+        NumberFormat format = style.percent() ? percentFormat() : new java.text.DecimalFormat("#,##0.##");
+        if (style.percent()) {
+            axis.setStandardTickUnits(percentUnits());
+        }
+        else {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        if (!legend && !style.type().equals("line")) {
+            // One series: each bar carries its value.
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat(style.valueFormat())));
+            renderer.setDefaultItemLabelsVisible(true);
+            renderer.setDefaultItemLabelFont(theme.getSmallFont());
+        }
+        if (style.target() != null) {
+            ValueMarker marker = new ValueMarker(style.target(), TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel(style.targetLabel() + " " + format.format(style.target()));
+            marker.setLabelFont(theme.getSmallFont());
             marker.setLabelPaint(TARGET);
             marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            boolean horizontal = orientation == PlotOrientation.HORIZONTAL;
+            // Inside the plot: at the top right of a horizontal line, at the bottom left of a vertical one.
+            marker.setLabelAnchor(horizontal ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(horizontal ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_RIGHT);
             plot.addRangeMarker(marker);
         }
-        // Rates near 90% are compared on a scale that starts below the lowest, not at zero.
-        axis.setRange(Math.max(0, Math.floor((low - 0.05) * 20) / 20), 1.0);
+        range(axis, style, data);
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        }
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
+        if (orientation == PlotOrientation.VERTICAL) {
+            int longest = data.categories().stream().mapToInt(String::length).max().orElse(0);
+            if (longest * data.categories().size() > 70 || data.categories().size() > 10 && longest > 4) {
+                plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            }
+        }
+        if (legend) {
+            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        }
         return chart;
+    }
+
+    /**
+     * Rates near 90% are compared on a scale that starts a little below the lowest (and the
+     * target), not at zero; other values start at zero, with room above for the bars' labels.
+     */
+    private static void range(NumberAxis axis, Style style, Data data)
+    {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        boolean stacked = style.type().startsWith("stacked");
+        for (int i = 0; i < data.categories().size(); i++) {
+            double sum = 0;
+            for (List<Double> values : data.series().values()) {
+                Double value = values.get(i);
+                if (value != null) {
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                    sum += value;
+                }
+            }
+            if (stacked) {
+                high = Math.max(high, sum);
+            }
+        }
+        if (style.target() != null) {
+            low = Math.min(low, style.target());
+            high = Math.max(high, style.target());
+        }
+        if (low == Double.MAX_VALUE) {
+            return;
+        }
+        if (style.percent() && low > 0.5) {
+            axis.setRange(Math.floor((low - 0.03) * 20) / 20, Math.min(1.0, Math.ceil((high + 0.01) * 100) / 100));
+        }
+        else if (style.type().equals("line")) {
+            axis.setAutoRangeIncludesZero(false);
+            double pad = Math.max((high - low) * 0.15, style.percent() ? 0.01 : 1);
+            axis.setRange(Math.max(0, low - pad), high + pad);
+        }
+        else {
+            axis.setRange(0, high <= 0 ? 1 : high * 1.12);
+        }
+    }
+
+    /** Ranks as dots and their Monte Carlo intervals as bars, best rank on top, rank 1 on the left. */
+    private JFreeChart rankInterval(Style style, Data data)
+    {
+        String series = data.series().keySet().iterator().next();
+        List<Double> ranks = data.series().get(series);
+        int n = data.categories().size();
+        Number[][] starts = new Number[1][n];
+        Number[][] ends = new Number[1][n];
+        DefaultCategoryDataset points = new DefaultCategoryDataset();
+        double peers = 1;
+        for (int i = 0; i < n; i++) {
+            // A bar from the 5% to the 95% rank, widened by a quarter rank each side so a certain rank still shows.
+            starts[0][i] = data.low().get(i) == null ? null : data.low().get(i) - 0.25;
+            ends[0][i] = data.high().get(i) == null ? null : data.high().get(i) + 0.25;
+            points.addValue(ranks.get(i), series, data.categories().get(i));
+            peers = Math.max(peers, data.high().get(i) == null ? 0 : data.high().get(i));
+            peers = Math.max(peers, ranks.get(i) == null ? 0 : ranks.get(i));
+        }
+        DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(new String[] {style.intervalLabel()},
+                data.categories().toArray(new String[0]), starts, ends);
+        CategoryPlot plot = new CategoryPlot(intervals, new CategoryAxis(), new NumberAxis(style.axisLabel()), new IntervalBarRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
+        plot.setDataset(1, points);
+        plot.setRenderer(1, dots);
+        JFreeChart chart = new JFreeChart(style.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // The theme first: it resets series colours.
+        theme.apply(chart);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
+        IntervalBarRenderer bars = (IntervalBarRenderer) plot.getRenderer();
+        bars.setSeriesPaint(0, INTERVAL);
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setMaximumBarWidth(0.5);
+        dots.setSeriesPaint(0, BAR);
+        dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setRange(0.5, peers + 0.5);
+        return chart;
+    }
+
+    private static NumberFormat percentFormat()
+    {
+        return new java.text.DecimalFormat("0.#%");
+    }
+
+    /** Tick sizes for rates, labelled as whole per cents (half per cents below 1%); new per chart, as formats are not thread-safe. */
+    private static TickUnits percentUnits()
+    {
+        TickUnits units = new TickUnits();
+        for (double size : new double[] {0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0}) {
+            units.add(new NumberTickUnit(size, new java.text.DecimalFormat(size < 0.01 ? "0.0%" : "0%")));
+        }
+        return units;
     }
 
     public static Rendered render(JFreeChart chart)

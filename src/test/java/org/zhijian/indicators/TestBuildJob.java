@@ -29,6 +29,7 @@ import org.zhijian.reference.ReferenceDataLoader;
 import org.zhijian.spark.SharedSpark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.apache.spark.sql.functions.col;
 
 /** build on ingested sample data: figures match the raw file, reruns are identical, one period is rebuilt alone. */
@@ -40,6 +41,8 @@ class TestBuildJob
     private static final List<TableName> TABLES = List.of(BuildJob.INDICATOR_VALUES, BuildJob.CREDIT_RATINGS, BuildJob.EARLY_WARNINGS, BuildJob.COMPOSITE_INDEX,
             BuildJob.PASS_RATE_BY_CATEGORY, BuildJob.BRANDS_BY_LEVEL, BuildJob.STANDARDS_BY_KIND, BuildJob.CLUSTER_LOCATION_QUOTIENT);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+    private static final org.zhijian.report.BriefJob.Inputs BRIEF = new org.zhijian.report.BriefJob.Inputs(CATALOGUE, REFERENCE,
+            SETTINGS.scorecard(), org.zhijian.report.ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE), "reports/brief.yaml");
 
     @TempDir
     static Path directory;
@@ -113,30 +116,122 @@ class TestBuildJob
     }
 
     @Test
-    void theBriefShowsTheMartsFiguresAndItsChartHasChineseGlyphs()
-            throws IOException
+    void theBriefsEverySummaryFigureIsTheMartsAndEverySectionHasItsTableAndCharts()
+            throws Exception
     {
         build(Optional.empty());
         Path reports = directory.resolve("reports");
-        org.zhijian.report.BriefJob.Result result = new org.zhijian.report.BriefJob(spark, CATALOGUE)
-                .run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
+        org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
+        org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
         assertThat(result.workbook()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
-        assertThat(result.charts()).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
-        Row mart = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025-Q3'").first();
+        // Fifteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
+        assertThat(result.charts()).hasSize(30).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1440);
+        assertThat(png.getHeight()).isEqualTo(800);
+        assertThat(Files.readString(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.svg"))).contains("<svg").contains("各市监督抽查批次合格率");
+
+        List<Row> marts = values().where("region_level = 'province' AND period IN ('2025-Q3', '2024')").collectAsList();
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook()))) {
-            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("概要");
-            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("质量监管");
-            org.apache.poi.ss.usermodel.Row passRate = null;
-            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
-                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("监督抽查批次合格率")) {
-                    passRate = row;
+            List<String> sheets = new java.util.ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量", "说明");
+            // Every figure of the summary is the mart's: the quarter's indicators, then 2024's yearly ones.
+            int compared = 0;
+            String period = "2025-Q3";
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheet("概要")) {
+                org.apache.poi.ss.usermodel.Cell first = row.getCell(0);
+                if (first != null && first.getStringCellValue().startsWith("年度指标（2024年")) {
+                    period = "2024";
                 }
+                IndicatorCatalogue.Indicator indicator = first == null ? null
+                        : CATALOGUE.indicators().stream().filter(candidate -> candidate.name().zh().equals(first.getStringCellValue())).findFirst().orElse(null);
+                if (indicator == null) {
+                    continue;
+                }
+                String rowPeriod = period;
+                Optional<Row> mart = marts.stream().filter(value -> value.getAs("indicator_id").equals(indicator.id()) && value.getAs("period").equals(rowPeriod)).findFirst();
+                org.apache.poi.ss.usermodel.Cell value = row.getCell(1);
+                if (mart.isEmpty()) {
+                    assertThat(value.getStringCellValue()).as(indicator.id()).isEqualTo("—");
+                    continue;
+                }
+                assertThat(value.getNumericCellValue()).as(indicator.id() + " " + rowPeriod).isEqualTo(mart.get().<Double>getAs("value"));
+                if (mart.get().getAs("yoy_change") != null) {
+                    double shown = row.getCell(5).getNumericCellValue();
+                    double yoy = mart.get().getAs("yoy_change");
+                    assertThat(shown).as(indicator.id() + " yoy").isCloseTo(indicator.unit().equals("ratio") ? yoy * 100 : yoy, org.assertj.core.data.Offset.offset(1e-9));
+                }
+                compared++;
             }
-            assertThat(passRate).isNotNull();
-            assertThat(passRate.getCell(1).getNumericCellValue()).isEqualTo(mart.<Double>getAs("value"));
+            assertThat(compared).isGreaterThanOrEqualTo(10);
+            org.apache.poi.ss.usermodel.Row passRate = find(workbook.getSheet("概要"), "监督抽查批次合格率");
             assertThat(passRate.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-            assertThat(workbook.getSheetAt(1).getDrawingPatriarch().getShapes()).hasSize(1);
+            assertThat(workbook.getSheet("概要").getRow(row(workbook.getSheet("概要"), "要点") + 1).getCell(0).getStringCellValue()).startsWith("• 2025年第三季度全省监督抽查");
+
+            // The sampling sheet's province row is the mart's, and each block sheet carries its charts.
+            Row province = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025-Q3'").first();
+            org.apache.poi.ss.usermodel.Row total = find(workbook.getSheet("质量监管"), "浙江省");
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(province.<Double>getAs("denominator"));
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(province.<Double>getAs("value"));
+            java.util.Map<String, Integer> pictures = new java.util.LinkedHashMap<>();
+            for (String sheet : List.of("品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量")) {
+                org.apache.poi.xssf.usermodel.XSSFDrawing drawing = workbook.getSheet(sheet).getDrawingPatriarch();
+                pictures.put(sheet, drawing == null ? 0 : drawing.getShapes().size());
+            }
+            assertThat(pictures).containsExactly(entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("信用", 1), entry("考核排名", 1),
+                    entry("数据质量", 1));
+            // Ranks come from marts.composite_index for the latest complete year.
+            Row best = table(BuildJob.COMPOSITE_INDEX).where("year = 2024 AND region_level = 'city' AND rank = 1").first();
+            org.apache.poi.ss.usermodel.Sheet ranking = workbook.getSheet("考核排名");
+            assertThat(ranking.getRow(4).getCell(0).getStringCellValue()).isEqualTo(best.<String>getAs("region_name"));
+            assertThat(ranking.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(best.<Double>getAs("score"));
         }
+
+        // English: sheet names, city names and the file name follow the language.
+        org.zhijian.report.BriefJob.Result english = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "en", Optional.empty(), reports);
+        assertThat(english.workbook().getFileName().toString()).isEqualTo("quality_brief_2025-Q3_en.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(english.workbook()))) {
+            assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+            assertThat(workbook.getSheetAt(6).getSheetName()).isEqualTo("Ranking");
+            assertThat(find(workbook.getSheet("Sampling and cases"), "Zhejiang")).isNotNull();
+            assertThat(find(workbook.getSheet("Sampling and cases"), "Hangzhou")).isNotNull();
+        }
+        org.zhijian.report.LibreOfficeCheck.convertsWithoutErrors(result.workbook(), directory.resolve("pdf"));
+    }
+
+    @Test
+    void aJobSpecRunsItsStepsForThePeriodFromTheCommandLine()
+            throws IOException
+    {
+        build(Optional.empty());
+        Path spec = Files.writeString(directory.resolve("annual.yaml"), "period: year\nsteps: [report]\nlanguages: [en]\n");
+        Path reports = directory.resolve("run-reports");
+        org.zhijian.cli.CliRun run = org.zhijian.cli.CliRun.of("run", spec.toString(), "--period", "2025", "--lake", lakePath.toString(), "--reports", reports.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(reports.resolve("2025").resolve("quality_brief_2025_en.xlsx")).isNotEmptyFile();
+        assertThat(run.out()).contains("Done: " + spec + " for 2025");
+
+        org.zhijian.cli.CliRun wrongKind = org.zhijian.cli.CliRun.of("run", spec.toString(), "--period", "2025-Q3", "--lake", lakePath.toString());
+        assertThat(wrongKind.status()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("--period: this job takes a year (2025), not 2025-Q3").doesNotContain("Exception");
+    }
+
+    private static org.apache.poi.ss.usermodel.Row find(org.apache.poi.ss.usermodel.Sheet sheet, String first)
+    {
+        int index = row(sheet, first);
+        return index < 0 ? null : sheet.getRow(index);
+    }
+
+    private static int row(org.apache.poi.ss.usermodel.Sheet sheet, String first)
+    {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && row.getCell(0).getStringCellValue().equals(first)) {
+                return row.getRowNum();
+            }
+        }
+        return -1;
     }
 
     private static BuildJob.Result build(Optional<Periods.Period> period)

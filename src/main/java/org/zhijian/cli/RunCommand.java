@@ -1,0 +1,81 @@
+package org.zhijian.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.zhijian.ZhijianException;
+import org.zhijian.indicators.Periods;
+import org.zhijian.jobs.JobSpec;
+import org.zhijian.report.BriefJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `run`: a job spec's steps for one period, in one process — what a scheduler calls. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a job spec (jobs/*.yaml) for one period: ingest the raw folder, build the marts, write the brief — the",
+                "steps the spec lists, in that order, in one Spark session. A failed step stops the run with its exit code",
+                "(3 when ingest's data-quality gate fails, so nothing is built or reported from rejected data).",
+                "Examples: ./zhijian run jobs/quarterly-brief.yaml --period 2025-Q3",
+                "          ./zhijian run jobs/monthly-brief.yaml            (the last month ended before today)"})
+public final class RunCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Mixin
+    IngestOptions ingest;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The job spec, e.g. jobs/quarterly-brief.yaml.")
+    Path spec;
+
+    @Option(names = "--period", paramLabel = "P", description = "The period, of the spec's kind (2025, 2025-Q3 or 2025-09). Default: the last one ended before today.")
+    String period;
+
+    @Override
+    public Integer call()
+    {
+        CommandContext context = CommandContext.create(global, Optional.empty(), Optional.empty());
+        JobSpec job = JobSpec.load(spec);
+        Periods.Period target;
+        try {
+            target = job.resolve(period, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        }
+        catch (IllegalArgumentException e) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + e.getMessage());
+        }
+        Console console = context.console();
+        console.progress("run " + spec + " for " + target.id() + (job.description() == null ? "" : ": " + job.description()));
+        int step = 0;
+        int steps = job.steps().size();
+        if (job.has("ingest")) {
+            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] ingest", ++step, steps));
+            if (ingest.input == null && job.input() != null) {
+                ingest.input = CommandContext.installationHome().resolve(job.input()).toString();
+            }
+            IngestCommand.run(context, ingest.request(context, "ingest", true, 0));
+        }
+        if (job.has("build")) {
+            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] build %s", ++step, steps, job.build().equals("all") ? "every period" : target.id()));
+            BuildCommand.run(context, job.build().equals("all") ? Optional.empty() : Optional.of(target.id()));
+        }
+        List<BriefJob.Result> briefs = new ArrayList<>();
+        if (job.has("report")) {
+            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] report %s", ++step, steps, target.id()));
+            Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
+            List<String> languages = job.languages().isEmpty() ? List.of(context.config().report().language()) : job.languages();
+            for (String language : languages) {
+                briefs.add(ReportCommand.run(context, target.id(), definition, language));
+            }
+        }
+        console.result("Done: " + spec + " for " + target.id() + (briefs.isEmpty() ? "" : "; briefs in " + briefs.get(0).workbook().getParent()));
+        return 0;
+    }
+}

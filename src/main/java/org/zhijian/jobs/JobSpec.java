@@ -1,0 +1,104 @@
+package org.zhijian.jobs;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.zhijian.config.ConfigException;
+import org.zhijian.config.YamlFiles;
+import org.zhijian.indicators.Periods;
+
+import static java.util.Objects.requireNonNullElse;
+
+/**
+ * A job spec (jobs/*.yaml): what `zhijian run` does for one period — which steps (ingest, build,
+ * report, in that order), the kind of period it takes, how much to rebuild, and the brief's
+ * languages and definition. Loaded strictly; a spec names no paths a flag or conf would not.
+ */
+public record JobSpec(
+        @JsonProperty("description") String description,
+        @JsonProperty("period") String period,
+        @JsonProperty("steps") List<String> steps,
+        @JsonProperty("input") String input,
+        @JsonProperty("build") String build,
+        @JsonProperty("languages") List<String> languages,
+        @JsonProperty("definition") String definition)
+{
+    public static final List<String> STEPS = List.of("ingest", "build", "report");
+
+    public JobSpec
+    {
+        steps = List.copyOf(requireNonNullElse(steps, List.of()));
+        build = requireNonNullElse(build, "all");
+        languages = List.copyOf(requireNonNullElse(languages, List.of()));
+    }
+
+    public boolean has(String step)
+    {
+        return steps.contains(step);
+    }
+
+    public static JobSpec load(Path file)
+    {
+        JobSpec spec = YamlFiles.read(file, JobSpec.class);
+        if (spec == null || spec.period() == null || spec.steps().isEmpty()) {
+            throw new ConfigException(file + ": a job spec needs period (month, quarter or year) and steps");
+        }
+        if (!Set.of("month", "quarter", "year").contains(spec.period())) {
+            throw new ConfigException(file + ": period must be month, quarter or year, not " + spec.period());
+        }
+        int last = -1;
+        for (String step : spec.steps()) {
+            int index = STEPS.indexOf(step);
+            if (index < 0) {
+                throw new ConfigException(file + ": unknown step " + step + " (steps are " + STEPS + ", in that order)");
+            }
+            if (index <= last) {
+                throw new ConfigException(file + ": steps run in the order " + STEPS + ", each once; " + step + " is out of place");
+            }
+            last = index;
+        }
+        if (!spec.build().equals("all") && !spec.build().equals("period")) {
+            throw new ConfigException(file + ": build must be all (every period) or period (only the job's period), not " + spec.build());
+        }
+        for (String language : spec.languages()) {
+            if (!language.equals("zh") && !language.equals("en")) {
+                throw new ConfigException(file + ": languages are zh and en, not " + language);
+            }
+        }
+        return spec;
+    }
+
+    /** The job's period: the one given, which must be of the spec's kind, else the last one ended before today. */
+    public Periods.Period resolve(String given, LocalDate today)
+    {
+        if (given == null) {
+            LocalDate lastDay = switch (period) {
+                case "year" -> today.withDayOfYear(1).minusDays(1);
+                case "quarter" -> today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
+                default -> today.withDayOfMonth(1).minusDays(1);
+            };
+            return switch (period) {
+                case "year" -> Periods.year(lastDay.getYear());
+                case "quarter" -> Periods.quarter(lastDay.getYear(), (lastDay.getMonthValue() - 1) / 3 + 1);
+                default -> Periods.month(lastDay.getYear(), lastDay.getMonthValue());
+            };
+        }
+        Periods.Period parsed = Periods.parse(given);
+        if (!parsed.type().equals(period)) {
+            throw new IllegalArgumentException("this job takes a " + period + " (" + example() + "), not " + given);
+        }
+        return parsed;
+    }
+
+    private String example()
+    {
+        return switch (period) {
+            case "year" -> "2025";
+            case "quarter" -> "2025-Q3";
+            default -> "2025-09";
+        };
+    }
+}
