@@ -17,17 +17,8 @@ public final class LakeViews
     /** Registers the views and returns them by name. */
     public static Map<String, TableVersion> register(SparkSession spark, Lake lake, Snapshot snapshot)
     {
-        return register(spark, lake, snapshot, name -> true);
-    }
-
-    /** Registers the views of the tables whose names ("layer.name") the filter keeps, and returns them by name. */
-    public static Map<String, TableVersion> register(SparkSession spark, Lake lake, Snapshot snapshot, java.util.function.Predicate<String> keep)
-    {
         Map<String, TableVersion> views = new TreeMap<>();
         for (Map.Entry<String, TableVersion> table : snapshot.tables().entrySet()) {
-            if (!keep.test(table.getKey())) {
-                continue;
-            }
             TableName name = TableName.parse(table.getKey());
             spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
             String location = lake.location(table.getValue()).toString().replace("`", "``");

@@ -29,9 +29,6 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
     public static BriefData read(SparkSession spark, Lake lake, Snapshot snapshot, ReportPeriod periods)
     {
         Periods.Period period = periods.period();
-        if (snapshot.table(BuildJob.INDICATOR_VALUES).isEmpty()) {
-            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no indicator values; run `zhijian build` first");
-        }
         List<Value> values = new ArrayList<>();
         for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).get()).where(col("period").isin(period.id(), String.valueOf(periods.year())))
                 .select("indicator_id", "period", "region_level", "region_code", "region_name", "numerator", "denominator", "value", "unit", "target", "status",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.ZhijianException;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.Periods;
 import org.zhijian.indicators.credit.CreditScorecard;
@@ -94,6 +95,9 @@ public final class BriefJob
         Lake lake = Lake.open(lakeLocation, spark.sparkContext().hadoopConfiguration());
         // One snapshot for every query, so the brief is consistent even while a build publishes.
         Snapshot snapshot = lake.current();
+        if (snapshot.table(org.zhijian.indicators.BuildJob.INDICATOR_VALUES).isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lakeLocation + " has no indicator values; run `zhijian build` first");
+        }
         ReportPeriod periods = ReportPeriod.of(period);
         // The summary's figures are read while the blocks' queries run: both mostly wait on Spark.
         java.util.concurrent.CompletableFuture<BriefData> summary = java.util.concurrent.CompletableFuture.supplyAsync(

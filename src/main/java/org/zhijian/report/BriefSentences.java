@@ -46,8 +46,11 @@ final class BriefSentences
         }
         long red = data.warnings().stream().filter(warning -> warning.severity().equals("red")).count();
         long amber = data.warnings().size() - red;
-        sentences.add(zh ? "本期预警 " + data.warnings().size() + " 条，其中红色 " + red + " 条、黄色 " + amber + " 条。"
-                : data.warnings().size() + " warnings this period: " + red + " red, " + amber + " amber.");
+        // Warnings are quarterly: a month's brief counts those of its quarter, a year's those of its four.
+        List<org.zhijian.indicators.Periods.Period> quarters = data.periods().quarters();
+        String when = text.range(quarters.get(0), quarters.get(quarters.size() - 1));
+        sentences.add(zh ? when + "预警 " + data.warnings().size() + " 条，其中红色 " + red + " 条、黄色 " + amber + " 条。"
+                : data.warnings().size() + " warnings in " + when + ": " + red + " red, " + amber + " amber.");
         // The red warning with the most failed batches: a tiny cell at 0% is statistically red but a poor headline.
         Optional<BriefData.Warning> lowest = data.warnings().stream()
                 .filter(warning -> warning.kind().equals("below_threshold") && warning.severity().equals("red") && warning.passRate() != null)

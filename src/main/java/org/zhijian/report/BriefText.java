@@ -62,6 +62,10 @@ public final class BriefText
         if (first.id().equals(last.id())) {
             return period(first);
         }
+        if (first.start().getYear() == last.end().getYear() && first.start().getDayOfYear() == 1 && last.end().getMonthValue() == 12 && last.end().getDayOfMonth() == 31) {
+            // The four quarters of a year are that year.
+            return period(Periods.year(first.start().getYear()));
+        }
         if (first.type().equals("year")) {
             return chinese ? first.id() + "—" + last.id() + "年" : first.id() + "–" + last.id();
         }

@@ -81,6 +81,9 @@ public final class BriefWorkbook
     public void write(OutputStream output)
             throws IOException
     {
+        styles.clear();
+        placements.clear();
+        rendered.clear();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             workbook = book;
             // Charts are drawn two at a time while the sheets fill, then placed.
@@ -115,6 +118,7 @@ public final class BriefWorkbook
         Row title = sheet.createRow(0);
         title.createCell(0).setCellValue(text.title(definition.title(), data.period()));
         title.getCell(0).setCellStyle(style("title"));
+        title.setHeightInPoints(24);
         sheet.createRow(1).createCell(0).setCellValue(text.subtitle(data.snapshot()));
         header(sheet, 3, text.summaryHeader());
         int r = 4;
@@ -173,6 +177,7 @@ public final class BriefWorkbook
         Row title = sheet.createRow(0);
         title.createCell(0).setCellValue(text.title(section.sheet(), data.period()));
         title.getCell(0).setCellStyle(style("title"));
+        title.setHeightInPoints(24);
         int r = 2;
         for (ReportDefinition.Block block : section.blocks()) {
             String where = "section " + section.id() + " block " + block.id();
@@ -184,8 +189,7 @@ public final class BriefWorkbook
             int top = r;
             sheet.createRow(r).createCell(0).setCellValue(data.periods().title(text.of(block.title()), text, where));
             sheet.getRow(r++).getCell(0).setCellStyle(style("bold"));
-            header(sheet, r, block.columns().stream().map(column -> text.of(column.header())).toArray(String[]::new));
-            sheet.getRow(r++).setHeightInPoints(15 * headerLines(block, widths));
+            header(sheet, r++, block.columns().stream().map(column -> text.of(column.header())).toArray(String[]::new));
             boolean missing = false;
             for (Object[] values : table.rows()) {
                 Row row = sheet.createRow(r++);
@@ -229,16 +233,6 @@ public final class BriefWorkbook
         }
         // One block: its header stays in view while scrolling a long table; several: the sheet's title.
         sheet.createFreezePane(0, section.blocks().size() == 1 ? 4 : 1);
-    }
-
-    /** Lines the tallest header needs in its column. */
-    private int headerLines(ReportDefinition.Block block, int[] widths)
-    {
-        int lines = 1;
-        for (int i = 0; i < block.columns().size(); i++) {
-            lines = Math.max(lines, lines(text.of(block.columns().get(i).header()), widths[i]));
-        }
-        return Math.min(lines, 3);
     }
 
     /** Lines a text needs wrapped in a column so many characters wide: a CJK character takes two widths of a Latin one. */
@@ -408,13 +402,17 @@ public final class BriefWorkbook
         sheet.createFreezePane(0, 1);
     }
 
+    /** A header row, as tall as its longest header needs in its column (at most three lines). */
     private void header(Sheet sheet, int rowIndex, String[] columns)
     {
         Row header = sheet.createRow(rowIndex);
+        int lines = 1;
         for (int i = 0; i < columns.length; i++) {
             header.createCell(i).setCellValue(columns[i]);
             header.getCell(i).setCellStyle(style("header"));
+            lines = Math.max(lines, lines(columns[i], sheet.getColumnWidth(i) / 256));
         }
+        header.setHeightInPoints(15 * Math.min(lines, 3));
     }
 
     /** A chart being drawn, and where it goes. */

@@ -52,9 +52,9 @@ public final class ReportQueries
     private ReportQueries() {}
 
     /**
-     * Every block's table, by block id, in definition order. Only the tables the queries name are
-     * registered; each is cached for the run (most blocks read marts.indicator_values) and the
-     * queries run a few at a time, since each is small and mostly waits on Spark's planning.
+     * Every block's table, by block id, in definition order. Only the lake tables the queries name
+     * are read, and the queries run a few at a time: each is small and mostly waits on Spark's
+     * planning and scheduling.
      */
     public static Map<String, Table> run(SparkSession spark, Lake lake, Snapshot snapshot, ReportDefinition definition, ReportPeriod period,
             ReferenceData reference, CreditScorecard scorecard, String language, String source)

@@ -42,6 +42,20 @@ class TestZhijianCli
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aBriefBeforeAnyBuildSaysToBuildFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+    {
+        CliRun run = CliRun.of("report", "--period", "2025-Q3", "--lake", directory.resolve("lake").toString(), "--reports", directory.resolve("out").toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("has no indicator values; run `zhijian build` first").doesNotContain("Exception");
+        CliRun badPeriod = CliRun.of("report", "--period", "2025-Q5");
+        assertThat(badPeriod.status()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("--period: '2025-Q5' is not a period");
+        CliRun badSpec = CliRun.of("run", directory.resolve("missing.yaml").toString());
+        assertThat(badSpec.status()).isEqualTo(2);
+        assertThat(badSpec.err()).contains("missing.yaml does not exist").doesNotContain("Exception");
+    }
+
     private static String capture(Runnable action)
     {
         return capture(action, false);
