@@ -110,6 +110,39 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
         {
             return direction.equals("higher");
         }
+
+        /**
+         * The share of the yearly target a period of this type carries: a count of events over a
+         * stock (cases per 10,000 enterprises) or a plain count of events grows with the period's
+         * length, so a quarter is held to a quarter of the yearly target (序时进度) and a month to a
+         * twelfth; rates of events over events (pass rates) and stocks are held to the whole target.
+         */
+        public double periodShare(String periodType)
+        {
+            boolean flowNumerator = numerator != null && Facts.forId(numerator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
+            boolean flowDenominator = denominator != null && Facts.forId(denominator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
+            if (!flowNumerator || flowDenominator) {
+                return 1;
+            }
+            return switch (periodType) {
+                case "quarter" -> 0.25;
+                case "month" -> 1.0 / 12;
+                default -> 1;
+            };
+        }
+
+        /** The target for a period of this type (see {@link #periodShare}). */
+        public Double target(String periodType)
+        {
+            return target == null ? null : target * periodShare(periodType);
+        }
+
+        /** The thresholds for a period of this type (see {@link #periodShare}). */
+        public Thresholds thresholds(String periodType)
+        {
+            double share = periodShare(periodType);
+            return thresholds == null ? null : new Thresholds(thresholds.green() * share, thresholds.amber() * share);
+        }
     }
 
     public Optional<Indicator> indicator(String id)

@@ -84,20 +84,17 @@ public final class IndicatorEngine
                     || indicator.denominatorMeasure().map(denominator -> !facts.containsKey(factsOf(denominator))).orElse(false)) {
                 continue;
             }
-            boolean used = false;
             for (String frequency : indicator.frequency()) {
                 if (!supports(indicator, frequency)) {
                     continue;
                 }
-                used = true;
                 register(needed, roles, indicator, frequency, "numerator", indicator.numerator());
                 if (indicator.denominator() != null) {
                     register(needed, roles, indicator, frequency, "denominator", indicator.denominator());
                 }
-            }
-            if (used) {
-                IndicatorCatalogue.Thresholds thresholds = indicator.thresholds();
-                parameters.add(RowFactory.create(indicator.id(), indicator.unit(), indicator.denominator() != null, indicator.scale(), indicator.target(),
+                // Targets and thresholds per period type: a quarter's case rate is held to a quarter of the yearly target.
+                IndicatorCatalogue.Thresholds thresholds = indicator.thresholds(frequency);
+                parameters.add(RowFactory.create(indicator.id(), frequency, indicator.unit(), indicator.denominator() != null, indicator.scale(), indicator.target(frequency),
                         thresholds == null ? null : thresholds.green(), thresholds == null ? null : thresholds.amber(), indicator.higherIsBetter()));
             }
         }
@@ -123,7 +120,8 @@ public final class IndicatorEngine
         org.apache.spark.sql.Dataset<Row> roleTable = spark.createDataFrame(roles, new StructType(new StructField[] {
                 field("indicator_id", DataTypes.StringType), field("period_type", DataTypes.StringType), field("role", DataTypes.StringType), field("measure_key", DataTypes.StringType)}));
         org.apache.spark.sql.Dataset<Row> parameterTable = spark.createDataFrame(parameters, new StructType(new StructField[] {
-                field("indicator_id", DataTypes.StringType), field("unit", DataTypes.StringType), field("has_denominator", DataTypes.BooleanType),
+                field("indicator_id", DataTypes.StringType), field("period_type", DataTypes.StringType), field("unit", DataTypes.StringType),
+                field("has_denominator", DataTypes.BooleanType),
                 field("scale", DataTypes.DoubleType), field("target", DataTypes.DoubleType), field("green", DataTypes.DoubleType), field("amber", DataTypes.DoubleType),
                 field("higher_is_better", DataTypes.BooleanType)}));
         org.apache.spark.sql.Dataset<Row> pairs = levels.join(broadcast(roleTable), scala.jdk.javaapi.CollectionConverters.asScala(List.of("period_type", "measure_key")).toSeq())
@@ -131,7 +129,7 @@ public final class IndicatorEngine
                 .agg(expr("sum(CASE WHEN role = 'numerator' THEN amount END)").as("numerator"),
                         expr("sum(CASE WHEN role = 'denominator' THEN amount END)").as("denominator"),
                         expr("max(role = 'denominator')").as("denominator_seen"))
-                .join(broadcast(parameterTable), "indicator_id");
+                .join(broadcast(parameterTable), scala.jdk.javaapi.CollectionConverters.asScala(List.of("indicator_id", "period_type")).toSeq());
         // 4. Value (a county with a denominator but no numerator rows has a numerator of 0), target, status.
         Column value = when(not(col("has_denominator")), col("numerator"))
                 .when(col("denominator").gt(0), coalesce(col("numerator"), lit(0.0)).divide(col("denominator")).multiply(col("scale")));

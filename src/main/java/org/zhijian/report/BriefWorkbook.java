@@ -155,7 +155,7 @@ public final class BriefWorkbook
             number(row, 1, value.map(BriefData.Value::value).orElse(null), indicator.unit(), false);
             // A rate's value already shows its per cent sign.
             row.createCell(2).setCellValue(indicator.unit().equals("ratio") ? "" : text.unit(indicator.unit()));
-            number(row, 3, indicator.target(), indicator.unit(), false);
+            number(row, 3, indicator.target(Periods.parse(period).type()), indicator.unit(), false);
             status(row, 4, value.map(BriefData.Value::status).orElse(null));
             number(row, 5, value.map(BriefData.Value::yoyChange).orElse(null), indicator.unit(), true);
             number(row, 6, value.map(BriefData.Value::popChange).orElse(null), indicator.unit(), true);
@@ -285,7 +285,9 @@ public final class BriefWorkbook
             default -> "#,##0";
         };
         Optional<IndicatorCatalogue.Indicator> indicator = Optional.ofNullable(spec.target()).flatMap(catalogue::indicator);
-        Double target = indicator.map(IndicatorCatalogue.Indicator::target).orElse(null);
+        // A quarter's case rate is held to a quarter of the yearly target, as in the mart.
+        String periodType = spec.targetFor().equals("year") ? "year" : data.period().type();
+        Double target = indicator.map(candidate -> candidate.target(periodType)).orElse(null);
         // Beside several series, the target line says whose it is.
         String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
         String axis = spec.type().equals("rank_interval") ? text.rankAxis() : spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;

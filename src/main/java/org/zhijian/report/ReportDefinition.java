@@ -91,7 +91,8 @@ public record ReportDefinition(
     /**
      * A chart of the block's rows: {@code x} is the category (or time) column, {@code y} the value
      * columns (one series each, named by their headers); {@code low} and {@code high} bound a
-     * rank interval; {@code target} draws a catalogue indicator's target; {@code only} keeps the
+     * rank interval; {@code target} draws a catalogue indicator's target for the brief's period
+     * ({@code target_for: period}) or for a year ({@code target_for: year}); {@code only} keeps the
      * rows whose columns have the given values; {@code sort} orders categories by the first y;
      * {@code limit} keeps the first categories after sorting; {@code colors} (#RRGGBB) colour the
      * series in order.
@@ -105,6 +106,7 @@ public record ReportDefinition(
             @JsonProperty("low") String low,
             @JsonProperty("high") String high,
             @JsonProperty("target") String target,
+            @JsonProperty("target_for") String targetFor,
             @JsonProperty("only") Map<String, String> only,
             @JsonProperty("sort") String sort,
             @JsonProperty("limit") Integer limit,
@@ -113,6 +115,7 @@ public record ReportDefinition(
         public Chart
         {
             colors = List.copyOf(requireNonNullElse(colors, List.of()));
+            targetFor = requireNonNullElse(targetFor, "period");
             y = List.copyOf(requireNonNullElse(y, List.of()));
             only = Map.copyOf(requireNonNullElse(only, Map.of()));
         }
@@ -200,6 +203,9 @@ public record ReportDefinition(
         }
         if (chart.low() != null && !names.contains(chart.low()) || chart.high() != null && !names.contains(chart.high())) {
             throw new ConfigException(where + " chart " + chart.id() + ": low and high must be columns of the block " + names);
+        }
+        if (!chart.targetFor().equals("period") && !chart.targetFor().equals("year")) {
+            throw new ConfigException(where + " chart " + chart.id() + ": target_for must be period or year, not " + chart.targetFor());
         }
         if (chart.sort() != null && !chart.sort().equals("ascending") && !chart.sort().equals("descending")) {
             throw new ConfigException(where + " chart " + chart.id() + ": sort must be ascending or descending, not " + chart.sort());

@@ -81,6 +81,8 @@ class TestBuildJob
             }
         }
         Row province = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025'").first();
+        // A quarter's case rate is held to a quarter of the yearly target of 200 per 10,000.
+        assertThat(values().where("indicator_id = 'case_rate' AND region_level = 'province' AND period = '2025-Q3'").first().<Double>getAs("target")).isEqualTo(50.0);
         assertThat(province.getAs("numerator").equals((double) passed)).isTrue();
         assertThat((double) province.getAs("denominator")).isEqualTo((double) sampled);
         assertThat((double) province.getAs("value")).isEqualTo((double) passed / sampled);

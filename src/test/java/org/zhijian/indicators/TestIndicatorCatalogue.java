@@ -39,6 +39,21 @@ class TestIndicatorCatalogue
     }
 
     @Test
+    void aQuarterIsHeldToAQuarterOfTheYearlyTargetOnlyWhereEventsAccumulate()
+    {
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+        IndicatorCatalogue.Indicator cases = catalogue.indicator("case_rate").orElseThrow();
+        assertThat(cases.target("year")).isEqualTo(200.0);
+        assertThat(cases.target("quarter")).isEqualTo(50.0);
+        assertThat(cases.target("month")).isCloseTo(200.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cases.thresholds("quarter").green()).isEqualTo(cases.thresholds().green() / 4);
+        // Events over events (a pass rate) and stocks keep the whole target in any period.
+        assertThat(catalogue.indicator("sampling_pass_rate").orElseThrow().target("month")).isEqualTo(0.95);
+        assertThat(catalogue.indicator("valid_brands").orElseThrow().periodShare("quarter")).isEqualTo(1.0);
+        assertThat(catalogue.indicator("new_brands").orElseThrow().periodShare("quarter")).isEqualTo(0.25);
+    }
+
+    @Test
     void documentMatchesTheCatalogue()
             throws IOException
     {
