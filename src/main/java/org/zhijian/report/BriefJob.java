@@ -116,7 +116,7 @@ public final class BriefJob
         catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        Charts charts = new Charts(ChartFonts.resolve(font, BriefWorkbook.labels(inputs.definition(), tables, text)));
+        Charts charts = new Charts(ChartFonts.resolve(font, BriefWorkbook.labels(inputs.definition(), tables, inputs.catalogue(), text)));
         BriefWorkbook workbook = new BriefWorkbook(data, inputs.definition(), tables, inputs.catalogue(), text, charts);
 
         Path directory = reports.resolve(period.id());

@@ -168,6 +168,16 @@ public final class BriefText
         return chinese ? "全省" : "Province";
     }
 
+    String progressTitle(Periods.Period period)
+    {
+        return chinese ? "主要指标目标完成度（" + period(period) + "）" : "Progress to target, " + period(period);
+    }
+
+    String progressAxis()
+    {
+        return chinese ? "实际 ÷ 目标（越低越好的指标为 目标 ÷ 实际）" : "Value ÷ target (target ÷ value where lower is better)";
+    }
+
     String intervalLabel()
     {
         return chinese ? "模拟排名 5%–95% 区间" : "5–95% range of simulated ranks";

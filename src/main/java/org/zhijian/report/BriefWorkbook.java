@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.util.Units;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -59,6 +60,8 @@ public final class BriefWorkbook
     private XSSFWorkbook workbook;
     private java.util.concurrent.ExecutorService pool;
     private final List<Placement> placements = new ArrayList<>();
+    /** Each headline indicator's value as a share of its target, for the summary's chart. */
+    private final Map<String, Double> progress = new LinkedHashMap<>();
     private final Map<String, CellStyle> styles = new LinkedHashMap<>();
 
     public BriefWorkbook(BriefData data, ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text,
@@ -83,6 +86,7 @@ public final class BriefWorkbook
     {
         styles.clear();
         placements.clear();
+        progress.clear();
         rendered.clear();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             workbook = book;
@@ -140,6 +144,26 @@ public final class BriefWorkbook
         }
         r += 2;
         note(sheet, r, text.missingNote());
+        // Below the sentences rather than beside the table, so the summary prints at full size.
+        progressChart(sheet, r + 2);
+    }
+
+    /**
+     * Beside the headline table: how far each indicator with a target has come, as value ÷ target
+     * (target ÷ value where lower is better), lowest first, against a 100% line.
+     */
+    private void progressChart(Sheet sheet, int row)
+    {
+        List<Map.Entry<String, Double>> shares = new ArrayList<>(progress.entrySet());
+        if (shares.isEmpty()) {
+            return;
+        }
+        shares.sort(Map.Entry.comparingByValue());
+        List<String> names = shares.stream().map(Map.Entry::getKey).toList();
+        List<Double> values = new ArrayList<>(shares.stream().map(Map.Entry::getValue).toList());
+        Charts.Style style = new Charts.Style("hbar", text.progressTitle(data.period()), text.progressAxis(), true, "0.0%", 1.0, text.targetLabel(),
+                text.intervalLabel(), List.of());
+        embed(sheet, "summary_target_progress", charts.draw(style, new Charts.Data(names, Map.of(text.progressAxis(), values), null, null)), 0, row);
     }
 
     /** One row per indicator the filter keeps: its province value in the period, target, status, 同比 and 环比. */
@@ -150,12 +174,15 @@ public final class BriefWorkbook
                 continue;
             }
             Optional<BriefData.Value> value = data.value(indicator.id(), IndicatorEngine.PROVINCE, period);
+            Double target = indicator.target(Periods.parse(period).type());
+            value.filter(known -> target != null && target > 0 && known.value() > 0).ifPresent(known -> progress.put(text.name(indicator),
+                    indicator.higherIsBetter() ? known.value() / target : target / known.value()));
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(text.name(indicator));
             number(row, 1, value.map(BriefData.Value::value).orElse(null), indicator.unit(), false);
             // A rate's value already shows its per cent sign.
             row.createCell(2).setCellValue(indicator.unit().equals("ratio") ? "" : text.unit(indicator.unit()));
-            number(row, 3, indicator.target(Periods.parse(period).type()), indicator.unit(), false);
+            number(row, 3, target, indicator.unit(), false);
             status(row, 4, value.map(BriefData.Value::status).orElse(null));
             number(row, 5, value.map(BriefData.Value::yoyChange).orElse(null), indicator.unit(), true);
             number(row, 6, value.map(BriefData.Value::popChange).orElse(null), indicator.unit(), true);
@@ -308,9 +335,11 @@ public final class BriefWorkbook
     }
 
     /** Every text a brief's charts may draw, for the font check before drawing. */
-    static List<String> labels(ReportDefinition definition, Map<String, ReportQueries.Table> tables, BriefText text)
+    static List<String> labels(ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text)
     {
-        List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.rankAxis(), text.intervalLabel(), "0123456789.%,-+—"));
+        List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.rankAxis(), text.intervalLabel(), text.progressAxis(), "0123456789.%,-+—"));
+        catalogue.indicators().forEach(indicator -> labels.add(text.name(indicator)));
+        labels.add(text.progressTitle(Periods.quarter(2000, 1)));
         for (ReportDefinition.Section section : definition.sections()) {
             for (ReportDefinition.Block block : section.blocks()) {
                 if (block.chart() == null) {
@@ -445,13 +474,35 @@ public final class BriefWorkbook
         rendered.put(placement.name(), image);
         int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
         XSSFDrawing drawing = (XSSFDrawing) placement.sheet().createDrawingPatriarch();
+        // A two-cell anchor spanning the chart's shown size, a little way right of where it starts.
+        Sheet sheet = placement.sheet();
+        int offset = 16;
+        double width = Charts.WIDTH * 2 * CHART_SCALE + offset;
+        double height = Charts.HEIGHT * 2 * CHART_SCALE;
         ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
         anchor.setCol1(placement.column());
+        anchor.setDx1(Units.EMU_PER_PIXEL * offset);
         anchor.setRow1(placement.row());
-        // A little way right of the table's last column.
-        anchor.setDx1(org.apache.poi.util.Units.EMU_PER_PIXEL * 16);
+        int column = placement.column();
+        while (width > sheet.getColumnWidthInPixels(column)) {
+            width -= sheet.getColumnWidthInPixels(column++);
+        }
+        anchor.setCol2(column);
+        anchor.setDx2((int) Math.round(width * Units.EMU_PER_PIXEL));
+        int row = placement.row();
+        while (height > rowHeightInPixels(sheet, row)) {
+            height -= rowHeightInPixels(sheet, row++);
+        }
+        anchor.setRow2(row);
+        anchor.setDy2((int) Math.round(height * Units.EMU_PER_PIXEL));
         anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        drawing.createPicture(anchor, picture).resize(CHART_SCALE);
+        drawing.createPicture(anchor, picture);
+    }
+
+    private static double rowHeightInPixels(Sheet sheet, int index)
+    {
+        Row row = sheet.getRow(index);
+        return (row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints()) * Units.PIXEL_DPI / Units.POINT_DPI;
     }
 
     private void formatted(Row row, int column, Double value, String format)

@@ -156,6 +156,8 @@ public final class Charts
         range(axis, style, data);
         if (orientation == PlotOrientation.HORIZONTAL) {
             plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+            // Long names (English indicator and category names) keep up to 40% of the width before "…".
+            plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
         }
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
         if (orientation == PlotOrientation.VERTICAL) {
@@ -201,7 +203,13 @@ public final class Charts
             return;
         }
         if (style.percent() && low > 0.5) {
-            axis.setRange(Math.floor((low - 0.03) * 20) / 20, Math.min(1.0, Math.ceil((high + 0.01) * 100) / 100));
+            // Rates stop at 100%; shares of a target may pass it. Horizontal bars keep room for their labels.
+            double lower = Math.floor((low - 0.03) * 20) / 20;
+            double upper = Math.ceil((high + 0.01) * 100) / 100;
+            if (style.type().equals("hbar")) {
+                upper = high + (high - lower) * 0.12;
+            }
+            axis.setRange(lower, high <= 1.0 && !style.type().equals("hbar") ? Math.min(1.0, upper) : upper);
         }
         else if (style.type().equals("line")) {
             axis.setAutoRangeIncludesZero(false);

@@ -126,8 +126,8 @@ class TestBuildJob
         org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
         org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
         assertThat(result.workbook()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
-        // Fifteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
-        assertThat(result.charts()).hasSize(30).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        // Sixteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
+        assertThat(result.charts()).hasSize(32).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1440);
         assertThat(png.getHeight()).isEqualTo(800);
@@ -177,11 +177,11 @@ class TestBuildJob
             assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(province.<Double>getAs("denominator"));
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(province.<Double>getAs("value"));
             java.util.Map<String, Integer> pictures = new java.util.LinkedHashMap<>();
-            for (String sheet : List.of("品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量")) {
+            for (String sheet : List.of("概要", "品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量")) {
                 org.apache.poi.xssf.usermodel.XSSFDrawing drawing = workbook.getSheet(sheet).getDrawingPatriarch();
                 pictures.put(sheet, drawing == null ? 0 : drawing.getShapes().size());
             }
-            assertThat(pictures).containsExactly(entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("信用", 1), entry("考核排名", 1),
+            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("信用", 1), entry("考核排名", 1),
                     entry("数据质量", 1));
             // Ranks come from marts.composite_index for the latest complete year.
             Row best = table(BuildJob.COMPOSITE_INDEX).where("year = 2024 AND region_level = 'city' AND rank = 1").first();

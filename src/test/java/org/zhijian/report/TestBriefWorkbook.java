@@ -71,7 +71,7 @@ class TestBriefWorkbook
                 new BriefData.Value("sampling_pass_rate", "2025-Q3", "province", "330000", "浙江省", 93.0, 100.0, 0.93, "ratio", 0.9, "amber", 0.012, null)), List.of());
         BriefText text = new BriefText("zh");
         BriefWorkbook brief = new BriefWorkbook(data, definition, tables, CATALOGUE, text,
-                new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, text))));
+                new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         brief.write(bytes);
 
@@ -90,7 +90,7 @@ class TestBriefWorkbook
             // The first block's chart is drawn; the second's has no known value: a note instead of an empty chart.
             assertThat(((XSSFDrawing) sampling.getDrawingPatriarch()).getShapes()).hasSize(1);
             assertThat(texts(sampling)).contains("本期无可绘制的数据，未出图。");
-            assertThat(brief.charts()).containsOnlyKeys("by_city");
+            assertThat(brief.charts()).containsOnlyKeys("summary_target_progress", "by_city");
 
             Sheet summary = workbook.getSheet("概要");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("浙江省质量工作简报（2025年第三季度）");
