@@ -51,8 +51,8 @@ public final class BriefJob
      * the brief only; the session's own settings are restored after.
      */
     private static final Map<String, String> SMALL_QUERIES = Map.of(
-            "spark.sql.codegen.wholeStage", System.getProperty("ws","false"),
-            "spark.sql.codegen.factoryMode", System.getProperty("fm","NO_CODEGEN"),
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN",
             "spark.sql.shuffle.partitions", "1",
             "spark.sql.adaptive.enabled", "false");
 

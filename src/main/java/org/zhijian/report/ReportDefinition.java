@@ -155,10 +155,30 @@ public record ReportDefinition(
         return definition;
     }
 
+    private static final java.util.regex.Pattern SQL_PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final java.util.regex.Pattern TEXT_PLACEHOLDER = java.util.regex.Pattern.compile("(?<!\\$)\\{([a-z_]+)}");
+
+    /** Every placeholder of a text is a known one, so a typo fails on loading, before Spark starts. */
+    private static void placeholders(String where, String text, java.util.regex.Pattern pattern, Set<String> known)
+    {
+        java.util.regex.Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            if (!known.contains(matcher.group(1))) {
+                throw new ConfigException(where + ": unknown placeholder " + matcher.group() + " (known: " + known.stream().sorted().toList() + ")");
+            }
+        }
+    }
+
     private static void check(String where, Block block, IndicatorCatalogue catalogue, Set<String> charts)
     {
         if (block.id() == null || block.title() == null || block.sql() == null || block.sql().isBlank() || block.columns().isEmpty()) {
             throw new ConfigException(where + ": a block needs id, title, sql and columns");
+        }
+        placeholders(where + " sql", block.sql(), SQL_PLACEHOLDER, ReportPeriod.SQL_PLACEHOLDERS);
+        for (IndicatorCatalogue.Text text : java.util.Arrays.asList(block.title(), block.note(), block.empty(), block.chart() == null ? null : block.chart().title())) {
+            if (text != null) {
+                placeholders(where, text.zh() + " " + text.en(), TEXT_PLACEHOLDER, ReportPeriod.TEXT_PLACEHOLDERS);
+            }
         }
         Set<String> names = new HashSet<>();
         for (Column column : block.columns()) {

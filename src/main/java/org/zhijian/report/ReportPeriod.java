@@ -19,6 +19,8 @@ import static java.util.Objects.requireNonNull;
 public record ReportPeriod(Periods.Period period, int year, List<Periods.Period> quarters, List<Periods.Period> trend, List<Integer> trendYears)
 {
     public static final int TREND_YEARS = 5;
+    public static final java.util.Set<String> SQL_PLACEHOLDERS = java.util.Set.of("period", "year", "quarters", "trend", "trend_years", "lang");
+    public static final java.util.Set<String> TEXT_PLACEHOLDERS = java.util.Set.of("period", "year", "year_id", "quarters", "trend", "trend_years");
     private static final Pattern SQL_PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
     private static final Pattern TITLE_PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 

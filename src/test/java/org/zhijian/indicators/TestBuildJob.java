@@ -159,6 +159,9 @@ class TestBuildJob
                     continue;
                 }
                 assertThat(value.getNumericCellValue()).as(indicator.id() + " " + rowPeriod).isEqualTo(mart.get().<Double>getAs("value"));
+                if (mart.get().getAs("target") != null) {
+                    assertThat(row.getCell(3).getNumericCellValue()).as(indicator.id() + " target").isEqualTo(mart.get().<Double>getAs("target"));
+                }
                 if (mart.get().getAs("yoy_change") != null) {
                     double shown = row.getCell(5).getNumericCellValue();
                     double yoy = mart.get().getAs("yoy_change");

@@ -72,6 +72,10 @@ class TestReportDefinition
         assertThatThrownBy(() -> ReportDefinition.load(type, CATALOGUE)).hasMessageContaining("chart c: type must be one of").hasMessageEndingWith("not pie");
         Path target = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "bar").replace("TARGET", "pass_rate"));
         assertThatThrownBy(() -> ReportDefinition.load(target, CATALOGUE)).hasMessageEndingWith("target names no indicator of the catalogue: pass_rate");
+        Path placeholder = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "bar").replace("TARGET", "sampling_pass_rate")
+                .replace("en: B}", "en: \"B, {yaer}\"}"));
+        assertThatThrownBy(() -> ReportDefinition.load(placeholder, CATALOGUE)).isInstanceOf(ConfigException.class)
+                .hasMessage(placeholder + ": section s block b: unknown placeholder {yaer} (known: [period, quarters, trend, trend_years, year, year_id])");
         Path sheet = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "bar").replace("TARGET", "sampling_pass_rate").replace("en: A}", "en: \"A/B\"}"));
         assertThatThrownBy(() -> ReportDefinition.load(sheet, CATALOGUE)).hasMessageContaining("sheet name 'A/B' must have at most 31 characters");
     }
