@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
 
 /** `report`: the leadership brief of a period. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the leadership brief for a period to <reports>/<period>/: one workbook — summary with status colours,",
-                "同比/环比 and generated sentences; brand economy; standardization; sampling and cases; warnings; credit; ranking",
-                "with rank intervals; data quality; method notes — and every chart as PNG and SVG under charts/.",
-                "The sheets, tables and charts are those of the report definition (report.definition, default reports/brief.yaml).",
-                "Yearly tables of a monthly or quarterly brief show the latest year complete by the period's end."})
+        description = {"Write the leadership brief of a period to <reports>/<period>/: one workbook",
+                "(概要 summary with status colours, 同比/环比 and generated sentences; brand",
+                "economy; standardization; sampling and cases; warnings; credit; ranking with",
+                "rank intervals; data quality; method notes) and its charts as PNG and SVG.",
+                "Sheets, tables and charts come from the report definition (report.definition,",
+                "default reports/brief.yaml). Yearly tables of a monthly or quarterly brief show",
+                "the latest year complete by the period's end."})
 public final class ReportCommand
         implements Callable<Integer>
 {

@@ -19,11 +19,12 @@ import picocli.CommandLine.Parameters;
 
 /** `run`: a job spec's steps for one period, in one process — what a scheduler calls. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a job spec (jobs/*.yaml) for one period: ingest the raw folder, build the marts, write the brief — the",
-                "steps the spec lists, in that order, in one Spark session. A failed step stops the run with its exit code",
-                "(3 when ingest's data-quality gate fails, so nothing is built or reported from rejected data).",
+        description = {"Run a job spec (jobs/*.yaml) for one period: ingest the raw folder, build",
+                "the marts, write the brief - the steps the spec lists, in that order, in one",
+                "Spark session. A failed step stops the run with its exit code (3 when the",
+                "ingest's data-quality gate fails: nothing is built from rejected data).",
                 "Examples: ./zhijian run jobs/quarterly-brief.yaml --period 2025-Q3",
-                "          ./zhijian run jobs/monthly-brief.yaml            (the last month ended before today)"})
+                "          ./zhijian run jobs/monthly-brief.yaml  (the last month ended)"})
 public final class RunCommand
         implements Callable<Integer>
 {
