@@ -52,6 +52,11 @@ public final class RunCommand
         catch (IllegalArgumentException e) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + e.getMessage());
         }
+        Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
+        if (job.has("report")) {
+            // A mistake in the report definition fails now, not after minutes of ingest and build.
+            ReportCommand.inputs(context, definition);
+        }
         Console console = context.console();
         console.progress("run " + spec + " for " + target.id() + (job.description() == null ? "" : ": " + job.description()));
         int step = 0;
@@ -70,7 +75,6 @@ public final class RunCommand
         List<BriefJob.Result> briefs = new ArrayList<>();
         if (job.has("report")) {
             console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] report %s", ++step, steps, target.id()));
-            Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
             List<String> languages = job.languages().isEmpty() ? List.of(context.config().report().language()) : job.languages();
             for (String language : languages) {
                 briefs.add(ReportCommand.run(context, target.id(), definition, language));

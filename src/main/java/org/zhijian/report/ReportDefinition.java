@@ -143,7 +143,7 @@ public record ReportDefinition(
                 }
             }
             if (section.builtin() != null && !BUILTINS.contains(section.builtin())) {
-                throw new ConfigException(where + ": builtin must be one of " + BUILTINS + ", not " + section.builtin());
+                throw new ConfigException(where + ": builtin must be one of " + new java.util.TreeSet<>(BUILTINS) + ", not " + section.builtin());
             }
             if ((section.builtin() == null) == section.blocks().isEmpty()) {
                 throw new ConfigException(where + ": give either builtin or blocks");
@@ -186,7 +186,7 @@ public record ReportDefinition(
                 throw new ConfigException(where + ": every column needs a name of its own and a header (" + column.name() + ")");
             }
             if (!FORMATS.contains(column.format())) {
-                throw new ConfigException(where + " column " + column.name() + ": format must be one of " + FORMATS + ", not " + column.format());
+                throw new ConfigException(where + " column " + column.name() + ": format must be one of " + new java.util.TreeSet<>(FORMATS) + ", not " + column.format());
             }
         }
         Chart chart = block.chart();
@@ -197,7 +197,7 @@ public record ReportDefinition(
             throw new ConfigException(where + ": a chart needs an id of its own made of a-z, 0-9 and _ (it names the chart files): " + chart.id());
         }
         if (!CHARTS.contains(chart.type())) {
-            throw new ConfigException(where + " chart " + chart.id() + ": type must be one of " + CHARTS + ", not " + chart.type());
+            throw new ConfigException(where + " chart " + chart.id() + ": type must be one of " + new java.util.TreeSet<>(CHARTS) + ", not " + chart.type());
         }
         if (chart.title() == null || chart.x() == null || chart.y().isEmpty()) {
             throw new ConfigException(where + " chart " + chart.id() + ": needs title, x and y");

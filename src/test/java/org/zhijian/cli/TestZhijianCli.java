@@ -56,6 +56,21 @@ class TestZhijianCli
         assertThat(badSpec.err()).contains("missing.yaml does not exist").doesNotContain("Exception");
     }
 
+    @Test
+    void aJobWhoseReportDefinitionIsWrongFailsBeforeIngesting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException
+    {
+        java.nio.file.Path definition = java.nio.file.Files.writeString(directory.resolve("brief.yaml"),
+                java.nio.file.Files.readString(java.nio.file.Path.of("reports", "brief.yaml")).replace("type: rank_interval", "type: pie"));
+        java.nio.file.Path spec = java.nio.file.Files.writeString(directory.resolve("job.yaml"),
+                "period: quarter\nsteps: [ingest, build, report]\ndefinition: " + definition + "\n");
+        CliRun run = CliRun.of("run", spec.toString(), "--period", "2025-Q3", "--input", directory.resolve("no-raw").toString(),
+                "--lake", directory.resolve("lake").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("chart composite_ranking: type must be one of [bar, hbar, line, rank_interval, stacked, stacked_hbar], not pie");
+        assertThat(run.out() + run.err()).doesNotContain("ingest ");
+    }
+
     private static String capture(Runnable action)
     {
         return capture(action, false);
