@@ -50,9 +50,10 @@ public final class DemoCommand
         List<String> periods = List.of(built.lastYear() + "-Q4", String.valueOf(built.lastYear()));
         console.progress("[4/4] write the briefs for " + String.join(" and ", periods) + " in Chinese and English");
         List<BriefJob.Result> briefs = new ArrayList<>();
+        BriefJob.Inputs inputs = ReportCommand.inputs(context, Optional.empty());
         for (String period : periods) {
             for (String language : List.of("zh", "en")) {
-                briefs.add(ReportCommand.run(context, period, Optional.empty(), language));
+                briefs.add(ReportCommand.run(context, period, inputs, language));
             }
         }
         console.result("");

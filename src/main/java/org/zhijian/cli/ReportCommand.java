@@ -47,11 +47,11 @@ public final class ReportCommand
     public Integer call()
     {
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.ofNullable(language));
-        run(context, period, Optional.ofNullable(definition), context.config().report().language());
+        run(context, period, inputs(context, Optional.ofNullable(definition)), context.config().report().language());
         return 0;
     }
 
-    static BriefJob.Result run(CommandContext context, String period, Optional<Path> definition, String language)
+    static BriefJob.Result run(CommandContext context, String period, BriefJob.Inputs inputs, String language)
     {
         Periods.Period parsed;
         try {
@@ -65,7 +65,6 @@ public final class ReportCommand
         }
         Console console = context.console();
         console.progress("report " + parsed.id() + " (" + language + ") from " + context.config().paths().lake());
-        BriefJob.Inputs inputs = inputs(context, definition);
         SparkSession spark = SparkSessions.open(context.config().spark());
         BriefJob.Result result;
         try {

@@ -53,10 +53,8 @@ public final class RunCommand
             throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + e.getMessage());
         }
         Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
-        if (job.has("report")) {
-            // A mistake in the report definition fails now, not after minutes of ingest and build.
-            ReportCommand.inputs(context, definition);
-        }
+        // Loaded (and so checked) first: a mistake in the report definition fails now, not after minutes of ingest and build.
+        Optional<BriefJob.Inputs> brief = job.has("report") ? Optional.of(ReportCommand.inputs(context, definition)) : Optional.empty();
         Console console = context.console();
         console.progress("run " + spec + " for " + target.id() + (job.description() == null ? "" : ": " + job.description()));
         int step = 0;
@@ -73,11 +71,11 @@ public final class RunCommand
             BuildCommand.run(context, job.build().equals("all") ? Optional.empty() : Optional.of(target.id()));
         }
         List<BriefJob.Result> briefs = new ArrayList<>();
-        if (job.has("report")) {
+        if (brief.isPresent()) {
             console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] report %s", ++step, steps, target.id()));
             List<String> languages = job.languages().isEmpty() ? List.of(context.config().report().language()) : job.languages();
             for (String language : languages) {
-                briefs.add(ReportCommand.run(context, target.id(), definition, language));
+                briefs.add(ReportCommand.run(context, target.id(), brief.get(), language));
             }
         }
         console.result("Done: " + spec + " for " + target.id() + (briefs.isEmpty() ? "" : "; briefs in " + briefs.get(0).workbook().getParent()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.ZhijianException;
@@ -13,17 +14,33 @@ import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 
 /** What a brief shows, read once from one lake snapshot: small tables, collected to the driver. */
-public record BriefData(ReportPeriod periods, long snapshot, List<Value> values, List<Warning> warnings)
+public record BriefData(ReportPeriod periods, long snapshot, List<Value> values, Warnings warnings)
 {
     /** One row of marts.indicator_values. */
     public record Value(String indicatorId, String period, String level, String regionCode, String regionName, Double numerator, Double denominator,
             double value, String unit, Double target, String status, Double yoyChange, Double popChange) {}
 
-    /** One row of warnings.early_warnings. */
-    public record Warning(String kind, String severity, String period, String cityName, String category, String enterpriseName,
-            Double passRate, long failures, String evidenceZh, String evidenceEn) {}
+    /**
+     * The warnings of the quarters the brief's period overlaps, as the summary tells them: how many
+     * of each severity, and the headline one — the red below-threshold warning with the most failed
+     * batches (a tiny cell at 0% is statistically red but a poor headline).
+     */
+    public record Warnings(long red, long amber, Optional<Headline> headline)
+    {
+        public static final Warnings NONE = new Warnings(0, 0, Optional.empty());
+
+        public long total()
+        {
+            return red + amber;
+        }
+    }
+
+    /** The headline warning: where, what, how low. */
+    public record Headline(String period, String cityName, String category, double passRate, long failures) {}
 
     /** The period's and its latest complete year's indicator values, and the warnings of the quarters it overlaps. */
     public static BriefData read(SparkSession spark, Lake lake, Snapshot snapshot, ReportPeriod periods)
@@ -39,16 +56,19 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
         if (values.stream().noneMatch(value -> value.period().equals(period.id()))) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "the lake has no indicator values for " + period.id() + "; build covers the years the data cover");
         }
-        List<String> quarters = periods.quarters().stream().map(Periods.Period::id).toList();
-        List<Warning> warnings = new ArrayList<>();
-        snapshot.table(BuildJob.EARLY_WARNINGS).ifPresent(version -> {
-            for (Row row : lake.read(spark, version).where(col("period").isin(quarters.toArray()))
-                    .select("kind", "severity", "period", "city_name", "category", "enterprise_name", "pass_rate", "failures", "evidence_zh", "evidence_en").collectAsList()) {
-                warnings.add(new Warning(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                        nullable(row, 6), row.getLong(7), row.getString(8), row.getString(9)));
-            }
-        });
-        return new BriefData(periods, snapshot.version(), List.copyOf(values), List.copyOf(warnings));
+        Object[] quarters = periods.quarters().stream().map(Periods.Period::id).toArray();
+        Warnings warnings = snapshot.table(BuildJob.EARLY_WARNINGS).map(version -> {
+            // Counted and ranked by Spark: a year's warnings at scale grow with the data, the summary needs three numbers and one row.
+            Dataset<Row> rows = lake.read(spark, version).where(col("period").isin(quarters));
+            Row counts = rows.agg(count(when(col("severity").equalTo("red"), true)), count(when(col("severity").equalTo("amber"), true))).first();
+            List<Row> top = rows.where(col("kind").equalTo("below_threshold").and(col("severity").equalTo("red")).and(col("pass_rate").isNotNull()))
+                    .orderBy(col("failures").desc(), col("pass_rate").asc(), col("warning_id").asc())
+                    .select("period", "city_name", "category", "pass_rate", "failures").limit(1).collectAsList();
+            Optional<Headline> headline = top.stream().findFirst()
+                    .map(row -> new Headline(row.getString(0), row.getString(1), row.getString(2), row.getDouble(3), row.getLong(4)));
+            return new Warnings(counts.getLong(0), counts.getLong(1), headline);
+        }).orElse(Warnings.NONE);
+        return new BriefData(periods, snapshot.version(), List.copyOf(values), warnings);
     }
 
     public Periods.Period period()

@@ -102,11 +102,7 @@ public final class BriefJob
         // The summary's figures are read while the blocks' queries run: both mostly wait on Spark.
         java.util.concurrent.CompletableFuture<BriefData> summary = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> BriefData.read(spark, lake, snapshot, periods));
-        Map<String, String> english = new java.util.HashMap<>();
-        inputs.reference().divisions().cities().forEach(city -> english.put(city.name(), city.englishName()));
-        english.put(inputs.reference().divisions().province().name(), inputs.reference().divisions().province().englishName());
-        inputs.reference().categories().forEach(category -> english.put(category.name(), category.englishName()));
-        BriefText text = new BriefText(language, english);
+        BriefText text = BriefText.of(language, inputs.reference());
         Map<String, ReportQueries.Table> tables = ReportQueries.run(spark, lake, snapshot, inputs.definition(), periods, inputs.reference(), inputs.scorecard(),
                 language, inputs.definitionSource());
         BriefData data;

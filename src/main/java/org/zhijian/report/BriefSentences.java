@@ -44,20 +44,16 @@ final class BriefSentences
                             + BriefText.percent(best.value()) + ") and " + text.label(worst.regionName()) + " worst (" + text.points(worst.yoyChange()) + " to "
                             + BriefText.percent(worst.value()) + ").");
         }
-        long red = data.warnings().stream().filter(warning -> warning.severity().equals("red")).count();
-        long amber = data.warnings().size() - red;
+        BriefData.Warnings warnings = data.warnings();
         // Warnings are quarterly: a month's brief counts those of its quarter, a year's those of its four.
         List<org.zhijian.indicators.Periods.Period> quarters = data.periods().quarters();
         String when = text.range(quarters.get(0), quarters.get(quarters.size() - 1));
-        sentences.add(zh ? when + "预警 " + data.warnings().size() + " 条，其中红色 " + red + " 条、黄色 " + amber + " 条。"
-                : data.warnings().size() + " warnings in " + when + ": " + red + " red, " + amber + " amber.");
-        // The red warning with the most failed batches: a tiny cell at 0% is statistically red but a poor headline.
-        Optional<BriefData.Warning> lowest = data.warnings().stream()
-                .filter(warning -> warning.kind().equals("below_threshold") && warning.severity().equals("red") && warning.passRate() != null)
-                .max(Comparator.comparingLong(BriefData.Warning::failures).thenComparing(BriefData.Warning::passRate, Comparator.reverseOrder()));
-        lowest.ifPresent(warning -> sentences.add(zh
+        sentences.add(zh ? when + "预警 " + warnings.total() + " 条，其中红色 " + warnings.red() + " 条、黄色 " + warnings.amber() + " 条。"
+                : warnings.total() + " warnings in " + when + ": " + warnings.red() + " red, " + warnings.amber() + " amber.");
+        warnings.headline().ifPresent(warning -> sentences.add(zh
                 ? warning.cityName() + warning.category() + "合格率仅 " + BriefText.percent(warning.passRate()) + "，显著低于阈值（" + warning.period() + "）。"
-                : text.label(warning.category()) + " in " + text.label(warning.cityName()) + " passed only " + BriefText.percent(warning.passRate()) + ", significantly below its threshold (" + warning.period() + ")."));
+                : text.label(warning.category()) + " in " + text.label(warning.cityName()) + " passed only " + BriefText.percent(warning.passRate())
+                        + ", significantly below its threshold (" + warning.period() + ")."));
         for (String id : List.of("brand_contribution_rate", "intl_adoption_rate")) {
             // Yearly indicators of a monthly or quarterly brief are those of its latest complete year, and say so.
             data.value(id, IndicatorEngine.PROVINCE).ifPresent(value -> {

@@ -26,6 +26,16 @@ public final class BriefText
         this.names = java.util.Map.copyOf(englishNames);
     }
 
+    /** The brief's words, with the English names of the province, its cities and the product categories from the reference data. */
+    public static BriefText of(String language, org.zhijian.reference.ReferenceData reference)
+    {
+        java.util.Map<String, String> english = new java.util.HashMap<>();
+        english.put(reference.divisions().province().name(), reference.divisions().province().englishName());
+        reference.divisions().cities().forEach(city -> english.put(city.name(), city.englishName()));
+        reference.categories().forEach(category -> english.put(category.name(), category.englishName()));
+        return new BriefText(language, english);
+    }
+
     /** A region's or category's name (the data hold Chinese names) in the brief's language. */
     String label(String name)
     {
@@ -40,7 +50,12 @@ public final class BriefText
     /** The text of a definition's {zh, en} pair in this brief's language. */
     String of(IndicatorCatalogue.Text text)
     {
-        return chinese ? text.zh() : text.en();
+        return pick(text.zh(), text.en());
+    }
+
+    private String pick(String zh, String en)
+    {
+        return chinese ? zh : en;
     }
 
     public String period(Periods.Period period)
@@ -100,22 +115,22 @@ public final class BriefText
 
     String name(IndicatorCatalogue.Indicator indicator)
     {
-        return chinese ? indicator.name().zh() : indicator.name().en();
+        return of(indicator.name());
     }
 
     String definition(IndicatorCatalogue.Indicator indicator)
     {
-        return chinese ? indicator.definition().zh() : indicator.definition().en();
+        return of(indicator.definition());
     }
 
     String unit(String unit)
     {
         return switch (unit) {
             case "ratio" -> "%";
-            case "count" -> chinese ? "个" : "count";
-            case "per_10k" -> chinese ? "件/万户" : "per 10,000";
-            case "wan_yuan" -> chinese ? "万元" : "10k yuan";
-            case "score" -> chinese ? "分" : "points";
+            case "count" -> pick("个", "count");
+            case "per_10k" -> pick("件/万户", "per 10,000");
+            case "wan_yuan" -> pick("万元", "10k yuan");
+            case "score" -> pick("分", "points");
             default -> "";
         };
     }
@@ -123,49 +138,44 @@ public final class BriefText
     String status(String status)
     {
         return switch (status) {
-            case "green" -> chinese ? "绿" : "Green";
-            case "amber" -> chinese ? "黄" : "Amber";
-            default -> chinese ? "红" : "Red";
+            case "green" -> pick("绿", "Green");
+            case "amber" -> pick("黄", "Amber");
+            default -> pick("红", "Red");
         };
     }
 
     String pointsFormat()
     {
-        return chinese ? "+0.0\" 个百分点\";-0.0\" 个百分点\";0.0" : "+0.0\" pp\";-0.0\" pp\";0.0";
+        return pick("+0.0\" 个百分点\";-0.0\" 个百分点\";0.0", "+0.0\" pp\";-0.0\" pp\";0.0");
     }
 
     String severity(String severity)
     {
         return switch (severity) {
-            case "red" -> chinese ? "红色" : "Red";
-            case "amber" -> chinese ? "黄色" : "Amber";
+            case "red" -> pick("红色", "Red");
+            case "amber" -> pick("黄色", "Amber");
             default -> severity;
         };
     }
 
     String noRows()
     {
-        return chinese ? "本期无数据。" : "No data for the period.";
+        return pick("本期无数据。", "No data for the period.");
     }
 
     String noChart()
     {
-        return chinese ? "本期无可绘制的数据，未出图。" : "Nothing to chart for the period.";
+        return pick("本期无可绘制的数据，未出图。", "Nothing to chart for the period.");
     }
 
     String highlightsTitle()
     {
-        return chinese ? "要点" : "Highlights";
+        return pick("要点", "Highlights");
     }
 
     String missingNote()
     {
-        return chinese ? "注：“—”表示本期无数据（如该地区本期未开展抽查），不作 0 处理。" : "Note: \"—\" means no data for the period (e.g. no sampling in that region), not zero.";
-    }
-
-    String province()
-    {
-        return chinese ? "全省" : "Province";
+        return pick("注：“—”表示本期无数据（如该地区本期未开展抽查），不作 0 处理。", "Note: \"—\" means no data for the period (e.g. no sampling in that region), not zero.");
     }
 
     String progressTitle(Periods.Period period)
@@ -175,12 +185,12 @@ public final class BriefText
 
     String progressAxis()
     {
-        return chinese ? "实际 ÷ 目标（越低越好的指标为 目标 ÷ 实际）" : "Value ÷ target (target ÷ value where lower is better)";
+        return pick("实际 ÷ 目标（越低越好的指标为 目标 ÷ 实际）", "Value ÷ target (target ÷ value where lower is better)");
     }
 
     String intervalLabel()
     {
-        return chinese ? "模拟排名 5%–95% 区间" : "5–95% range of simulated ranks";
+        return pick("模拟排名 5%–95% 区间", "5–95% range of simulated ranks");
     }
 
     String targetOf(String indicator)
@@ -190,17 +200,17 @@ public final class BriefText
 
     String rankAxis()
     {
-        return chinese ? "排名" : "Rank";
+        return pick("排名", "Rank");
     }
 
     String targetLabel()
     {
-        return chinese ? "目标" : "Target";
+        return pick("目标", "Target");
     }
 
     String fontName()
     {
-        return chinese ? "等线" : "Calibri";
+        return pick("等线", "Calibri");
     }
 
     static String percent(double rate)

@@ -45,8 +45,8 @@ public final class BriefWorkbook
 
     /** A chart is shown at 576 x 320 px (its 2x image at 0.4), so a table and its chart fit a landscape page. */
     private static final double CHART_SCALE = 0.4;
-    /** Rows a chart takes at its shown size (320 px over 20 px rows), with a gap. */
-    private static final int CHART_ROWS = 18;
+    /** Rows a chart takes at its shown size over rows of at least 20 px, with a gap of two. */
+    private static final int CHART_ROWS = (int) Math.ceil(Charts.HEIGHT * 2 * CHART_SCALE / 20) + 2;
     /** Text columns at least this wide wrap. */
     private static final int WRAP_WIDTH = 40;
 
@@ -214,7 +214,7 @@ public final class BriefWorkbook
                 sheet.setRowBreak(r - 1);
             }
             int top = r;
-            sheet.createRow(r).createCell(0).setCellValue(data.periods().title(text.of(block.title()), text, where));
+            sheet.createRow(r).createCell(0).setCellValue(data.periods().fill(text.of(block.title()), text, where));
             sheet.getRow(r++).getCell(0).setCellStyle(style("bold"));
             header(sheet, r++, block.columns().stream().map(column -> text.of(column.header())).toArray(String[]::new));
             boolean missing = false;
@@ -236,13 +236,13 @@ public final class BriefWorkbook
                 }
             }
             if (table.rows().isEmpty()) {
-                sheet.createRow(r++).createCell(0).setCellValue(block.empty() == null ? text.noRows() : data.periods().title(text.of(block.empty()), text, where));
+                sheet.createRow(r++).createCell(0).setCellValue(block.empty() == null ? text.noRows() : data.periods().fill(text.of(block.empty()), text, where));
             }
             if (missing) {
                 note(sheet, r++, text.missingNote());
             }
             if (block.note() != null) {
-                note(sheet, r++, data.periods().title(text.of(block.note()), text, where));
+                note(sheet, r++, data.periods().fill(text.of(block.note()), text, where));
             }
             int bottom = r;
             if (block.chart() != null) {
@@ -319,7 +319,7 @@ public final class BriefWorkbook
         String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
         String axis = spec.type().equals("rank_interval") ? text.rankAxis() : spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
         List<java.awt.Color> colors = spec.colors().stream().map(java.awt.Color::decode).toList();
-        Charts.Style style = new Charts.Style(spec.type(), data.periods().title(text.of(spec.title()), text, where), axis, percent, valueFormat, target,
+        Charts.Style style = new Charts.Style(spec.type(), data.periods().fill(text.of(spec.title()), text, where), axis, percent, valueFormat, target,
                 targetLabel, text.intervalLabel(), colors);
         return Optional.of(charts.draw(style, new Charts.Data(categories, series, low, high)));
     }

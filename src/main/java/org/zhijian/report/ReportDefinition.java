@@ -155,8 +155,6 @@ public record ReportDefinition(
         return definition;
     }
 
-    private static final java.util.regex.Pattern SQL_PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([a-z_]+)}");
-    private static final java.util.regex.Pattern TEXT_PLACEHOLDER = java.util.regex.Pattern.compile("(?<!\\$)\\{([a-z_]+)}");
 
     /** Every placeholder of a text is a known one, so a typo fails on loading, before Spark starts. */
     private static void placeholders(String where, String text, java.util.regex.Pattern pattern, Set<String> known)
@@ -174,10 +172,10 @@ public record ReportDefinition(
         if (block.id() == null || block.title() == null || block.sql() == null || block.sql().isBlank() || block.columns().isEmpty()) {
             throw new ConfigException(where + ": a block needs id, title, sql and columns");
         }
-        placeholders(where + " sql", block.sql(), SQL_PLACEHOLDER, ReportPeriod.SQL_PLACEHOLDERS);
+        placeholders(where + " sql", block.sql(), ReportPeriod.SQL_PLACEHOLDER, ReportPeriod.SQL_PLACEHOLDERS);
         for (IndicatorCatalogue.Text text : java.util.Arrays.asList(block.title(), block.note(), block.empty(), block.chart() == null ? null : block.chart().title())) {
             if (text != null) {
-                placeholders(where, text.zh() + " " + text.en(), TEXT_PLACEHOLDER, ReportPeriod.TEXT_PLACEHOLDERS);
+                placeholders(where, text.zh() + " " + text.en(), ReportPeriod.TEXT_PLACEHOLDER, ReportPeriod.TEXT_PLACEHOLDERS);
             }
         }
         Set<String> names = new HashSet<>();

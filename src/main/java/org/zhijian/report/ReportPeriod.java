@@ -21,8 +21,8 @@ public record ReportPeriod(Periods.Period period, int year, List<Periods.Period>
     public static final int TREND_YEARS = 5;
     public static final java.util.Set<String> SQL_PLACEHOLDERS = java.util.Set.of("period", "year", "quarters", "trend", "trend_years", "lang");
     public static final java.util.Set<String> TEXT_PLACEHOLDERS = java.util.Set.of("period", "year", "year_id", "quarters", "trend", "trend_years");
-    private static final Pattern SQL_PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
-    private static final Pattern TITLE_PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    static final Pattern SQL_PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+    static final Pattern TEXT_PLACEHOLDER = Pattern.compile("(?<!\\$)\\{([a-z_]+)}");
 
     public ReportPeriod
     {
@@ -71,9 +71,9 @@ public record ReportPeriod(Periods.Period period, int year, List<Periods.Period>
     }
 
     /** The title (or note) with {period}, {year}, {quarters}, {trend} and {trend_years} written in the brief's language, {year_id} as a number. */
-    public String title(String title, BriefText text, String where)
+    public String fill(String title, BriefText text, String where)
     {
-        Matcher matcher = TITLE_PLACEHOLDER.matcher(title);
+        Matcher matcher = TEXT_PLACEHOLDER.matcher(title);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
             String value = switch (matcher.group(1)) {

@@ -90,7 +90,7 @@ public final class ReportQueries
         });
         try {
             Map<String, Future<Table>> running = new LinkedHashMap<>();
-            queries.forEach((id, sql) -> running.put(id, pool.submit(() -> query(spark, sql, blocks.get(id), places.get(id)))));
+            queries.forEach((id, sql) -> running.put(id, pool.submit(() -> query(spark, sql, blocks.get(id), places.get(id), views))));
             Map<String, Table> tables = new LinkedHashMap<>();
             for (Map.Entry<String, Future<Table>> result : running.entrySet()) {
                 tables.put(result.getKey(), result.getValue().get());
@@ -113,7 +113,7 @@ public final class ReportQueries
         }
     }
 
-    private static Table query(SparkSession spark, String sql, ReportDefinition.Block block, String where)
+    private static Table query(SparkSession spark, String sql, ReportDefinition.Block block, String where, Map<String, String> views)
     {
         org.apache.spark.sql.Dataset<Row> result;
         try {
@@ -122,7 +122,15 @@ public final class ReportQueries
         catch (Exception e) {
             // Spark reports a missing table or column as an AnalysisException, a syntax error as a ParseException (a subclass).
             if (e instanceof AnalysisException) {
-                throw new ConfigException(where + ": the query fails: " + e.getMessage().lines().filter(line -> !line.isBlank()).findFirst().orElse(e.getClass().getSimpleName()));
+                String message = e.getMessage().lines().filter(line -> !line.isBlank()).findFirst().orElse(e.getClass().getSimpleName());
+                // Say the lake's table names the definition used, not the views they were read through.
+                for (Map.Entry<String, String> view : views.entrySet()) {
+                    message = message.replace(view.getValue(), view.getKey());
+                }
+                if (message.contains("TABLE_OR_VIEW_NOT_FOUND")) {
+                    message += " (`zhijian lake` lists the lake's tables; marts, ratings and warnings are written by `zhijian build`)";
+                }
+                throw new ConfigException(where + ": the query fails: " + message);
             }
             throw e;
         }

@@ -68,7 +68,7 @@ class TestBriefWorkbook
                         new Object[] {"province", "浙江省", 0.93, "amber"})),
                 "food", new ReportQueries.Table(columns, rows(new Object[] {"city", "杭州市", null, null})));
         BriefData data = new BriefData(ReportPeriod.of(Periods.parse("2025-Q3")), 7, List.of(
-                new BriefData.Value("sampling_pass_rate", "2025-Q3", "province", "330000", "浙江省", 93.0, 100.0, 0.93, "ratio", 0.9, "amber", 0.012, null)), List.of());
+                new BriefData.Value("sampling_pass_rate", "2025-Q3", "province", "330000", "浙江省", 93.0, 100.0, 0.93, "ratio", 0.9, "amber", 0.012, null)), BriefData.Warnings.NONE);
         BriefText text = new BriefText("zh");
         BriefWorkbook brief = new BriefWorkbook(data, definition, tables, CATALOGUE, text,
                 new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));

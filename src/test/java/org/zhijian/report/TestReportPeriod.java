@@ -40,9 +40,9 @@ class TestReportPeriod
         ReportPeriod q3 = ReportPeriod.of(Periods.parse("2025-Q3"));
         assertThat(q3.sql("period = '${period}' AND year = ${year} AND p IN (${quarters}) AND y IN (${trend_years}) AND l = '${lang}'", "zh", "here"))
                 .isEqualTo("period = '2025-Q3' AND year = 2024 AND p IN ('2025-Q3') AND y IN (2020, 2021, 2022, 2023, 2024) AND l = 'zh'");
-        assertThat(q3.title("{year}各市（{period}，{trend_years}，{trend}）", new BriefText("zh"), "here"))
+        assertThat(q3.fill("{year}各市（{period}，{trend_years}，{trend}）", new BriefText("zh"), "here"))
                 .isEqualTo("2024年各市（2025年第三季度，2020—2024年，2023年第四季度—2025年第三季度）");
-        assertThat(q3.title("By city, {year} ({period}; {trend_years}; {trend})", new BriefText("en"), "here"))
+        assertThat(q3.fill("By city, {year} ({period}; {trend_years}; {trend})", new BriefText("en"), "here"))
                 .isEqualTo("By city, 2024 (2025-Q3; 2020–2024; 2023-Q4 to 2025-Q3)");
     }
 
