@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 BuildCommand.class,
                 ReportCommand.class,
-                PendingCommand.Scenario.class,
+                ScenarioCommand.class,
                 ExportCommand.class,
                 RunCommand.class,
                 LakeCommand.class,

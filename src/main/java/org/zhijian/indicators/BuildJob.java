@@ -2,7 +2,6 @@ package org.zhijian.indicators;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +28,6 @@ import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.indicators.warnings.EarlyWarnings;
 import org.zhijian.indicators.warnings.WarningSettings;
 import org.zhijian.lake.Lake;
-import org.zhijian.lake.LakeLock;
 import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
@@ -134,24 +132,8 @@ public final class BuildJob
     public Result run(Request request, String runId)
             throws IOException
     {
-        long started = System.nanoTime();
-        String startedAt = Instant.now().toString();
         Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
-        try (LakeLock lock = lake.lock(runId, "build", progress)) {
-            try {
-                return build(request, runId, lake, started, startedAt);
-            }
-            catch (IOException | RuntimeException e) {
-                try {
-                    lake.writeRun(runId, RunManifests.header(runId, "build", "failed", e instanceof ZhijianException expected ? expected.code().exitStatus() : 1,
-                            String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark));
-                }
-                catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-        }
+        return RunManifests.locked(lake, runId, "build", progress, spark, (startedAt, started) -> build(request, runId, lake, started, startedAt));
     }
 
     private Result build(Request request, String runId, Lake lake, long started, String startedAt)

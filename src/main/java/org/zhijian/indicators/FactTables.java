@@ -74,9 +74,9 @@ public final class FactTables
         if (enterprises.isPresent()) {
             org.apache.spark.sql.Dataset<Row> holders = enterprises.get();
             staged("standards").ifPresent(rows -> {
-                org.apache.spark.sql.Dataset<Row> located = rows.join(holders.select(col("credit_code"), col("e_county"), col("e_city")), "credit_code")
+                org.apache.spark.sql.Dataset<Row> located = rows.join(holders.select(col("credit_code"), col("e_county"), col("e_city"), col("strategic")), "credit_code")
                         .select(col("e_county").as("county_code"), col("e_city").as("city_code"), col("effective_on"), col("standard_no"), col("role"),
-                                col("standard_kind").as("kind"), col("adoption"), col("from_rnd"), col("credit_code"));
+                                col("standard_kind").as("kind"), col("adoption"), col("from_rnd"), col("credit_code"), col("strategic"));
                 facts.put(Facts.STANDARDS, located.withColumn("date", col("effective_on")));
                 facts.put(Facts.STANDARDS_IN_FORCE, located.withColumn("valid_from", col("effective_on"))
                         .withColumn("valid_until", lit(null).cast(DataTypes.DateType)).withColumn("revoked_on", lit(null).cast(DataTypes.DateType)));

@@ -13,9 +13,10 @@ import org.zhijian.indicators.Periods;
 import static java.util.Objects.requireNonNullElse;
 
 /**
- * A job spec (jobs/*.yaml): what `zhijian run` does for one period — which steps (ingest, build,
- * report, in that order), the kind of period it takes, how much to rebuild, and the brief's
- * languages and definition. Loaded strictly; a spec names no paths a flag or conf would not.
+ * A job spec (jobs/*.yaml): what `zhijian run` does — which steps (ingest, build, report,
+ * scenario, in that order), the kind of period a brief takes, how much to rebuild, the brief's
+ * languages and definition, and the scenarios to run (the first shown in detail, the others
+ * beside it). Loaded strictly; a spec names no paths a flag or conf would not.
  */
 public record JobSpec(
         @JsonProperty("description") String description,
@@ -24,15 +25,23 @@ public record JobSpec(
         @JsonProperty("input") String input,
         @JsonProperty("build") String build,
         @JsonProperty("languages") List<String> languages,
-        @JsonProperty("definition") String definition)
+        @JsonProperty("definition") String definition,
+        @JsonProperty("scenarios") List<String> scenarios)
 {
-    public static final List<String> STEPS = List.of("ingest", "build", "report");
+    public static final List<String> STEPS = List.of("ingest", "build", "report", "scenario");
 
     public JobSpec
     {
         steps = List.copyOf(requireNonNullElse(steps, List.of()));
         build = requireNonNullElse(build, "all");
         languages = List.copyOf(requireNonNullElse(languages, List.of()));
+        scenarios = List.copyOf(requireNonNullElse(scenarios, List.of()));
+    }
+
+    /** Whether the job works on one period: a brief does, and so does a build of one period. */
+    public boolean needsPeriod()
+    {
+        return has("report") || has("build") && build.equals("period");
     }
 
     public boolean has(String step)
@@ -43,10 +52,13 @@ public record JobSpec(
     public static JobSpec load(Path file)
     {
         JobSpec spec = YamlFiles.read(file, JobSpec.class);
-        if (spec == null || spec.period() == null || spec.steps().isEmpty()) {
-            throw new ConfigException(file + ": a job spec needs period (month, quarter or year) and steps");
+        if (spec == null || spec.steps().isEmpty()) {
+            throw new ConfigException(file + ": a job spec needs steps");
         }
-        if (!Set.of("month", "quarter", "year").contains(spec.period())) {
+        if (spec.period() == null && spec.needsPeriod()) {
+            throw new ConfigException(file + ": a job spec with a report (or a build of one period) needs period (month, quarter or year)");
+        }
+        if (spec.period() != null && !Set.of("month", "quarter", "year").contains(spec.period())) {
             throw new ConfigException(file + ": period must be month, quarter or year, not " + spec.period());
         }
         int last = -1;
@@ -62,6 +74,12 @@ public record JobSpec(
         }
         if (!spec.build().equals("all") && !spec.build().equals("period")) {
             throw new ConfigException(file + ": build must be all (every period) or period (only the job's period), not " + spec.build());
+        }
+        if (spec.has("scenario") && spec.scenarios().isEmpty()) {
+            throw new ConfigException(file + ": the scenario step needs scenarios (files such as conf/scenarios/baseline.yaml)");
+        }
+        if (!spec.has("scenario") && !spec.scenarios().isEmpty()) {
+            throw new ConfigException(file + ": scenarios are listed but the steps have no scenario step");
         }
         for (String language : spec.languages()) {
             if (!language.equals("zh") && !language.equals("en")) {

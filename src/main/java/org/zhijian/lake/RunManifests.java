@@ -16,6 +16,41 @@ public final class RunManifests
 {
     private RunManifests() {}
 
+    /** A run's work under the lake's lock. */
+    @FunctionalInterface
+    public interface Work<T>
+    {
+        T run(String startedAt, long started)
+                throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the lake's one-writer lock. When it fails, a manifest with status
+     * "failed", the exit code and the message is written before the failure goes on; on success
+     * the work writes its own manifest.
+     */
+    public static <T> T locked(Lake lake, String runId, String command, java.util.function.Consumer<String> notices, SparkSession spark, Work<T> work)
+            throws java.io.IOException
+    {
+        long started = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        try (LakeLock lock = lake.lock(runId, command, notices)) {
+            try {
+                return work.run(startedAt, started);
+            }
+            catch (java.io.IOException | RuntimeException e) {
+                try {
+                    lake.writeRun(runId, header(runId, command, "failed", e instanceof org.zhijian.ZhijianException expected ? expected.code().exitStatus() : 1,
+                            String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark));
+                }
+                catch (java.io.IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
     public static Map<String, Object> header(String runId, String command, String status, int exitCode, String message, String startedAt, long durationMs, SparkSession spark)
     {
         Map<String, Object> manifest = new LinkedHashMap<>();

@@ -1,11 +1,7 @@
 package org.zhijian.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,29 +112,12 @@ public final class BriefJob
         BriefWorkbook workbook = new BriefWorkbook(data, inputs.definition(), tables, inputs.catalogue(), text, charts);
 
         Path directory = reports.resolve(period.id());
-        Files.createDirectories(directory);
         Path target = directory.resolve((text.chinese() ? "质量工作简报_" : "quality_brief_") + period.id() + (text.chinese() ? "" : "_en") + ".xlsx");
-        Path temporary = Files.createTempFile(directory, ".brief-", ".xlsx.tmp");
-        try {
-            try (OutputStream output = Files.newOutputStream(temporary)) {
-                workbook.write(output);
-            }
-            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                // A temp file is private to its owner; a published report is readable like any other file.
-                Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        finally {
-            Files.deleteIfExists(temporary);
-        }
-        List<Path> written = new ArrayList<>();
-        Path chartDirectory = directory.resolve("charts");
-        for (Map.Entry<String, Charts.Rendered> chart : workbook.charts().entrySet()) {
-            String name = chart.getKey() + (text.chinese() ? "" : "_en");
-            Charts.write(chart.getValue(), chartDirectory, name);
-            written.add(chartDirectory.resolve(name + ".png"));
-            written.add(chartDirectory.resolve(name + ".svg"));
+        List<Path> written;
+        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+            workbook.write(book);
+            book.publish(target);
+            written = book.writeCharts(directory.resolve("charts"), text.chinese() ? "" : "_en");
         }
         return new Result(target, written, data.snapshot(), (System.nanoTime() - started) / 1_000_000);
     }

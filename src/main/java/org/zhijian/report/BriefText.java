@@ -37,7 +37,7 @@ public final class BriefText
     }
 
     /** A region's or category's name (the data hold Chinese names) in the brief's language. */
-    String label(String name)
+    public String label(String name)
     {
         return chinese || name == null ? name : names.getOrDefault(name, name);
     }
@@ -48,12 +48,12 @@ public final class BriefText
     }
 
     /** The text of a definition's {zh, en} pair in this brief's language. */
-    String of(IndicatorCatalogue.Text text)
+    public String of(IndicatorCatalogue.Text text)
     {
         return pick(text.zh(), text.en());
     }
 
-    private String pick(String zh, String en)
+    public String pick(String zh, String en)
     {
         return chinese ? zh : en;
     }
@@ -113,7 +113,7 @@ public final class BriefText
         return chinese ? new String[] {"指标编号", "指标", "定义", "单位"} : new String[] {"Indicator id", "Indicator", "Definition", "Unit"};
     }
 
-    String name(IndicatorCatalogue.Indicator indicator)
+    public String name(IndicatorCatalogue.Indicator indicator)
     {
         return of(indicator.name());
     }
@@ -135,7 +135,7 @@ public final class BriefText
         };
     }
 
-    String status(String status)
+    public String status(String status)
     {
         return switch (status) {
             case "green" -> pick("绿", "Green");
@@ -203,12 +203,12 @@ public final class BriefText
         return pick("排名", "Rank");
     }
 
-    String targetLabel()
+    public String targetLabel()
     {
         return pick("目标", "Target");
     }
 
-    String fontName()
+    public String fontName()
     {
         return pick("等线", "Calibri");
     }

@@ -1,31 +1,15 @@
 package org.zhijian.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.util.Units;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jfree.chart.JFreeChart;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.IndicatorEngine;
@@ -41,12 +25,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class BriefWorkbook
 {
-    static final String MISSING = "—";
-
-    /** A chart is shown at 576 x 320 px (its 2x image at 0.4), so a table and its chart fit a landscape page. */
-    private static final double CHART_SCALE = 0.4;
-    /** Rows a chart takes at its shown size over rows of at least 20 px, with a gap of two. */
-    private static final int CHART_ROWS = (int) Math.ceil(Charts.HEIGHT * 2 * CHART_SCALE / 20) + 2;
+    static final String MISSING = ReportWorkbook.MISSING;
+    private static final int CHART_ROWS = ReportWorkbook.CHART_ROWS;
     /** Text columns at least this wide wrap. */
     private static final int WRAP_WIDTH = 40;
 
@@ -56,13 +36,9 @@ public final class BriefWorkbook
     private final IndicatorCatalogue catalogue;
     private final BriefText text;
     private final Charts charts;
-    private final Map<String, Charts.Rendered> rendered = new LinkedHashMap<>();
-    private XSSFWorkbook workbook;
-    private java.util.concurrent.ExecutorService pool;
-    private final List<Placement> placements = new ArrayList<>();
+    private ReportWorkbook book;
     /** Each headline indicator's value as a share of its target, for the summary's chart. */
     private final Map<String, Double> progress = new LinkedHashMap<>();
-    private final Map<String, CellStyle> styles = new LinkedHashMap<>();
 
     public BriefWorkbook(BriefData data, ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text,
             Charts charts)
@@ -75,54 +51,23 @@ public final class BriefWorkbook
         this.charts = requireNonNull(charts, "charts is null");
     }
 
-    /** Charts drawn while writing, by file name. */
-    public Map<String, Charts.Rendered> charts()
+    /** Writes the workbook through {@code book}, whose charts then hold the ones drawn. */
+    public void write(ReportWorkbook book)
     {
-        return rendered;
-    }
-
-    public void write(OutputStream output)
-            throws IOException
-    {
-        styles.clear();
-        placements.clear();
+        this.book = requireNonNull(book, "book is null");
         progress.clear();
-        rendered.clear();
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            workbook = book;
-            // Charts are drawn two at a time while the sheets fill, then placed.
-            pool = java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
-                Thread thread = new Thread(runnable, "report-chart");
-                thread.setDaemon(true);
-                return thread;
-            });
-            for (ReportDefinition.Section section : definition.sections()) {
-                Sheet sheet = book.createSheet(text.of(section.sheet()));
-                switch (section.builtin() == null ? "blocks" : section.builtin()) {
-                    case "summary" -> summary(sheet);
-                    case "notes" -> notes(sheet);
-                    default -> blocks(sheet, section);
-                }
-            }
-            for (Placement placement : placements) {
-                place(placement);
-            }
-            book.write(output);
-        }
-        finally {
-            if (pool != null) {
-                pool.shutdownNow();
+        for (ReportDefinition.Section section : definition.sections()) {
+            switch (section.builtin() == null ? "blocks" : section.builtin()) {
+                case "summary" -> summary(book.sheet(text.of(section.sheet()), new int[] {34, 14, 10, 12, 10, 16, 16}));
+                case "notes" -> notes(book.sheet(text.of(section.sheet()), new int[] {28, 30, 80, 10}));
+                default -> blocks(book.sheet(text.of(section.sheet()), widths(section)), section);
             }
         }
     }
 
     private void summary(Sheet sheet)
     {
-        setUp(sheet, new int[] {34, 14, 10, 12, 10, 16, 16});
-        Row title = sheet.createRow(0);
-        title.createCell(0).setCellValue(text.title(definition.title(), data.period()));
-        title.getCell(0).setCellStyle(style("title"));
-        title.setHeightInPoints(24);
+        book.title(sheet, 0, text.title(definition.title(), data.period()));
         sheet.createRow(1).createCell(0).setCellValue(text.subtitle(data.snapshot()));
         header(sheet, 3, text.summaryHeader());
         int r = 4;
@@ -190,8 +135,8 @@ public final class BriefWorkbook
         return r;
     }
 
-    /** A section of blocks: each block's title, table and notes down column A, its chart to the right of the widest table. */
-    private void blocks(Sheet sheet, ReportDefinition.Section section)
+    /** Each column as wide as the widest of the section's blocks wants it. */
+    private static int[] widths(ReportDefinition.Section section)
     {
         int columns = section.blocks().stream().mapToInt(block -> block.columns().size()).max().orElse(1);
         int[] widths = new int[columns];
@@ -200,11 +145,14 @@ public final class BriefWorkbook
                 widths[i] = Math.max(widths[i], block.columns().get(i).width());
             }
         }
-        setUp(sheet, widths);
-        Row title = sheet.createRow(0);
-        title.createCell(0).setCellValue(text.title(section.sheet(), data.period()));
-        title.getCell(0).setCellStyle(style("title"));
-        title.setHeightInPoints(24);
+        return widths;
+    }
+
+    /** A section of blocks: each block's title, table and notes down column A, its chart to the right of the widest table. */
+    private void blocks(Sheet sheet, ReportDefinition.Section section)
+    {
+        int[] widths = widths(section);
+        book.title(sheet, 0, text.title(section.sheet(), data.period()));
         int r = 2;
         for (ReportDefinition.Block block : section.blocks()) {
             String where = "section " + section.id() + " block " + block.id();
@@ -262,12 +210,9 @@ public final class BriefWorkbook
         sheet.createFreezePane(0, section.blocks().size() == 1 ? 4 : 1);
     }
 
-    /** Lines a text needs wrapped in a column so many characters wide: a CJK character takes two widths of a Latin one. */
     static int lines(String text, int width)
     {
-        int needed = text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
-        int usable = Math.max(1, width - 1);
-        return Math.max(1, (needed + usable - 1) / usable);
+        return ReportWorkbook.lines(text, width);
     }
 
     /** The chart of a block's rows, or empty when none of its values is known. */
@@ -411,15 +356,8 @@ public final class BriefWorkbook
         row.getCell(index).setCellStyle(style(status == null ? "missing" : "status_" + status));
     }
 
-    private void note(Sheet sheet, int r, String note)
-    {
-        sheet.createRow(r).createCell(0).setCellValue(note);
-        sheet.getRow(r).getCell(0).setCellStyle(style("note"));
-    }
-
     private void notes(Sheet sheet)
     {
-        setUp(sheet, new int[] {28, 30, 80, 10});
         header(sheet, 0, text.notesHeader());
         int r = 1;
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
@@ -433,166 +371,37 @@ public final class BriefWorkbook
         sheet.createFreezePane(0, 1);
     }
 
-    /** A header row, as tall as its longest header needs in its column (at most three lines). */
     private void header(Sheet sheet, int rowIndex, String[] columns)
     {
-        Row header = sheet.createRow(rowIndex);
-        int lines = 1;
-        for (int i = 0; i < columns.length; i++) {
-            header.createCell(i).setCellValue(columns[i]);
-            header.getCell(i).setCellStyle(style("header"));
-            lines = Math.max(lines, lines(columns[i], sheet.getColumnWidth(i) / 256));
-        }
-        header.setHeightInPoints(15 * Math.min(lines, 3));
+        book.header(sheet, rowIndex, columns);
     }
 
-    /** A chart being drawn, and where it goes. */
-    private record Placement(Sheet sheet, String name, java.util.concurrent.Future<Charts.Rendered> image, int column, int row) {}
+    private void note(Sheet sheet, int r, String note)
+    {
+        book.note(sheet, r, note);
+    }
 
     private void embed(Sheet sheet, String name, JFreeChart chart, int column, int row)
     {
-        placements.add(new Placement(sheet, name, pool.submit(() -> Charts.render(chart)), column, row));
-    }
-
-    private void place(Placement placement)
-            throws IOException
-    {
-        Charts.Rendered image;
-        try {
-            image = placement.image().get();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while drawing charts");
-        }
-        catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException cause) {
-                throw cause;
-            }
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
-        rendered.put(placement.name(), image);
-        int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
-        XSSFDrawing drawing = (XSSFDrawing) placement.sheet().createDrawingPatriarch();
-        // A two-cell anchor spanning the chart's shown size, a little way right of where it starts.
-        Sheet sheet = placement.sheet();
-        int offset = 16;
-        double width = Charts.WIDTH * 2 * CHART_SCALE + offset;
-        double height = Charts.HEIGHT * 2 * CHART_SCALE;
-        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-        anchor.setCol1(placement.column());
-        anchor.setDx1(Units.EMU_PER_PIXEL * offset);
-        anchor.setRow1(placement.row());
-        int column = placement.column();
-        while (width > sheet.getColumnWidthInPixels(column)) {
-            width -= sheet.getColumnWidthInPixels(column++);
-        }
-        anchor.setCol2(column);
-        anchor.setDx2((int) Math.round(width * Units.EMU_PER_PIXEL));
-        int row = placement.row();
-        while (height > rowHeightInPixels(sheet, row)) {
-            height -= rowHeightInPixels(sheet, row++);
-        }
-        anchor.setRow2(row);
-        anchor.setDy2((int) Math.round(height * Units.EMU_PER_PIXEL));
-        anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        drawing.createPicture(anchor, picture);
-    }
-
-    private static double rowHeightInPixels(Sheet sheet, int index)
-    {
-        Row row = sheet.getRow(index);
-        return (row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints()) * Units.PIXEL_DPI / Units.POINT_DPI;
+        book.embed(sheet, name, chart, column, row);
     }
 
     private void formatted(Row row, int column, Double value, String format)
     {
-        org.apache.poi.ss.usermodel.Cell cell = row.createCell(column);
-        if (value == null || value.isNaN()) {
-            cell.setCellValue(MISSING);
-            cell.setCellStyle(style("missing"));
-            return;
-        }
-        cell.setCellValue(value);
-        cell.setCellStyle(style("number:" + format));
-    }
-
-    private void number(Row row, int column, Double value, String unit, boolean change)
-    {
-        org.apache.poi.ss.usermodel.Cell cell = row.createCell(column);
-        if (value == null || value.isNaN()) {
-            cell.setCellValue(MISSING);
-            cell.setCellStyle(style("missing"));
-            return;
-        }
-        boolean rate = unit.equals("ratio");
-        cell.setCellValue(change && rate ? value * 100 : value);
-        String format = change
-                ? rate ? text.pointsFormat() : unit.equals("count") ? "+#,##0;-#,##0;0" : "+#,##0.0;-#,##0.0;0.0"
-                : rate ? "0.0%" : unit.equals("count") ? "#,##0" : "#,##0.0";
-        cell.setCellStyle(style("number:" + format));
-    }
-
-    private void setUp(Sheet sheet, int[] widths)
-    {
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
-        }
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
+        book.number(row, column, value, format);
     }
 
     private CellStyle style(String name)
     {
-        return styles.computeIfAbsent(name, key -> {
-            XSSFCellStyle style = workbook.createCellStyle();
-            XSSFFont font = workbook.createFont();
-            font.setFontName(text.fontName());
-            switch (key) {
-                case "title" -> {
-                    font.setBold(true);
-                    font.setFontHeightInPoints((short) 16);
-                }
-                case "header", "bold" -> font.setBold(true);
-                default -> {}
-            }
-            style.setFont(font);
-            // Beside a wrapped text, every cell of the row reads from the top.
-            style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-            if (key.equals("header")) {
-                style.setFillForegroundColor(new XSSFColor(new byte[] {(byte) 0xD9, (byte) 0xE1, (byte) 0xF2}));
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                style.setBorderBottom(BorderStyle.THIN);
-                style.setWrapText(true);
-            }
-            if (key.startsWith("status_")) {
-                int rgb = switch (key) {
-                    case "status_green" -> 0xC6EFCE;
-                    case "status_amber" -> 0xFFEB9C;
-                    default -> 0xFFC7CE;
-                };
-                style.setFillForegroundColor(new XSSFColor(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}));
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                style.setAlignment(HorizontalAlignment.CENTER);
-            }
-            if (key.equals("missing")) {
-                style.setAlignment(HorizontalAlignment.RIGHT);
-                font.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-            }
-            if (key.equals("note")) {
-                font.setItalic(true);
-                font.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-            }
-            if (key.equals("wrap")) {
-                style.setWrapText(true);
-            }
-            if (key.startsWith("number:")) {
-                style.setDataFormat(workbook.createDataFormat().getFormat(key.substring("number:".length())));
-            }
-            return style;
-        });
+        return book.style(name);
+    }
+
+    private void number(Row row, int column, Double value, String unit, boolean change)
+    {
+        boolean rate = unit.equals("ratio");
+        String format = change
+                ? rate ? text.pointsFormat() : unit.equals("count") ? "+#,##0;-#,##0;0" : "+#,##0.0;-#,##0.0;0.0"
+                : rate ? "0.0%" : unit.equals("count") ? "#,##0" : "#,##0.0";
+        formatted(row, column, value == null || !change || !rate ? value : Double.valueOf(value * 100), format);
     }
 }

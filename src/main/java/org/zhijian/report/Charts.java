@@ -14,7 +14,6 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -96,11 +95,14 @@ public final class Charts
     public record Style(String type, String title, String axisLabel, boolean percent, String valueFormat, Double target, String targetLabel, String intervalLabel,
             List<Color> colors) {}
 
-    /** Draws bar, hbar, line, stacked, stacked_hbar or rank_interval. */
+    /** Draws bar, hbar, line, stacked, stacked_hbar, rank_interval or tornado (changes either side of zero, longest bar on top). */
     public JFreeChart draw(Style style, Data data)
     {
         if (style.type().equals("rank_interval")) {
             return rankInterval(style, data);
+        }
+        if (style.type().equals("tornado")) {
+            return tornado(style, data);
         }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         data.series().forEach((name, values) -> {
@@ -216,9 +218,131 @@ public final class Charts
             double pad = Math.max((high - low) * 0.15, style.percent() ? 0.01 : 1);
             axis.setRange(Math.max(0, low - pad), high + pad);
         }
+        else if (style.percent() && high <= 1) {
+            axis.setRange(0, Math.min(1.1, Math.max(0.1, high * 1.12)));
+        }
         else {
             axis.setRange(0, high <= 0 ? 1 : high * 1.12);
         }
+    }
+
+    /**
+     * A tornado: per category (an assumption) one bar per series (moved down, moved up) from zero
+     * to the change it makes, on one axis symmetric around zero.
+     */
+    private JFreeChart tornado(Style style, Data data)
+    {
+        JFreeChart chart = draw(new Style("stacked_hbar", style.title(), style.axisLabel(), false, style.valueFormat(), null, null, null, style.colors()), data);
+        CategoryPlot plot = chart.getCategoryPlot();
+        double reach = 0;
+        for (List<Double> values : data.series().values()) {
+            for (Double value : values) {
+                reach = Math.max(reach, value == null ? 0 : Math.abs(value));
+            }
+        }
+        reach = reach == 0 ? 1 : reach * 1.15;
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        axis.setNumberFormatOverride(new java.text.DecimalFormat(style.valueFormat()));
+        axis.setRange(-reach, reach);
+        plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
+        return chart;
+    }
+
+    /** A fan chart's data: the years, the projection's quantiles per year (null before the base year), and the actual values (null after). */
+    public record Fan(List<Integer> years, List<Double> p5, List<Double> p25, List<Double> p50, List<Double> p75, List<Double> p95, List<Double> actual) {}
+
+    /** Names of the fan chart's series in the chart's language: outer band, inner band, median, actual. */
+    public record FanLabels(String outer, String inner, String median, String actual, String target) {}
+
+    /**
+     * A fan chart over years: the P5–P95 and P25–P75 bands, the P50 line, the actual history up
+     * to the base year, and the target as a dashed line.
+     */
+    public JFreeChart fan(String title, String axisLabel, boolean percent, Fan fan, Double target, FanLabels labels)
+    {
+        org.jfree.data.xy.YIntervalSeries outer = new org.jfree.data.xy.YIntervalSeries(labels.outer());
+        org.jfree.data.xy.YIntervalSeries inner = new org.jfree.data.xy.YIntervalSeries(labels.inner());
+        org.jfree.data.xy.YIntervalSeries median = new org.jfree.data.xy.YIntervalSeries(labels.median());
+        org.jfree.data.xy.YIntervalSeries actual = new org.jfree.data.xy.YIntervalSeries(labels.actual());
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (int i = 0; i < fan.years().size(); i++) {
+            int year = fan.years().get(i);
+            if (fan.p50().get(i) != null) {
+                outer.add(year, fan.p50().get(i), fan.p5().get(i), fan.p95().get(i));
+                inner.add(year, fan.p50().get(i), fan.p25().get(i), fan.p75().get(i));
+                median.add(year, fan.p50().get(i), fan.p50().get(i), fan.p50().get(i));
+                low = Math.min(low, fan.p5().get(i));
+                high = Math.max(high, fan.p95().get(i));
+            }
+            if (fan.actual().get(i) != null) {
+                actual.add(year, fan.actual().get(i), fan.actual().get(i), fan.actual().get(i));
+                low = Math.min(low, fan.actual().get(i));
+                high = Math.max(high, fan.actual().get(i));
+            }
+        }
+        org.jfree.data.xy.YIntervalSeriesCollection dataset = new org.jfree.data.xy.YIntervalSeriesCollection();
+        dataset.addSeries(outer);
+        dataset.addSeries(inner);
+        dataset.addSeries(median);
+        dataset.addSeries(actual);
+        NumberAxis years = new NumberAxis();
+        years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        years.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        years.setAutoRangeIncludesZero(false);
+        NumberAxis values = new NumberAxis(axisLabel);
+        values.setAutoRangeIncludesZero(false);
+        org.jfree.chart.renderer.xy.DeviationRenderer renderer = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(dataset, years, values, renderer);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        theme.apply(chart);
+        renderer.setSeriesFillPaint(0, new Color(0xBDD7EE));
+        renderer.setSeriesFillPaint(1, new Color(0x6FA8DC));
+        renderer.setSeriesFillPaint(2, BAR);
+        renderer.setSeriesFillPaint(3, Color.DARK_GRAY);
+        renderer.setAlpha(0.6f);
+        // The bands show as areas, the median and the history as lines.
+        renderer.setSeriesPaint(0, new Color(0xBDD7EE));
+        renderer.setSeriesPaint(1, new Color(0x6FA8DC));
+        renderer.setSeriesPaint(2, BAR);
+        renderer.setSeriesPaint(3, Color.DARK_GRAY);
+        // The bands' own centre lines would be drawn over the median (the plot draws series in reverse).
+        renderer.setSeriesLinesVisible(0, false);
+        renderer.setSeriesLinesVisible(1, false);
+        renderer.setSeriesLinesVisible(2, true);
+        renderer.setSeriesLinesVisible(3, true);
+        renderer.setSeriesStroke(2, new BasicStroke(2.5f));
+        renderer.setSeriesStroke(3, new BasicStroke(2f));
+        renderer.setSeriesShapesVisible(3, true);
+        renderer.setSeriesShape(3, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        plot.setDomainGridlinesVisible(false);
+        if (target != null) {
+            ValueMarker marker = new ValueMarker(target, TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel(labels.target() + " " + (percent ? percentFormat() : new java.text.DecimalFormat("#,##0")).format(target));
+            marker.setLabelFont(theme.getSmallFont());
+            marker.setLabelPaint(TARGET);
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(marker);
+            low = Math.min(low, target);
+            high = Math.max(high, target);
+        }
+        if (low != Double.MAX_VALUE) {
+            double pad = Math.max((high - low) * 0.08, percent ? 0.005 : 1);
+            values.setRange(Math.max(0, low - pad), high + pad);
+        }
+        if (percent) {
+            values.setStandardTickUnits(percentUnits());
+        }
+        else {
+            values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            values.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        }
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
+        return chart;
     }
 
     /** Ranks as dots and their Monte Carlo intervals as bars, best rank on top, rank 1 on the left. */

@@ -25,10 +25,19 @@ class TestZhijianCli
     }
 
     @Test
-    void commandNotBuiltYetSaysSoAndExitsTwo()
+    void aBadScenarioFileFailsWithItsLineBeforeSparkStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws java.io.IOException
     {
-        String err = captureError(() -> assertThat(ZhijianCli.execute("scenario", "conf/scenarios/baseline.yaml")).isEqualTo(2));
-        assertThat(err.strip()).isEqualTo("error: 'scenario' is not built yet in this version of zhijian");
+        java.nio.file.Path file = java.nio.file.Files.writeString(directory.resolve("mine.yaml"),
+                java.nio.file.Files.readString(java.nio.file.Path.of("conf", "scenarios", "baseline.yaml")).replace("{min: 0.05, mode: 0.08, max: 0.11}", "{min: 0.05, mode: 0.12, max: 0.11}"));
+        String err = captureError(() -> assertThat(ZhijianCli.execute("scenario", file.toString(), "--lake", directory.resolve("lake").toString())).isEqualTo(2));
+        assertThat(err.strip()).startsWith("error: " + file + ":28: assumptions[0].attrition.triangular: triangular needs min ≤ mode ≤ max").doesNotContain("Exception");
+        String missing = captureError(() -> assertThat(ZhijianCli.execute("scenario", "conf/scenarios/baseline.yaml", "--compare", directory.resolve("none.yaml").toString()))
+                .isEqualTo(2));
+        assertThat(missing.strip()).isEqualTo("error: " + directory.resolve("none.yaml") + " does not exist");
+        String twice = captureError(() -> assertThat(ZhijianCli.execute("scenario", "conf/scenarios/baseline.yaml", "--compare", "conf/scenarios/baseline.yaml"))
+                .isEqualTo(2));
+        assertThat(twice).contains("two scenarios are named baseline");
     }
 
     @Test

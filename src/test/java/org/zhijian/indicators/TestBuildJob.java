@@ -222,6 +222,98 @@ class TestBuildJob
         assertThat(wrongKind.err()).contains("--period: this job takes a year (2025), not 2025-Q3").doesNotContain("Exception");
     }
 
+    @Test
+    void theShippedScenariosStartFromTheBuiltIndicatorsAndOrderDownturnBelowBaselineBelowBrandPush()
+            throws IOException, InterruptedException
+    {
+        build(Optional.empty());
+        Path spec = Files.writeString(directory.resolve("plans.yaml"), "steps: [scenario]\nscenarios: [conf/scenarios/baseline.yaml, conf/scenarios/brand-push.yaml, "
+                + "conf/scenarios/downturn.yaml]\nlanguages: [zh, en]\n");
+        Path reports = directory.resolve("scenario-reports");
+        org.zhijian.cli.CliRun run = org.zhijian.cli.CliRun.of("run", spec.toString(), "--draws", "2000", "--lake", lakePath.toString(), "--reports", reports.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Done: " + spec + " for the lake as it stands; scenarios in ");
+
+        // Each scenario's four tables; the base year of every projection is the built indicator.
+        Lake lake = Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
+        for (String name : List.of("baseline", "brand_push", "downturn")) {
+            for (String suffix : List.of("", "_targets", "_sensitivity", "_goal_seek")) {
+                assertThat(lake.current().table(TableName.of("scenarios", name + suffix))).as(name + suffix).isPresent();
+            }
+        }
+        org.apache.spark.sql.Dataset<Row> baseline = table(TableName.of("scenarios", "baseline"));
+        org.apache.spark.sql.Dataset<Row> built = values().where("period_type = 'year' AND period = '2025'")
+                .select(col("indicator_id").as("b_indicator"), col("region_code").as("b_region"), col("value").as("built"));
+        List<Row> start = baseline.where("year = 2025")
+                .join(built, col("indicator_id").equalTo(col("b_indicator")).and(col("region_code").equalTo(col("b_region"))))
+                .select("indicator_id", "region_code", "p5", "p50", "p95", "built").collectAsList();
+        assertThat(start).extracting(row -> row.getString(0) + " " + row.getString(1)).contains("brand_contribution_rate 330000", "strategic_brand_share 330000",
+                "valid_brands 330000", "intl_adoption_rate 330000", "brand_contribution_rate 330100", "intl_adoption_rate 331100");
+        for (Row row : start) {
+            if (!row.isNullAt(5)) {
+                assertThat(row.getDouble(3)).as(row.toString()).isCloseTo(row.getDouble(5), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(row.getDouble(2)).isEqualTo(row.getDouble(3)).isEqualTo(row.getDouble(4));
+            }
+        }
+        assertThat(baseline.where("NOT (p5 <= p25 AND p25 <= p50 AND p50 <= p75 AND p75 <= p95)").count()).isZero();
+        assertThat(baseline.where("year = 2030 AND region_level = 'province'").count()).isEqualTo(4);
+        // Every city has sales and standards; a city without brands has no strategic share to project.
+        assertThat(baseline.where("year = 2030 AND indicator_id IN ('brand_contribution_rate', 'intl_adoption_rate')").count()).isEqualTo(2 * 12);
+        assertThat(table(TableName.of("scenarios", "baseline_targets")).where("probability < 0 OR probability > 1").count()).isZero();
+        assertThat(table(TableName.of("scenarios", "baseline_targets")).where("target_region").count()).isEqualTo(3);
+        assertThat(table(TableName.of("scenarios", "baseline_goal_seek")).count()).isEqualTo(9);
+        double down = p50("downturn");
+        double base = p50("baseline");
+        double push = p50("brand_push");
+        assertThat(down).isLessThan(base);
+        assertThat(base).isLessThan(push);
+
+        Path workbook = reports.resolve("scenarios").resolve("baseline_vs_brand-push_vs_downturn").resolve("情景分析_baseline_vs_brand-push_vs_downturn.xlsx");
+        assertThat(reports.resolve("scenarios").resolve("baseline_vs_brand-push_vs_downturn").resolve("scenario_analysis_baseline_vs_brand-push_vs_downturn_en.xlsx"))
+                .isNotEmptyFile();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            List<String> sheets = new java.util.ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("假设", "结果", "明细", "目标概率", "敏感性", "目标倒推", "对比");
+            String hash = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(Path.of("conf", "scenarios", "baseline.yaml"))));
+            assertThat(find(book.getSheet("假设"), "SHA-256").getCell(1).getStringCellValue()).isEqualTo(hash);
+            assertThat(pictures(book.getSheet("结果"))).isEqualTo(4);
+            assertThat(pictures(book.getSheet("目标概率"))).isEqualTo(1);
+            assertThat(pictures(book.getSheet("敏感性"))).isEqualTo(3);
+            assertThat(pictures(book.getSheet("对比"))).isEqualTo(4);
+            // The compare sheet's first table is the province's P50 contribution rate by year, one column per scenario.
+            org.apache.poi.ss.usermodel.Row last = find(book.getSheet("对比"), "P5–P95 (2030)");
+            org.apache.poi.ss.usermodel.Row year2030 = book.getSheet("对比").getRow(last.getRowNum() - 1);
+            assertThat(year2030.getCell(0).getNumericCellValue()).isEqualTo(2030);
+            assertThat(year2030.getCell(1).getNumericCellValue()).isEqualTo(base);
+            assertThat(year2030.getCell(2).getNumericCellValue()).isEqualTo(push);
+            assertThat(year2030.getCell(3).getNumericCellValue()).isEqualTo(down);
+        }
+        org.zhijian.report.LibreOfficeCheck.convertsWithoutErrors(workbook, directory.resolve("scenario-pdf"));
+    }
+
+    private static double p50(String scenario)
+            throws IOException
+    {
+        return table(TableName.of("scenarios", scenario)).where("indicator_id = 'brand_contribution_rate' AND region_level = 'province' AND year = 2030")
+                .first().<Double>getAs("p50");
+    }
+
+    private static byte[] sha256(byte[] bytes)
+    {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int pictures(org.apache.poi.ss.usermodel.Sheet sheet)
+    {
+        return ((org.apache.poi.xssf.usermodel.XSSFDrawing) sheet.getDrawingPatriarch()).getShapes().size();
+    }
+
     private static org.apache.poi.ss.usermodel.Row find(org.apache.poi.ss.usermodel.Sheet sheet, String first)
     {
         int index = row(sheet, first);

@@ -26,6 +26,10 @@ class TestJobSpec
             assertThat(spec.languages()).containsExactly("zh", "en");
         }
         assertThat(JobSpec.load(Path.of("jobs", "quarterly-brief.yaml")).resolve("2025-Q3", TODAY).id()).isEqualTo("2025-Q3");
+        JobSpec scenarios = JobSpec.load(Path.of("jobs", "brand-plan-scenarios.yaml"));
+        assertThat(scenarios.steps()).containsExactly("scenario");
+        assertThat(scenarios.needsPeriod()).isFalse();
+        assertThat(scenarios.scenarios()).containsExactly("conf/scenarios/baseline.yaml", "conf/scenarios/brand-push.yaml", "conf/scenarios/downturn.yaml");
     }
 
     @Test
@@ -51,15 +55,19 @@ class TestJobSpec
     {
         Path backwards = Files.writeString(directory.resolve("a.yaml"), "period: quarter\nsteps: [report, build]\n");
         assertThatThrownBy(() -> JobSpec.load(backwards)).isInstanceOf(ConfigException.class)
-                .hasMessage(backwards + ": steps run in the order [ingest, build, report], each once; build is out of place");
+                .hasMessage(backwards + ": steps run in the order [ingest, build, report, scenario], each once; build is out of place");
         Path unknown = Files.writeString(directory.resolve("b.yaml"), "period: quarter\nsteps: [ingest, publish]\n");
-        assertThatThrownBy(() -> JobSpec.load(unknown)).hasMessage(unknown + ": unknown step publish (steps are [ingest, build, report], in that order)");
+        assertThatThrownBy(() -> JobSpec.load(unknown)).hasMessage(unknown + ": unknown step publish (steps are [ingest, build, report, scenario], in that order)");
         Path period = Files.writeString(directory.resolve("c.yaml"), "period: week\nsteps: [report]\n");
         assertThatThrownBy(() -> JobSpec.load(period)).hasMessage(period + ": period must be month, quarter or year, not week");
+        Path noPeriod = Files.writeString(directory.resolve("d.yaml"), "steps: [build, report]\n");
+        assertThatThrownBy(() -> JobSpec.load(noPeriod)).hasMessage(noPeriod + ": a job spec with a report (or a build of one period) needs period (month, quarter or year)");
+        Path noScenarios = Files.writeString(directory.resolve("e.yaml"), "steps: [scenario]\n");
+        assertThatThrownBy(() -> JobSpec.load(noScenarios)).hasMessage(noScenarios + ": the scenario step needs scenarios (files such as conf/scenarios/baseline.yaml)");
     }
 
     private static JobSpec spec(String period)
     {
-        return new JobSpec(null, period, java.util.List.of("report"), null, null, null, null);
+        return new JobSpec(null, period, java.util.List.of("report"), null, null, null, null, null);
     }
 }

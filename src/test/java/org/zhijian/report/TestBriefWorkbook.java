@@ -73,7 +73,12 @@ class TestBriefWorkbook
         BriefWorkbook brief = new BriefWorkbook(data, definition, tables, CATALOGUE, text,
                 new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        brief.write(bytes);
+        Map<String, Charts.Rendered> drawn;
+        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+            brief.write(book);
+            book.write(bytes);
+            drawn = book.charts();
+        }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
             Sheet sampling = workbook.getSheet("质量监管");
@@ -90,7 +95,7 @@ class TestBriefWorkbook
             // The first block's chart is drawn; the second's has no known value: a note instead of an empty chart.
             assertThat(((XSSFDrawing) sampling.getDrawingPatriarch()).getShapes()).hasSize(1);
             assertThat(texts(sampling)).contains("本期无可绘制的数据，未出图。");
-            assertThat(brief.charts()).containsOnlyKeys("summary_target_progress", "by_city");
+            assertThat(drawn).containsOnlyKeys("summary_target_progress", "by_city");
 
             Sheet summary = workbook.getSheet("概要");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("浙江省质量工作简报（2025年第三季度）");

@@ -1,0 +1,169 @@
+package org.zhijian.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.zhijian.ZhijianException;
+import org.zhijian.indicators.IndicatorCatalogue;
+import org.zhijian.lake.RunIds;
+import org.zhijian.reference.Division;
+import org.zhijian.report.BriefText;
+import org.zhijian.report.ChartFonts;
+import org.zhijian.report.Charts;
+import org.zhijian.report.ReportWorkbook;
+import org.zhijian.scenario.ScenarioEngine;
+import org.zhijian.scenario.ScenarioJob;
+import org.zhijian.scenario.ScenarioSpec;
+import org.zhijian.scenario.ScenarioWorkbook;
+import org.zhijian.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `scenario`: planners' Monte Carlo projections of the brand and standards targets. */
+@Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Project a scenario (conf/scenarios/*.yaml) from the lake's base year by Monte",
+                "Carlo: P5-P95 per year and region of the brand contribution rate, strategic",
+                "brand share, valid brands and adoption rate; the probability of meeting each",
+                "target; a tornado of sensitivities; and goal seek (how far each lever must move",
+                "for an 80% chance). Results go to the lake (scenarios.<name>, _targets,",
+                "_sensitivity, _goal_seek) and to <reports>/scenarios/<name>/ as a workbook.",
+                "Examples: ./zhijian scenario conf/scenarios/baseline.yaml",
+                "          ./zhijian scenario conf/scenarios/baseline.yaml --compare conf/scenarios/downturn.yaml"})
+public final class ScenarioCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file, e.g. conf/scenarios/baseline.yaml.")
+    Path file;
+
+    @Option(names = "--compare", arity = "1..*", paramLabel = "FILE", description = "Further scenarios to run and show side by side.")
+    List<Path> compare = new ArrayList<>();
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "Workbook language (default from conf: report.language).")
+    String language;
+
+    @Option(names = "--draws", paramLabel = "N", description = "Draws for every scenario, instead of each file's (e.g. 1000 for a quick look).")
+    Integer draws;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark tasks the draws are cut into (default: 4 per core). The numbers do not depend on it.")
+    Integer partitions;
+
+    @Override
+    public Integer call()
+    {
+        CommandContext context = CommandContext.create(global, Optional.empty(), Optional.ofNullable(language));
+        List<Path> files = new ArrayList<>();
+        files.add(file);
+        files.addAll(compare);
+        List<ScenarioSpec> specs = load(context, files);
+        if (draws != null) {
+            specs = specs.stream().map(spec -> spec.withDraws(draws)).toList();
+        }
+        run(context, specs, List.of(context.config().report().language()), Optional.ofNullable(partitions));
+        return 0;
+    }
+
+    /** Every scenario file, checked before Spark starts. */
+    static List<ScenarioSpec> load(CommandContext context, List<Path> files)
+    {
+        Set<String> cities = new java.util.TreeSet<>();
+        context.reference().divisions().cities().stream().map(Division::code).forEach(cities::add);
+        List<ScenarioSpec> specs = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Path path : files) {
+            ScenarioSpec spec = ScenarioSpec.load(path, cities);
+            if (!names.add(spec.tableName())) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, "two scenarios are named " + spec.name() + " (" + path + "); each needs its own name");
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    /** What a scenario run wrote. */
+    record Written(ScenarioJob.Result result, List<Path> workbooks, int charts) {}
+
+    static Written run(CommandContext context, List<ScenarioSpec> specs, List<String> languages, Optional<Integer> partitions)
+    {
+        for (String language : languages) {
+            if (!language.equals("zh") && !language.equals("en")) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, "--lang must be zh or en, not " + language);
+            }
+        }
+        if (partitions.isPresent() && partitions.get() < 1) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "--partitions must be at least 1");
+        }
+        Console console = context.console();
+        String runId = RunIds.next();
+        String lake = context.config().paths().lake();
+        console.progress("scenario " + String.join(", ", specs.stream().map(ScenarioSpec::name).toList()) + " on " + lake + " (run " + runId + ")");
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml"));
+        SparkSession spark = SparkSessions.open(context.config().spark());
+        int tasks = partitions.orElse(Math.max(1, spark.sparkContext().defaultParallelism() * 4));
+        try {
+            ScenarioJob.Result result = new ScenarioJob(spark, context.reference(), catalogue, console::progress)
+                    .run(lake, specs, tasks, LocalDate.now(ZoneId.of("Asia/Shanghai")), runId);
+            String label = String.join("_vs_", specs.stream().map(ScenarioSpec::name).toList());
+            Path directory = Path.of(context.config().paths().reports()).resolve("scenarios").resolve(label);
+            List<Path> workbooks = new ArrayList<>();
+            int charts = 0;
+            for (String language : languages) {
+                BriefText text = BriefText.of(language, context.reference());
+                Charts drawing = new Charts(ChartFonts.resolve(Optional.ofNullable(context.config().report().font()).map(Path::of),
+                        ScenarioWorkbook.labels(result, catalogue, context.reference(), text)));
+                Path target = directory.resolve(text.chinese() ? "情景分析_" + label + ".xlsx" : "scenario_analysis_" + label + "_en.xlsx");
+                try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+                    new ScenarioWorkbook(result, catalogue, context.reference(), text, drawing).write(book);
+                    book.publish(target);
+                    charts += book.writeCharts(directory.resolve("charts"), text.chinese() ? "" : "_en").size();
+                }
+                workbooks.add(target);
+            }
+            report(console, result, workbooks, charts);
+            return new Written(result, workbooks, charts);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void report(Console console, ScenarioJob.Result result, List<Path> workbooks, int charts)
+    {
+        for (ScenarioJob.Outcome outcome : result.outcomes()) {
+            console.result(String.format(Locale.ROOT, "%s (%,d draws, %.1f s):", outcome.spec().name(), outcome.spec().draws(), outcome.durationMs() / 1000.0));
+            for (int k = 0; k < outcome.spec().targets().size(); k++) {
+                ScenarioSpec.Target target = outcome.spec().targets().get(k);
+                ScenarioEngine.Goal goal = outcome.goals().get(k);
+                int index = k;
+                double probability = outcome.result().chances().stream().filter(c -> c.target() == index && c.region() == goal.region())
+                        .mapToDouble(ScenarioEngine.Chance::probability).findFirst().orElse(Double.NaN);
+                ScenarioEngine.Quantile q = outcome.result().quantiles().stream()
+                        .filter(found -> found.indicator() == goal.indicator() && found.region() == goal.region() && found.year() == goal.year()).findFirst().orElseThrow();
+                boolean rate = !target.indicator().equals("valid_brands");
+                console.result(String.format(Locale.ROOT, "  %-44s P50 %s (P5–P95 %s–%s), probability %.0f%%", ScenarioJob.label(target),
+                        value(rate, q.p50()), value(rate, q.p5()), value(rate, q.p95()), probability * 100));
+            }
+        }
+        console.result(String.format(Locale.ROOT, "Stored %d tables (lake snapshot %d); wrote %s and %d chart files (%.1f s)", result.tables().size(),
+                result.snapshot().version(), String.join(", ", workbooks.stream().map(Path::toString).toList()), charts, result.durationMs() / 1000.0));
+    }
+
+    private static String value(boolean rate, double value)
+    {
+        return rate ? String.format(Locale.ROOT, "%.1f%%", value * 100) : String.format(Locale.ROOT, "%,.0f", value);
+    }
+}
