@@ -33,24 +33,24 @@ import static java.util.Objects.requireNonNull;
 public final class ScenarioJob
 {
     public static final StructType QUANTILES = new StructType()
-            .add("scenario", DataTypes.StringType).add("indicator_id", DataTypes.StringType).add("region_level", DataTypes.StringType)
-            .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType).add("year", DataTypes.IntegerType)
-            .add("p5", DataTypes.DoubleType).add("p25", DataTypes.DoubleType).add("p50", DataTypes.DoubleType).add("p75", DataTypes.DoubleType)
-            .add("p95", DataTypes.DoubleType).add("mean", DataTypes.DoubleType).add("draws", DataTypes.IntegerType).add("seed", DataTypes.LongType);
+            .add("scenario", DataTypes.StringType, true, "Scenario name (conf/scenarios/<file>: name)").add("indicator_id", DataTypes.StringType, true, "Indicator projected (conf/indicators.yaml)").add("region_level", DataTypes.StringType, true, "province or city")
+            .add("region_code", DataTypes.StringType, true, "Division code (330000 for the province)").add("region_name", DataTypes.StringType, true, "Region name").add("year", DataTypes.IntegerType, true, "Year; the base year holds the actual value")
+            .add("p5", DataTypes.DoubleType, true, "5th percentile of the draws").add("p25", DataTypes.DoubleType, true, "25th percentile of the draws").add("p50", DataTypes.DoubleType, true, "Median of the draws").add("p75", DataTypes.DoubleType, true, "75th percentile of the draws")
+            .add("p95", DataTypes.DoubleType, true, "95th percentile of the draws").add("mean", DataTypes.DoubleType, true, "Mean of the draws").add("draws", DataTypes.IntegerType, true, "Monte Carlo draws").add("seed", DataTypes.LongType, true, "Random seed");
     public static final StructType TARGETS = new StructType()
-            .add("scenario", DataTypes.StringType).add("target", DataTypes.StringType).add("indicator_id", DataTypes.StringType)
-            .add("target_value", DataTypes.DoubleType).add("year", DataTypes.IntegerType).add("region_level", DataTypes.StringType)
-            .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType).add("target_region", DataTypes.BooleanType)
-            .add("probability", DataTypes.DoubleType).add("p50", DataTypes.DoubleType);
+            .add("scenario", DataTypes.StringType, true, "Scenario name (conf/scenarios/<file>: name)").add("target", DataTypes.StringType, true, "The target: indicator >= value in year (region)").add("indicator_id", DataTypes.StringType, true, "Indicator projected (conf/indicators.yaml)")
+            .add("target_value", DataTypes.DoubleType, true, "The target value").add("year", DataTypes.IntegerType, true, "Year; the base year holds the actual value").add("region_level", DataTypes.StringType, true, "province or city")
+            .add("region_code", DataTypes.StringType, true, "Division code (330000 for the province)").add("region_name", DataTypes.StringType, true, "Region name").add("target_region", DataTypes.BooleanType, true, "Whether this row is the target's own region")
+            .add("probability", DataTypes.DoubleType, true, "Share of draws meeting the target value in its year").add("p50", DataTypes.DoubleType, true, "Median of the draws");
     public static final StructType SENSITIVITY = new StructType()
-            .add("scenario", DataTypes.StringType).add("target", DataTypes.StringType).add("indicator_id", DataTypes.StringType)
-            .add("assumption", DataTypes.StringType).add("industry_group", DataTypes.StringType)
-            .add("p50_base", DataTypes.DoubleType).add("p50_low", DataTypes.DoubleType).add("p50_high", DataTypes.DoubleType)
-            .add("probability_base", DataTypes.DoubleType).add("probability_low", DataTypes.DoubleType).add("probability_high", DataTypes.DoubleType);
+            .add("scenario", DataTypes.StringType, true, "Scenario name (conf/scenarios/<file>: name)").add("target", DataTypes.StringType, true, "The target: indicator >= value in year (region)").add("indicator_id", DataTypes.StringType, true, "Indicator projected (conf/indicators.yaml)")
+            .add("assumption", DataTypes.StringType, true, "Assumption moved (or shock)").add("industry_group", DataTypes.StringType, true, "strategic, other or all")
+            .add("p50_base", DataTypes.DoubleType, true, "Target-year P50 as run").add("p50_low", DataTypes.DoubleType, true, "Target-year P50 with the assumption one sd (or 20%) lower").add("p50_high", DataTypes.DoubleType, true, "Target-year P50 with the assumption one sd (or 20%) higher")
+            .add("probability_base", DataTypes.DoubleType, true, "Probability of meeting the target as run").add("probability_low", DataTypes.DoubleType, true, "Probability with the assumption lower").add("probability_high", DataTypes.DoubleType, true, "Probability with the assumption higher");
     public static final StructType GOAL_SEEK = new StructType()
-            .add("scenario", DataTypes.StringType).add("target", DataTypes.StringType).add("indicator_id", DataTypes.StringType)
-            .add("lever", DataTypes.StringType).add("status", DataTypes.StringType).add("factor", DataTypes.DoubleType)
-            .add("lever_base", DataTypes.DoubleType).add("lever_needed", DataTypes.DoubleType).add("probability", DataTypes.DoubleType);
+            .add("scenario", DataTypes.StringType, true, "Scenario name (conf/scenarios/<file>: name)").add("target", DataTypes.StringType, true, "The target: indicator >= value in year (region)").add("indicator_id", DataTypes.StringType, true, "Indicator projected (conf/indicators.yaml)")
+            .add("lever", DataTypes.StringType, true, "Lever moved: new_brands, brand_sales_growth or adoption_change").add("status", DataTypes.StringType, true, "met, reached, unreachable (within x3) or no_effect").add("factor", DataTypes.DoubleType, true, "Smallest factor on the lever's mean giving an 80% chance")
+            .add("lever_base", DataTypes.DoubleType, true, "Lever level as run (new brands: province total a year; rates: weighted averages)").add("lever_needed", DataTypes.DoubleType, true, "Lever level at the factor found").add("probability", DataTypes.DoubleType, true, "Share of draws meeting the target value in its year");
 
     /** One scenario's run: its file, model, the engine's targets and results. */
     public record Outcome(ScenarioSpec spec, ScenarioModel model, List<ScenarioEngine.Goal> goals, ScenarioEngine.Result result, long durationMs) {}

@@ -393,7 +393,7 @@ public final class ScenarioWorkbook
 
     private void sensitivity()
     {
-        Sheet sheet = book.sheet(text.pick("敏感性", "Sensitivity"), new int[] {26, 12, 12, 12, 12, 12, 11, 11});
+        Sheet sheet = book.sheet(text.pick("敏感性", "Sensitivity"), new int[] {34, 12, 12, 12, 12, 12, 11, 11});
         book.title(sheet, 0, title());
         book.note(sheet, 1, text.pick("每项假设在其均值上下各移动一个标准差（固定值移动 ±20%），其余假设不变，用同一组随机数；看目标年份 P50 与达成概率的变化。",
                 "Each assumption moved one sd down and up (±20% for a fixed value), all else equal, on the same random numbers: the change in the target year's P50 and probability."));
@@ -441,7 +441,7 @@ public final class ScenarioWorkbook
             series.put(text.pick("−1 个标准差", "−1 sd"), down);
             series.put(text.pick("+1 个标准差", "+1 sd"), up);
             Charts.Style style = new Charts.Style("tornado", text.pick("敏感性：", "Sensitivity: ") + shortName(target.indicator()) + " " + target.year() + " P50",
-                    rate ? text.pick("P50 变化（百分点）", "Change in P50 (pp)") : text.pick("P50 变化（个）", "Change in P50"), false, rate ? "+0.0;-0.0" : "+#,##0;-#,##0",
+                    rate ? text.pick("P50 变化（百分点）", "Change in P50 (pp)") : text.pick("P50 变化（个）", "Change in P50"), false, rate ? "0.0" : "#,##0",
                     null, null, null, List.of(new java.awt.Color(0xED7D31), new java.awt.Color(0x2F5597)));
             book.embed(sheet, "tornado_" + (k + 1), charts.draw(style, new Charts.Data(categories, series, null, null)), 8, top);
             r = Math.max(r, top + ReportWorkbook.CHART_ROWS) + 2;

@@ -230,7 +230,7 @@ class TestBuildJob
         Path spec = Files.writeString(directory.resolve("plans.yaml"), "steps: [scenario]\nscenarios: [conf/scenarios/baseline.yaml, conf/scenarios/brand-push.yaml, "
                 + "conf/scenarios/downturn.yaml]\nlanguages: [zh, en]\n");
         Path reports = directory.resolve("scenario-reports");
-        org.zhijian.cli.CliRun run = org.zhijian.cli.CliRun.of("run", spec.toString(), "--draws", "2000", "--lake", lakePath.toString(), "--reports", reports.toString());
+        org.zhijian.cli.CliRun run = org.zhijian.cli.CliRun.of("run", spec.toString(), "--draws", "1000", "--lake", lakePath.toString(), "--reports", reports.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Done: " + spec + " for the lake as it stands; scenarios in ");
 
