@@ -121,6 +121,7 @@ public final class ScenarioCommand
             Path directory = Path.of(context.config().paths().reports()).resolve("scenarios").resolve(label);
             List<Path> workbooks = new ArrayList<>();
             int charts = 0;
+            long writing = System.nanoTime();
             for (String language : languages) {
                 BriefText text = BriefText.of(language, context.reference());
                 Charts drawing = new Charts(ChartFonts.resolve(Optional.ofNullable(context.config().report().font()).map(Path::of),
@@ -133,6 +134,8 @@ public final class ScenarioCommand
                 }
                 workbooks.add(target);
             }
+            console.progress(String.format(Locale.ROOT, "  %d workbook%s and charts written (%.1f s)", workbooks.size(), workbooks.size() == 1 ? "" : "s",
+                    (System.nanoTime() - writing) / 1e9));
             report(console, result, workbooks, charts);
             return new Written(result, workbooks, charts);
         }

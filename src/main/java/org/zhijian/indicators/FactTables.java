@@ -48,6 +48,17 @@ public final class FactTables
     public Map<Facts, org.apache.spark.sql.Dataset<Row>> prepare()
             throws IOException
     {
+        return prepare(java.util.OptionalInt.empty());
+    }
+
+    /**
+     * The fact tables, with the yearly finance facts of {@code financeYear} only when given: the
+     * year is then chosen before the finance rows meet enterprises and brands, not after (a
+     * scenario's base year reads one year of a decade).
+     */
+    public Map<Facts, org.apache.spark.sql.Dataset<Row>> prepare(java.util.OptionalInt financeYear)
+            throws IOException
+    {
         Map<Facts, org.apache.spark.sql.Dataset<Row>> facts = new EnumMap<>(Facts.class);
         Optional<org.apache.spark.sql.Dataset<Row>> enterprises = staged("enterprises").map(rows -> rows.select(
                 col("credit_code"), col("county_code").as("e_county"), col("city_code").as("e_city"), col("above_scale"), col("high_tech"), col("status"),
@@ -85,7 +96,7 @@ public final class FactTables
                     .select(col("e_county").as("county_code"), col("e_city").as("city_code"), col("established").as("valid_from"),
                             lit(null).cast(DataTypes.DateType).as("valid_until"), lit(null).cast(DataTypes.DateType).as("revoked_on"),
                             col("size"), col("above_scale"), col("high_tech"), col("manufacturing"), col("equipment"), col("credit_code")));
-            staged("finance").ifPresent(rows -> {
+            staged("finance").map(rows -> financeYear.isPresent() ? rows.where(col("year").equalTo(financeYear.getAsInt())) : rows).ifPresent(rows -> {
                 org.apache.spark.sql.Dataset<Row> withEnterprise = rows.join(holders, "credit_code");
                 org.apache.spark.sql.Dataset<Row> holdings = brands.map(all -> all.where(col("credit_code").isNotNull())
                         .select(col("credit_code").as("h_code"), col("certified_on").as("h_from"), col("valid_until").as("h_until"), col("revoked_on").as("h_revoked")))

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,8 @@ import org.zhijian.indicators.FactTables;
 import org.zhijian.indicators.Facts;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableName;
+import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.Division;
 import org.zhijian.reference.ReferenceData;
 
@@ -50,27 +53,31 @@ public final class BaseYears
     public BaseYear read(Lake lake, Snapshot snapshot, Integer requested, LocalDate today)
             throws IOException
     {
-        Map<Facts, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference).prepare();
+        Optional<TableVersion> staged = snapshot.table(TableName.of("staged", "finance"));
+        if (staged.isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged finance to start a scenario from; run `zhijian ingest` first");
+        }
+        if (snapshot.table(BuildJob.INDICATOR_VALUES).isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no indicator values; run `zhijian build` first");
+        }
+        // The finance table is partitioned by year: the latest year is read from the partitions' values.
+        Row latest = lake.read(spark, staged.get()).where(col("year").lt(today.getYear())).agg(max("year")).first();
+        if (latest.isNullAt(0)) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake's finance data hold no complete year before " + today.getYear());
+        }
+        int year = requested != null ? requested : ((Number) latest.get(0)).intValue();
+        if (requested != null && requested > ((Number) latest.get(0)).intValue()) {
+            throw new ZhijianException(ZhijianException.Code.FAILURE, "base year " + requested + " has no finance data in the lake (the last complete year is "
+                    + latest.get(0) + ")");
+        }
+        Map<Facts, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference).prepare(java.util.OptionalInt.of(year));
         for (Facts needed : List.of(Facts.ENTERPRISE_FINANCE, Facts.BRANDS_VALID, Facts.STANDARDS_IN_FORCE)) {
             if (!facts.containsKey(needed)) {
                 throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no " + needed.id()
                         + " to start a scenario from (staged finance, brands, standards and enterprises); run `zhijian ingest` first");
             }
         }
-        if (snapshot.table(BuildJob.INDICATOR_VALUES).isEmpty()) {
-            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no indicator values; run `zhijian build` first");
-        }
         Dataset<Row> finance = facts.get(Facts.ENTERPRISE_FINANCE);
-        Row latest = finance.where(col("year").lt(today.getYear())).agg(max("year")).first();
-        if (latest.isNullAt(0)) {
-            throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake's finance data hold no complete year before " + today.getYear());
-        }
-        int year = requested != null ? requested : latest.getInt(0);
-        if (requested != null && requested > latest.getInt(0)) {
-            throw new ZhijianException(ZhijianException.Code.FAILURE, "base year " + requested + " has no finance data in the lake (the last complete year is "
-                    + latest.getInt(0) + ")");
-        }
-
         List<String> cities = reference.divisions().cities().stream().map(Division::code).sorted().toList();
         Map<String, Integer> cityIndex = new HashMap<>();
         for (int i = 0; i < cities.size(); i++) {

@@ -77,8 +77,10 @@ public final class ScenarioJob
         Lake lake = Lake.open(lakeLocation, spark.sparkContext().hadoopConfiguration());
         return RunManifests.locked(lake, runId, "scenario", progress, spark, (startedAt, started) -> {
             Snapshot snapshot = lake.current();
+            long reading = System.nanoTime();
             BaseYear base = new BaseYears(spark, reference).read(lake, snapshot, specs.get(0).baseYear(), today);
-            progress.accept("  base year " + base.year() + " from lake snapshot " + snapshot.version() + ": " + describe(base));
+            progress.accept(String.format(java.util.Locale.ROOT, "  base year %d from lake snapshot %d (%.1f s): %s", base.year(), snapshot.version(),
+                    (System.nanoTime() - reading) / 1e9, describe(base)));
             List<Outcome> outcomes = new ArrayList<>();
             for (ScenarioSpec spec : specs) {
                 if (spec.baseYear() != null && spec.baseYear() != base.year()) {
