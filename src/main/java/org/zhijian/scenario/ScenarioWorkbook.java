@@ -202,12 +202,7 @@ public final class ScenarioWorkbook
                 Row row = sheet.createRow(r++);
                 book.number(row, 0, (double) year, "0");
                 book.number(row, 1, known, format);
-                book.number(row, 2, q.map(ScenarioEngine.Quantile::p5).orElse(null), format);
-                book.number(row, 3, q.map(ScenarioEngine.Quantile::p25).orElse(null), format);
-                book.number(row, 4, q.map(ScenarioEngine.Quantile::p50).orElse(null), format);
-                book.number(row, 5, q.map(ScenarioEngine.Quantile::p75).orElse(null), format);
-                book.number(row, 6, q.map(ScenarioEngine.Quantile::p95).orElse(null), format);
-                book.number(row, 7, q.map(ScenarioEngine.Quantile::mean).orElse(null), format);
+                quantiles(row, 2, q, format);
                 years.add(year);
                 actual.add(year <= base().year() ? known : null);
                 p5.add(q.map(ScenarioEngine.Quantile::p5).orElse(null));
@@ -228,12 +223,7 @@ public final class ScenarioWorkbook
                 Row row = sheet.createRow(r++);
                 book.text(row, 0, names.get(code), "text");
                 book.number(row, 1, start.map(ScenarioEngine.Quantile::p50).orElse(null), format);
-                book.number(row, 2, q.map(ScenarioEngine.Quantile::p5).orElse(null), format);
-                book.number(row, 3, q.map(ScenarioEngine.Quantile::p25).orElse(null), format);
-                book.number(row, 4, q.map(ScenarioEngine.Quantile::p50).orElse(null), format);
-                book.number(row, 5, q.map(ScenarioEngine.Quantile::p75).orElse(null), format);
-                book.number(row, 6, q.map(ScenarioEngine.Quantile::p95).orElse(null), format);
-                book.number(row, 7, q.map(ScenarioEngine.Quantile::mean).orElse(null), format);
+                quantiles(row, 2, q, format);
             }
             Double target = outcome.spec().targets().stream().filter(t -> t.indicator().equals(indicator) && t.region().equals(ScenarioSpec.PROVINCE))
                     .map(ScenarioSpec.Target::value).findFirst().orElse(null);
@@ -244,6 +234,16 @@ public final class ScenarioWorkbook
         book.note(sheet, r, text.pick("P5–P95：90% 的模拟落在此区间；P50 为中位数。基年一行为实际值（各分位相同）。",
                 "P5–P95: 90% of the draws fall in this range; P50 is the median. The base-year row is the actual value (every quantile equal)."));
         sheet.createFreezePane(0, 1);
+    }
+
+    /** P5, P25, P50, P75, P95 and the mean from {@code column} on, "—" where there is no quantile. */
+    private void quantiles(Row row, int column, Optional<ScenarioEngine.Quantile> q, String format)
+    {
+        List<java.util.function.Function<ScenarioEngine.Quantile, Double>> parts = List.of(ScenarioEngine.Quantile::p5, ScenarioEngine.Quantile::p25,
+                ScenarioEngine.Quantile::p50, ScenarioEngine.Quantile::p75, ScenarioEngine.Quantile::p95, ScenarioEngine.Quantile::mean);
+        for (int i = 0; i < parts.size(); i++) {
+            book.number(row, column + i, q.map(parts.get(i)).orElse(null), format);
+        }
     }
 
     private Charts.FanLabels fanLabels()
@@ -269,12 +269,7 @@ public final class ScenarioWorkbook
                 book.text(row, 1, indicatorName(indicator), "text");
                 book.text(row, 2, names.get(ScenarioJob.regionCode(base(), q.region())), "text");
                 book.number(row, 3, (double) (base().year() + q.year()), "0");
-                book.number(row, 4, q.p5(), format);
-                book.number(row, 5, q.p25(), format);
-                book.number(row, 6, q.p50(), format);
-                book.number(row, 7, q.p75(), format);
-                book.number(row, 8, q.p95(), format);
-                book.number(row, 9, q.mean(), format);
+                quantiles(row, 4, Optional.of(q), format);
             }
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, r - 1), 0, 9));

@@ -14,6 +14,26 @@ public final class SparkSessions
 {
     private SparkSessions() {}
 
+    /**
+     * On a cluster master the driver ships zhijian's classes to the executors itself: the
+     * spark-submit jar the launcher names ({@code -Dzhijian.jar}), unless the settings give
+     * {@code spark.jars} or the driver was itself started by spark-submit (which ships its jar).
+     */
+    static java.util.Optional<String> applicationJar(ZhijianConfig.SparkSettings settings)
+    {
+        String jar = System.getProperty("zhijian.jar", "");
+        boolean local = settings.master().startsWith("local");
+        if (local || jar.isBlank() || settings.settings().containsKey("spark.jars") || System.getProperty("spark.jars") != null
+                || System.getProperty("spark.submit.deployMode") != null) {
+            return java.util.Optional.empty();
+        }
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(jar))) {
+            throw new org.zhijian.ZhijianException(org.zhijian.ZhijianException.Code.FAILURE, "the spark-submit jar " + jar
+                    + " is missing; build it with `mvn -DskipTests package` (the launcher does when sources change)");
+        }
+        return java.util.Optional.of(java.nio.file.Path.of(jar).toAbsolutePath().toUri().toString());
+    }
+
     public static SparkSession open(ZhijianConfig.SparkSettings settings)
     {
         SparkSession.Builder builder = SparkSession.builder()
@@ -33,6 +53,7 @@ public final class SparkSessions
                 // Lake views live in the session catalog; its warehouse never holds data, so keep it out of the working directory.
                 .config("spark.sql.warehouse.dir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "zhijian-warehouse-" + System.getProperty("user.name", "user")).toUri().toString());
         HadoopConfigurations.SETTINGS.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
+        applicationJar(settings).ifPresent(jar -> builder.config("spark.jars", jar));
         for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }
