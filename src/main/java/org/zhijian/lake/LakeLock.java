@@ -33,7 +33,7 @@ import org.zhijian.ZhijianException;
 public final class LakeLock
         implements AutoCloseable
 {
-    static final String FILE = "_lock";
+    public static final String FILE = "_lock";
     static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
     static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(2);
 

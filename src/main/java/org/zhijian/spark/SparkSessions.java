@@ -36,10 +36,12 @@ public final class SparkSessions
 
     public static SparkSession open(ZhijianConfig.SparkSettings settings)
     {
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName("zhijian")
-                .master(settings.master())
-                .config("spark.ui.enabled", "false")
+        SparkSession.Builder builder = SparkSession.builder().appName("zhijian");
+        // Under spark-submit (which sets spark.master for the driver) its --master decides; otherwise conf, env or --master.
+        if (System.getProperty("spark.master") == null) {
+            builder.master(settings.master());
+        }
+        builder.config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
@@ -54,6 +56,12 @@ public final class SparkSessions
                 .config("spark.sql.warehouse.dir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "zhijian-warehouse-" + System.getProperty("user.name", "user")).toUri().toString());
         HadoopConfigurations.SETTINGS.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         applicationJar(settings).ifPresent(jar -> builder.config("spark.jars", jar));
+        if (settings.master().startsWith("local") && System.getProperty("spark.master") == null) {
+            // One process has no locality to wait for. And a local backend offers its slots again only when a
+            // task ends: a task waiting to run "near" an HDFS block on another host name never starts (seen on
+            // a MiniDFS lake: every stage's second task waited forever).
+            builder.config("spark.locality.wait", "0s");
+        }
         for (Map.Entry<String, String> setting : settings.settings().entrySet()) {
             builder.config(setting.getKey(), setting.getValue());
         }

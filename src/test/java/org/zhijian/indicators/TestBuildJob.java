@@ -1,8 +1,6 @@
 package org.zhijian.indicators;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,8 +17,6 @@ import org.zhijian.generate.OutputFormat;
 import org.zhijian.generate.SampleDataGenerator;
 import org.zhijian.ingest.IngestJob;
 import org.zhijian.ingest.RawFileInspector;
-import org.zhijian.io.CsvReader;
-import org.zhijian.io.CsvRecord;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunIds;
 import org.zhijian.lake.TableName;
@@ -68,18 +64,9 @@ class TestBuildJob
     {
         BuildJob.Result first = build(Optional.empty());
         assertThat(first.lastYear()).isEqualTo(2025);
-        long sampled = 0;
-        long passed = 0;
-        try (Reader reader = Files.newBufferedReader(raw.resolve("inspections.csv"), StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader)) {
-            csv.next();
-            while (csv.hasNext()) {
-                CsvRecord record = csv.next();
-                if (record.field(6).startsWith("2025")) {
-                    sampled++;
-                    passed += record.field(7).equals("合格") ? 1 : 0;
-                }
-            }
-        }
+        long[] counted = org.zhijian.generate.RawCounts.passedAndSampled(raw, 2025);
+        long passed = counted[0];
+        long sampled = counted[1];
         Row province = values().where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025'").first();
         // A quarter's case rate is held to a quarter of the yearly target of 200 per 10,000.
         assertThat(values().where("indicator_id = 'case_rate' AND region_level = 'province' AND period = '2025-Q3'").first().<Double>getAs("target")).isEqualTo(50.0);
