@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `run`: a job spec's steps for one period, in one process — what a scheduler calls. */
+/** `run`: a job spec's steps (for one period when it writes a brief), in one process — what a scheduler calls. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a job spec (jobs/*.yaml): ingest the raw folder, build the marts, write",
                 "the brief of a period, run scenarios - the steps the spec lists, in that order,",

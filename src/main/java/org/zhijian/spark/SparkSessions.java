@@ -38,9 +38,8 @@ public final class SparkSessions
     {
         SparkSession.Builder builder = SparkSession.builder().appName("zhijian");
         // Under spark-submit (which sets spark.master for the driver) its --master decides; otherwise conf, env or --master.
-        if (System.getProperty("spark.master") == null) {
-            builder.master(settings.master());
-        }
+        String master = System.getProperty("spark.master", settings.master());
+        builder.master(master);
         builder.config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
@@ -56,7 +55,7 @@ public final class SparkSessions
                 .config("spark.sql.warehouse.dir", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "zhijian-warehouse-" + System.getProperty("user.name", "user")).toUri().toString());
         HadoopConfigurations.SETTINGS.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         applicationJar(settings).ifPresent(jar -> builder.config("spark.jars", jar));
-        if (settings.master().startsWith("local") && System.getProperty("spark.master") == null) {
+        if (master.startsWith("local")) {
             // One process has no locality to wait for. And a local backend offers its slots again only when a
             // task ends: a task waiting to run "near" an HDFS block on another host name never starts (seen on
             // a MiniDFS lake: every stage's second task waited forever).

@@ -43,4 +43,34 @@ class TestSparkSessions
         assertThat(yiwu.getString(0)).isEqualTo("学生文具");
         assertThat(yiwu.getDouble(1)).isEqualTo(0.5);
     }
+
+    @Test
+    void aClusterMasterGetsTheSparkSubmitJarShippedAndLocalOrSubmittedDriversDoNot()
+            throws java.io.IOException
+    {
+        Path jar = java.nio.file.Files.writeString(directory.resolve("zhijian-0.1.0-spark.jar"), "jar");
+        String previous = System.getProperty("zhijian.jar");
+        try {
+            System.setProperty("zhijian.jar", jar.toString());
+            assertThat(SparkSessions.applicationJar(settings("local[2]", java.util.Map.of()))).isEmpty();
+            assertThat(SparkSessions.applicationJar(settings("spark://127.0.0.1:7077", java.util.Map.of()))).contains(jar.toUri().toString());
+            assertThat(SparkSessions.applicationJar(settings("yarn", java.util.Map.of("spark.jars", "hdfs:///apps/zhijian.jar")))).isEmpty();
+            System.setProperty("zhijian.jar", directory.resolve("missing.jar").toString());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkSessions.applicationJar(settings("yarn", java.util.Map.of())))
+                    .isInstanceOf(org.zhijian.ZhijianException.class).hasMessageContaining("missing.jar is missing; build it with `mvn -DskipTests package`");
+        }
+        finally {
+            if (previous == null) {
+                System.clearProperty("zhijian.jar");
+            }
+            else {
+                System.setProperty("zhijian.jar", previous);
+            }
+        }
+    }
+
+    private static org.zhijian.config.ZhijianConfig.SparkSettings settings(String master, java.util.Map<String, String> extra)
+    {
+        return new org.zhijian.config.ZhijianConfig.SparkSettings(master, 2, extra);
+    }
 }
