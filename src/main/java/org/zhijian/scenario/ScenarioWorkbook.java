@@ -55,7 +55,7 @@ public final class ScenarioWorkbook
         for (Assumption assumption : Assumption.values()) {
             labels.add(assumption.name(text.chinese()));
         }
-        labels.add(text.pick("战略性新兴（高新技术与装备制造） 其他 省级冲击 全省 实际 中位数 区间 变化 百分点 达成概率 情景 目标",
+        labels.add(text.pick("战略性新兴（高新技术与装备制造） 其他 省级冲击 全省 实际 中位数 区间 变化 百分点 达成概率 情景 目标 把握线",
                 "Strategic (high-tech and equipment) Other Province-wide shock Province Actual Median range Change points Probability scenario target"));
         for (ScenarioJob.Outcome outcome : run.outcomes()) {
             labels.add(text.of(outcome.spec().title()));
@@ -334,7 +334,7 @@ public final class ScenarioWorkbook
             series.put(text.of(each.spec().title()), values);
         }
         Charts.Style style = new Charts.Style("bar", text.pick("达成目标的概率", "Probability of meeting each target"), text.pick("概率", "Probability"), true, "0%",
-                ScenarioEngine.GOAL, "80%", null, List.of());
+                ScenarioEngine.GOAL, text.pick("把握线", "Goal"), null, List.of());
         book.embed(sheet, "probability", charts.draw(style, new Charts.Data(categories, series, null, null)), 8, 2);
         sheet.createFreezePane(0, 1);
     }
