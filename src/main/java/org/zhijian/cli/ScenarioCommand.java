@@ -17,10 +17,6 @@ import org.zhijian.ZhijianException;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.lake.RunIds;
 import org.zhijian.reference.Division;
-import org.zhijian.report.BriefText;
-import org.zhijian.report.ChartFonts;
-import org.zhijian.report.Charts;
-import org.zhijian.report.ReportWorkbook;
 import org.zhijian.scenario.ScenarioEngine;
 import org.zhijian.scenario.ScenarioJob;
 import org.zhijian.scenario.ScenarioSpec;
@@ -117,22 +113,15 @@ public final class ScenarioCommand
         try {
             ScenarioJob.Result result = new ScenarioJob(spark, context.reference(), catalogue, console::progress)
                     .run(lake, specs, tasks, LocalDate.now(ZoneId.of("Asia/Shanghai")), runId);
-            String label = String.join("_vs_", specs.stream().map(ScenarioSpec::name).toList());
-            Path directory = Path.of(context.config().paths().reports()).resolve("scenarios").resolve(label);
+            Path directory = Path.of(context.config().paths().reports()).resolve("scenarios").resolve(result.label());
             List<Path> workbooks = new ArrayList<>();
             int charts = 0;
             long writing = System.nanoTime();
             for (String language : languages) {
-                BriefText text = BriefText.of(language, context.reference());
-                Charts drawing = new Charts(ChartFonts.resolve(Optional.ofNullable(context.config().report().font()).map(Path::of),
-                        ScenarioWorkbook.labels(result, catalogue, context.reference(), text)));
-                Path target = directory.resolve(text.chinese() ? "情景分析_" + label + ".xlsx" : "scenario_analysis_" + label + "_en.xlsx");
-                try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
-                    new ScenarioWorkbook(result, catalogue, context.reference(), text, drawing).write(book);
-                    book.publish(target);
-                    charts += book.writeCharts(directory.resolve("charts"), text.chinese() ? "" : "_en").size();
-                }
-                workbooks.add(target);
+                ScenarioWorkbook.Published published = ScenarioWorkbook.publish(result, catalogue, context.reference(), language,
+                        Optional.ofNullable(context.config().report().font()).map(Path::of), directory);
+                workbooks.add(published.workbook());
+                charts += published.charts().size();
             }
             console.progress(String.format(Locale.ROOT, "  %d workbook%s and charts written (%.1f s)", workbooks.size(), workbooks.size() == 1 ? "" : "s",
                     (System.nanoTime() - writing) / 1e9));
@@ -151,14 +140,16 @@ public final class ScenarioCommand
             for (int k = 0; k < outcome.spec().targets().size(); k++) {
                 ScenarioSpec.Target target = outcome.spec().targets().get(k);
                 ScenarioEngine.Goal goal = outcome.goals().get(k);
-                int index = k;
-                double probability = outcome.result().chances().stream().filter(c -> c.target() == index && c.region() == goal.region())
-                        .mapToDouble(ScenarioEngine.Chance::probability).findFirst().orElse(Double.NaN);
-                ScenarioEngine.Quantile q = outcome.result().quantiles().stream()
-                        .filter(found -> found.indicator() == goal.indicator() && found.region() == goal.region() && found.year() == goal.year()).findFirst().orElseThrow();
+                Optional<ScenarioEngine.Quantile> q = outcome.result().quantile(goal.indicator(), goal.region(), goal.year());
+                if (q.isEmpty()) {
+                    // e.g. a strategic-share target for a city that has no brands in any draw.
+                    console.result(String.format(Locale.ROOT, "  %-44s no value in any draw", ScenarioJob.label(target)));
+                    continue;
+                }
+                double probability = outcome.result().chance(k, goal.region()).orElse(0.0);
                 boolean rate = !target.indicator().equals("valid_brands");
                 console.result(String.format(Locale.ROOT, "  %-44s P50 %s (P5–P95 %s–%s), probability %.0f%%", ScenarioJob.label(target),
-                        value(rate, q.p50()), value(rate, q.p5()), value(rate, q.p95()), probability * 100));
+                        value(rate, q.get().p50()), value(rate, q.get().p5()), value(rate, q.get().p95()), probability * 100));
             }
         }
         console.result(String.format(Locale.ROOT, "Stored %d tables (lake snapshot %d); wrote %s and %d chart files (%.1f s)", result.tables().size(),

@@ -64,7 +64,20 @@ public final class ScenarioEngine
      */
     public record GoalSeek(int target, Assumption lever, String status, double factor, double probability) {}
 
-    public record Result(List<Quantile> quantiles, List<Chance> chances, List<Reference> references, List<Sensitivity> sensitivities, List<GoalSeek> goalSeeks) {}
+    public record Result(List<Quantile> quantiles, List<Chance> chances, List<Reference> references, List<Sensitivity> sensitivities, List<GoalSeek> goalSeeks)
+    {
+        /** An indicator's quantiles in a region and year (offset), absent where no draw had a value (a city without brands has no share). */
+        public java.util.Optional<Quantile> quantile(int indicator, int region, int year)
+        {
+            return quantiles.stream().filter(q -> q.indicator() == indicator && q.region() == region && q.year() == year).findFirst();
+        }
+
+        /** The probability of a region meeting target {@code target}'s value, if it had values. */
+        public java.util.Optional<Double> chance(int target, int region)
+        {
+            return chances.stream().filter(c -> c.target() == target && c.region() == region).map(Chance::probability).findFirst();
+        }
+    }
 
     private final SparkSession spark;
     private final int partitions;

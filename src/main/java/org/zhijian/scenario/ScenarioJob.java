@@ -55,7 +55,14 @@ public final class ScenarioJob
     /** One scenario's run: its file, model, the engine's targets and results. */
     public record Outcome(ScenarioSpec spec, ScenarioModel model, List<ScenarioEngine.Goal> goals, ScenarioEngine.Result result, long durationMs) {}
 
-    public record Result(String runId, BaseYear base, List<Outcome> outcomes, Snapshot snapshot, Map<String, Long> tables, long durationMs) {}
+    public record Result(String runId, BaseYear base, List<Outcome> outcomes, Snapshot snapshot, Map<String, Long> tables, long durationMs)
+    {
+        /** The scenarios' names joined: baseline, or baseline_vs_brand-push_vs_downturn — the run's folder and file names. */
+        public String label()
+        {
+            return String.join("_vs_", outcomes.stream().map(outcome -> outcome.spec().name()).toList());
+        }
+    }
 
     private final SparkSession spark;
     private final ReferenceData reference;
@@ -173,9 +180,7 @@ public final class ScenarioJob
             ScenarioSpec.Target target = outcome.spec().targets().get(chance.target());
             ScenarioEngine.Goal goal = outcome.goals().get(chance.target());
             String code = regionCode(base, chance.region());
-            Double p50 = outcome.result().quantiles().stream()
-                    .filter(q -> q.indicator() == goal.indicator() && q.region() == chance.region() && q.year() == goal.year())
-                    .map(ScenarioEngine.Quantile::p50).findFirst().orElse(null);
+            Double p50 = outcome.result().quantile(goal.indicator(), chance.region(), goal.year()).map(ScenarioEngine.Quantile::p50).orElse(null);
             rows.add(RowFactory.create(outcome.spec().name(), label(target), target.indicator(), target.value(), target.year(), chance.region() == 0 ? "province" : "city",
                     code, base.regionNames().get(code), chance.region() == goal.region(), chance.probability(), p50));
         }

@@ -1,7 +1,6 @@
 package org.zhijian.scenario;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;

@@ -1,5 +1,7 @@
 package org.zhijian.scenario;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.report.BriefText;
+import org.zhijian.report.ChartFonts;
 import org.zhijian.report.Charts;
 import org.zhijian.report.ReportWorkbook;
 
@@ -62,6 +65,27 @@ public final class ScenarioWorkbook
         }
         labels.add(reference.divisions().province().name());
         return labels;
+    }
+
+    /** A workbook written and its charts. */
+    public record Published(Path workbook, List<Path> charts) {}
+
+    /**
+     * Writes the run's workbook in one language to {@code directory} (moved into place whole) and its
+     * charts to {@code directory/charts}: 情景分析_<label>.xlsx, or scenario_analysis_<label>_en.xlsx.
+     */
+    public static Published publish(ScenarioJob.Result run, IndicatorCatalogue catalogue, ReferenceData reference, String language, Optional<Path> font,
+            Path directory)
+            throws IOException
+    {
+        BriefText text = BriefText.of(language, reference);
+        Charts charts = new Charts(ChartFonts.resolve(font, labels(run, catalogue, reference, text)));
+        Path target = directory.resolve(text.chinese() ? "情景分析_" + run.label() + ".xlsx" : "scenario_analysis_" + run.label() + "_en.xlsx");
+        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+            new ScenarioWorkbook(run, catalogue, reference, text, charts).write(book);
+            book.publish(target);
+            return new Published(target, book.writeCharts(directory.resolve("charts"), text.chinese() ? "" : "_en"));
+        }
     }
 
     public void write(ReportWorkbook book)
@@ -314,11 +338,7 @@ public final class ScenarioWorkbook
             Row row = sheet.createRow(r++);
             book.text(row, 0, names.get(base().cities().get(region - 1)), "text");
             for (int k = 0; k < outcome.spec().targets().size(); k++) {
-                int target = k;
-                int city = region;
-                Double chance = outcome.result().chances().stream().filter(c -> c.target() == target && c.region() == city).map(ScenarioEngine.Chance::probability)
-                        .findFirst().orElse(null);
-                book.number(row, 1 + k, chance, "0%");
+                book.number(row, 1 + k, outcome.result().chance(k, region).orElse(null), "0%");
             }
         }
         List<String> categories = new ArrayList<>();
@@ -375,10 +395,7 @@ public final class ScenarioWorkbook
             ScenarioSpec.Target candidate = targets.get(k);
             if (candidate.indicator().equals(target.indicator()) && candidate.value() == target.value() && candidate.year() == target.year()
                     && candidate.region().equals(target.region())) {
-                int index = k;
-                int region = outcome.goals().get(k).region();
-                return outcome.result().chances().stream().filter(c -> c.target() == index && c.region() == region)
-                        .map(ScenarioEngine.Chance::probability).findFirst().orElse(null);
+                return outcome.result().chance(k, outcome.goals().get(k).region()).orElse(null);
             }
         }
         return null;
@@ -612,6 +629,6 @@ public final class ScenarioWorkbook
 
     private static Optional<ScenarioEngine.Quantile> quantile(ScenarioJob.Outcome outcome, int indicator, int region, int year)
     {
-        return outcome.result().quantiles().stream().filter(q -> q.indicator() == indicator && q.region() == region && q.year() == year).findFirst();
+        return outcome.result().quantile(indicator, region, year);
     }
 }
