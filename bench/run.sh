@@ -163,7 +163,7 @@ if [[ "$WRITERS" -eq 1 ]]; then
   done
   # Plain XSSF holds the whole sheet in memory: once at the cap, once with room to finish.
   writer poi 512m 1
-  writer poi 16g 1
+  writer poi 12g 1
   rm -f "$OUT"/writer-*.xlsx
 fi
 
