@@ -153,7 +153,8 @@ if [[ "$WRITERS" -eq 1 ]]; then
     /usr/bin/time -f '%e %M' -o "$log.time" java -Xmx"$heap" -XX:+UseParallelGC -cp "$HARNESS_CP" org.zhijian.export.WriterBenchmark "$name" 1000000 "$OUT/writer-$name.xlsx" >"$log" 2>&1
     set -e
     local line; line="$(grep '^RESULT' "$log" || echo "RESULT writer=$name status=crashed")"
-    read -r wall rss <"$log.time" || { wall=""; rss=""; }
+    # /usr/bin/time puts "Command exited with non-zero status N" first when the writer failed.
+    read -r wall rss < <(tail -n 1 "$log.time") || { wall=""; rss=""; }
     echo "    $name -Xmx$heap run $run: $line" >&2
     record "writer:$name:$heap" "$run" "$wall" "$rss" 1000000 "${line#RESULT }"
   }

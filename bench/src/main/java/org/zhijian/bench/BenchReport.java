@@ -154,7 +154,7 @@ public final class BenchReport
         }
         text.append("\nrows: generate = CSV data lines written; ingest = raw CSV rows read; build = staged rows read; "
                 + "report = rows of marts.indicator_values; scenario = draws; export = rows written.\n");
-        of(results, "demo").stream().findFirst().ifPresent(demo -> text.append("\n`./zhijian demo` (fresh lake, build excluded): ")
+        of(results, "demo").stream().findFirst().ifPresent(demo -> text.append("\n`./zhijian demo` (fresh data and lake, the launcher's build already done): ")
                 .append(fixed(demo.wall(), 1)).append(" s wall, ").append(demo.rssKb().isPresent() ? whole(demo.rssKb().getAsDouble() / 1024) : "?").append(" MB peak RSS.\n"));
 
         List<String[]> targets = new ArrayList<>();
@@ -230,7 +230,14 @@ public final class BenchReport
         OptionalDouble ours = medianField(byWriter.getOrDefault("writer:zhijian:512m", List.of()), "seconds");
         if (ours.isPresent() && fast.isPresent()) {
             double ratio = ours.getAsDouble() / fast.getAsDouble();
-            targets.add(new String[] {"export xlsx writer ≤ 1.5× fastexcel at -Xmx512m", String.format(Locale.ROOT, "%.2f×", ratio), verdict(ratio <= WRITER_TARGET)});
+            targets.add(new String[] {"export's xlsx writer ≤ 1.5× fastexcel, -Xmx512m", String.format(Locale.ROOT, "%.2f×", ratio), verdict(ratio <= WRITER_TARGET)});
+        }
+        OptionalDouble command = medianWall(results, "export_xlsx");
+        OptionalDouble commandRows = median(of(results, "export_xlsx").stream().map(Measurement::rows));
+        if (command.isPresent() && fast.isPresent() && commandRows.isPresent() && commandRows.getAsDouble() >= 1_000_000) {
+            double ratio = command.getAsDouble() / fast.getAsDouble();
+            targets.add(new String[] {"whole `export` command (JVM, Spark, Parquet read, xlsx) ≤ 1.5× fastexcel's write, -Xmx512m",
+                    String.format(Locale.ROOT, "%.2f×", ratio), verdict(ratio <= WRITER_TARGET)});
         }
     }
 
@@ -256,7 +263,7 @@ public final class BenchReport
         StringBuilder text = new StringBuilder("## Growth with data (median wall s; from bench/out/scale-*/results.tsv)\n\n| stage |");
         byScale.keySet().forEach(s -> text.append(" scale ").append(scale(s)).append(" |"));
         boolean oneAndThree = byScale.containsKey(1.0) && byScale.containsKey(3.0);
-        text.append(oneAndThree ? " 1→3 time | 1→3 rows | no worse than linear |\n" : "\n").append("|---|");
+        text.append(oneAndThree ? " 1→3 time | 1→3 stage rows | time ≤ 3× (linear) |\n" : "\n").append("|---|");
         byScale.keySet().forEach(s -> text.append("---:|"));
         text.append(oneAndThree ? "---:|---:|---|\n" : "\n");
         for (String stage : STAGES) {
@@ -268,9 +275,11 @@ public final class BenchReport
                 OptionalDouble rowsOne = median(of(byScale.get(1.0), stage).stream().map(Measurement::rows));
                 OptionalDouble rowsThree = median(of(byScale.get(3.0), stage).stream().map(Measurement::rows));
                 if (one.isPresent() && three.isPresent() && rowsOne.isPresent() && rowsThree.isPresent()) {
+                    // Linear in the data: time grows no faster than the scale (3×), whatever the
+                    // stage's own row count does (a brief or 10,000 draws do not grow with the data).
                     double time = three.getAsDouble() / one.getAsDouble();
                     double rows = rowsThree.getAsDouble() / rowsOne.getAsDouble();
-                    text.append(String.format(Locale.ROOT, " %.2f× | %.2f× | %s |", time, rows, verdict(time <= rows)));
+                    text.append(String.format(Locale.ROOT, " %.2f× | %.2f× | %s |", time, rows, verdict(time <= 3.0)));
                 }
                 else {
                     text.append(" | | |");
