@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --skip-demo) DEMO=0; shift ;;
     --skip-writers) WRITERS=0; shift ;;
     --skip-duckdb) DUCKDB=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1 (see bench/run.sh --help)" >&2; exit 2 ;;
   esac
 done
