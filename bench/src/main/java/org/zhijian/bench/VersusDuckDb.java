@@ -90,7 +90,7 @@ public final class VersusDuckDb
                 delete(parquet);
                 time("duckdb", "load", run, () -> statement.execute(load(csv, history, parquet)));
                 statement.execute("CREATE OR REPLACE VIEW inspections AS SELECT * FROM read_parquet('"
-                        + parquet + "/**/*.parquet', hive_partitioning = true)");
+                        + literal(parquet) + "/**/*.parquet', hive_partitioning = true)");
                 for (String[] query : queries()) {
                     time("duckdb", query[0], run, () -> duck.put(query[0], counts(statement.executeQuery(query[1].formatted("inspections")))));
                 }
@@ -139,7 +139,13 @@ public final class VersusDuckDb
                          'batch_id': 'VARCHAR', 'credit_code': 'VARCHAR', 'producer_name': 'VARCHAR', 'county_code': 'VARCHAR',
                          'category': 'VARCHAR', 'plan_level': 'VARCHAR', 'sampled_on': 'DATE', 'result': 'VARCHAR', 'failed_items': 'VARCHAR'}) i
                   LEFT JOIN read_csv('%s', header = true, all_varchar = true) h ON i.county_code = h.old_code
-                ) TO '%s' (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)""".formatted(csv, history, parquet);
+                ) TO '%s' (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)""".formatted(literal(csv), literal(history), literal(parquet));
+    }
+
+    /** A path inside a SQL string literal. */
+    private static String literal(Path path)
+    {
+        return path.toString().replace("'", "''");
     }
 
     private static Map<String, long[]> counts(ResultSet rows)
@@ -175,7 +181,9 @@ public final class VersusDuckDb
     private static boolean check(String name, Map<String, long[]> left, Map<String, long[]> right)
     {
         List<String> differences = new ArrayList<>();
-        for (String key : new java.util.TreeSet<>(left.keySet()) {{ addAll(right.keySet()); }}) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(left.keySet());
+        keys.addAll(right.keySet());
+        for (String key : keys) {
             long[] a = left.get(key);
             long[] b = right.get(key);
             if (a == null || b == null || a[0] != b[0] || a[1] != b[1]) {
