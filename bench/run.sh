@@ -67,7 +67,7 @@ HARNESS_CP="$ROOT/target/bench/classes:$(cat "$ROOT/target/bench/classpath.txt")
 printf 'stage\trun\twall_s\trss_kb\trows\tnote\n' >"$RESULTS"
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }
 
-# measure STAGE RUN ROWS-COMMAND -- COMMAND...: runs COMMAND under /usr/bin/time, records wall and RSS.
+# measure STAGE RUN COMMAND...: runs COMMAND under /usr/bin/time; leaves LAST_WALL, LAST_RSS and LAST_LOG.
 measure() {
   local stage="$1" run="$2"; shift 2
   local log="$LOGS/$stage-$run.log" timing="$LOGS/$stage-$run.time"
