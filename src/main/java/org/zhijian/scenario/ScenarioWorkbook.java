@@ -219,7 +219,7 @@ public final class ScenarioWorkbook
             List<Double> p95 = new ArrayList<>();
             for (int year = base().year() - BaseYears.HISTORY; year <= base().year() + last; year++) {
                 Double known = history.get(year);
-                Optional<ScenarioEngine.Quantile> q = quantile(outcome, i, 0, year - base().year());
+                Optional<ScenarioEngine.Quantile> q = outcome.result().quantile(i, 0, year - base().year());
                 if (known == null && q.isEmpty()) {
                     continue;
                 }
@@ -242,8 +242,8 @@ public final class ScenarioWorkbook
                     text.pick("均值", "Mean")});
             for (int region = 1; region <= base().cities().size(); region++) {
                 String code = base().cities().get(region - 1);
-                Optional<ScenarioEngine.Quantile> q = quantile(outcome, i, region, last);
-                Optional<ScenarioEngine.Quantile> start = quantile(outcome, i, region, 0);
+                Optional<ScenarioEngine.Quantile> q = outcome.result().quantile(i, region, last);
+                Optional<ScenarioEngine.Quantile> start = outcome.result().quantile(i, region, 0);
                 Row row = sheet.createRow(r++);
                 book.text(row, 0, names.get(code), "text");
                 book.number(row, 1, start.map(ScenarioEngine.Quantile::p50).orElse(null), format);
@@ -364,7 +364,7 @@ public final class ScenarioWorkbook
         ScenarioSpec.Target target = outcome.spec().targets().get(k);
         ScenarioEngine.Goal goal = outcome.goals().get(k);
         String format = format(target.indicator());
-        Optional<ScenarioEngine.Quantile> q = quantile(outcome, goal.indicator(), goal.region(), goal.year());
+        Optional<ScenarioEngine.Quantile> q = outcome.result().quantile(goal.indicator(), goal.region(), goal.year());
         Double probability = chance(outcome, target);
         Row row = sheet.createRow(r);
         book.text(row, 0, indicatorName(target.indicator()), "text");
@@ -541,7 +541,7 @@ public final class ScenarioWorkbook
                 years.add(String.valueOf(base().year() + t));
                 for (int s = 0; s < run.outcomes().size(); s++) {
                     ScenarioJob.Outcome outcome = run.outcomes().get(s);
-                    Double value = t <= outcome.spec().horizon() ? quantile(outcome, i, 0, t).map(ScenarioEngine.Quantile::p50).orElse(null) : null;
+                    Double value = t <= outcome.spec().horizon() ? outcome.result().quantile(i, 0, t).map(ScenarioEngine.Quantile::p50).orElse(null) : null;
                     book.number(row, 1 + s, value, format);
                     series.get(text.of(outcome.spec().title())).add(value);
                 }
@@ -550,7 +550,7 @@ public final class ScenarioWorkbook
             book.text(range, 0, "P5–P95 (" + (base().year() + last) + ")", "text");
             for (int s = 0; s < run.outcomes().size(); s++) {
                 ScenarioJob.Outcome outcome = run.outcomes().get(s);
-                book.text(range, 1 + s, quantile(outcome, i, 0, last).map(q -> range(indicator, q.p5(), q.p95())).orElse(null), "text");
+                book.text(range, 1 + s, outcome.result().quantile(i, 0, last).map(q -> range(indicator, q.p5(), q.p95())).orElse(null), "text");
             }
             Charts.Style style = new Charts.Style("line", indicatorName(indicator) + text.pick("：各情景中位数", ": median by scenario"), null,
                     !indicator.equals("valid_brands"), indicator.equals("valid_brands") ? "#,##0" : "0.0%", null, null, null, List.of());
@@ -625,10 +625,5 @@ public final class ScenarioWorkbook
     private static String factor(double factor)
     {
         return String.format(java.util.Locale.ROOT, "%.2f", factor);
-    }
-
-    private static Optional<ScenarioEngine.Quantile> quantile(ScenarioJob.Outcome outcome, int indicator, int region, int year)
-    {
-        return outcome.result().quantile(indicator, region, year);
     }
 }

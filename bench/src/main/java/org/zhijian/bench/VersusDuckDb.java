@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.zhijian.cli.ZhijianCli;
+import org.zhijian.io.CsvReader;
 
 /**
  * zhijian and DuckDB side by side on the same raw inspections file, in one JVM each warmed up by a
@@ -164,16 +165,18 @@ public final class VersusDuckDb
         return counts;
     }
 
-    /** An exported CSV (UTF-8 with BOM; no quoted fields in these columns): key columns, batches, passed. */
+    /** An exported CSV (UTF-8 with BOM), read with the ingest's own RFC 4180 reader: key columns, then batches and passed. */
     static Map<String, long[]> csvCounts(Path file)
             throws IOException
     {
         Map<String, long[]> counts = new TreeMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            int n = cells.length;
-            counts.put(String.join("|", List.of(cells).subList(0, n - 2)), new long[] {Long.parseLong(cells[n - 2]), Long.parseLong(cells[n - 1])});
+        try (CsvReader reader = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            reader.next(); // the header
+            while (reader.hasNext()) {
+                List<String> cells = reader.next().fields();
+                int n = cells.size();
+                counts.put(String.join("|", cells.subList(0, n - 2)), new long[] {Long.parseLong(cells.get(n - 2)), Long.parseLong(cells.get(n - 1))});
+            }
         }
         return counts;
     }
