@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Export a lake table or a read-only query to .xlsx or .csv, streamed: any row count, typed cells,",
                 "a data-dictionary sheet (字段说明) and a metadata sheet (元数据). `zhijian lake` lists the tables (layer.table).",
-                "Only one read-only query over lake tables is accepted; personal data (legal_rep, phone, ...) is masked."})
+                "Only one read-only query over lake tables is accepted; personal data (legal_rep, phone, ...) is masked",
+                "in the tables the query reads, so nothing it computes shows the clear value."})
 public final class ExportCommand
         implements Callable<Integer>
 {
@@ -77,7 +78,7 @@ public final class ExportCommand
         var config = context.config();
         ExportJob.Request request = new ExportJob.Request(Optional.ofNullable(sql), Optional.ofNullable(table), Optional.ofNullable(where),
                 columns == null ? List.of() : columns, out, charset, unmask, config.export().allowUnmask(), config.export().personalColumns(),
-                !config.report().language().equals("en"), rowsPerSheet);
+                !config.report().language().equals("en"), rowsPerSheet, config.export().timeoutDuration());
         Console console = context.console();
         console.progress("export " + (sql != null ? sql : table) + " -> " + out);
         SparkSession spark = SparkSessions.open(config.spark());
@@ -89,7 +90,8 @@ public final class ExportCommand
             throw new UncheckedIOException(e);
         }
         console.result(String.format(Locale.ROOT, "Exported %,d rows × %d columns to %s in %.1f s%s", result.rows(), result.columns(), result.out(),
-                result.durationMs() / 1000.0, result.masked().isEmpty() ? "" : "; masked: " + String.join(", ", result.masked())));
+                result.durationMs() / 1000.0, unmask ? "; personal data in clear (--unmask, recorded in the metadata)"
+                        : result.masked().isEmpty() ? "" : "; masked: " + String.join(", ", result.masked())));
         return 0;
     }
 }

@@ -108,6 +108,12 @@ public final class ConfigLoader
                 throw new ConfigException(file + ": generate.formats has unknown format '" + format + "' (known: csv, gbk, xlsx)");
             }
         }
+        try {
+            config.export().timeoutDuration();
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
         List.of(config.paths().raw(), config.paths().lake(), config.paths().reports()).forEach(path -> {
             if (path.isBlank()) {
                 throw new ConfigException(file + ": paths must not be empty");

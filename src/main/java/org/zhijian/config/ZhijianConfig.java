@@ -26,21 +26,29 @@ public record ZhijianConfig(
         report = requireNonNullElse(report, new ReportSettings(null, null, null));
         quality = requireNonNullElse(quality, new QualitySettings(null, null));
         generate = requireNonNullElse(generate, new GenerateSettings(null, null, null, null));
-        export = requireNonNullElse(export, new ExportSettings(null, null));
+        export = requireNonNullElse(export, new ExportSettings(null, null, null));
     }
 
     /**
-     * Exports: whether `export --unmask` may reveal personal data, and which further columns
-     * (beyond those the schema marks personal, such as legal_rep and phone) are personal.
+     * Exports: whether `export --unmask` may reveal personal data, which further columns (beyond
+     * those the schema marks personal, such as legal_rep and phone) are personal, and how long an
+     * export may run before it is cancelled (90s, 30m, 2h).
      */
     public record ExportSettings(
             @JsonProperty("allow_unmask") Boolean allowUnmask,
-            @JsonProperty("personal_columns") List<String> personalColumns)
+            @JsonProperty("personal_columns") List<String> personalColumns,
+            @JsonProperty("timeout") String timeout)
     {
         public ExportSettings
         {
             allowUnmask = requireNonNullElse(allowUnmask, false);
             personalColumns = List.copyOf(requireNonNullElse(personalColumns, List.of()));
+            timeout = requireNonNullElse(timeout, "30m");
+        }
+
+        public java.time.Duration timeoutDuration()
+        {
+            return ConfigDurations.parse("export.timeout", timeout);
         }
     }
 

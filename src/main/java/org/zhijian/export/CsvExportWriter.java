@@ -76,7 +76,7 @@ final class CsvExportWriter
             return "";
         }
         if (value instanceof String text) {
-            return guard(masked.contains(column) ? PersonalData.mask(fields[column].name(), text) : text);
+            return guard(text);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.stripTrailingZeros().toPlainString();

@@ -23,18 +23,16 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
-import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.zhijian.ZhijianException;
 import org.zhijian.lake.Lake;
+import org.zhijian.config.ConfigDurations;
 import org.zhijian.lake.LakeViews;
+import org.zhijian.lake.PersonalData;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 
 import static java.util.Objects.requireNonNull;
-import static scala.jdk.javaapi.CollectionConverters.asJava;
 
 /**
  * `export`: a lake table or a read-only query to xlsx or csv. Rows stream from Spark to the
@@ -44,6 +42,7 @@ import static scala.jdk.javaapi.CollectionConverters.asJava;
 public final class ExportJob
 {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(ExportJob.class);
 
     /** What to export, where, and how. */
     public record Request(
@@ -57,7 +56,8 @@ public final class ExportJob
             boolean allowUnmask,
             List<String> personalColumns,
             boolean chinese,
-            int rowsPerSheet)
+            int rowsPerSheet,
+            java.time.Duration timeout)
     {
         public Request
         {
@@ -68,6 +68,7 @@ public final class ExportJob
             requireNonNull(out, "out is null");
             requireNonNull(csvCharset, "csvCharset is null");
             personalColumns = List.copyOf(personalColumns);
+            requireNonNull(timeout, "timeout is null");
         }
     }
 
@@ -96,20 +97,23 @@ public final class ExportJob
             throw new ZhijianException(ZhijianException.Code.USAGE, "refused: --unmask is not allowed here (conf: export.allow_unmask is false)");
         }
         Lake lake = Lake.open(lakeLocation, spark.sparkContext().hadoopConfiguration());
+        Path out = OutputFiles.checkWritable(request.out(), lake);
         Snapshot snapshot = lake.current();
         if (snapshot.tables().isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no tables yet; run `zhijian ingest` first");
         }
-        Map<String, TableVersion> views = LakeViews.register(spark, lake, snapshot);
+        LakeViews.Registered views = LakeViews.register(spark, lake, snapshot, new PersonalData(request.personalColumns()), request.unmask());
+        if (request.unmask()) {
+            LOG.warn("export with --unmask: personal data in clear, query: {}", request.sql().orElseGet(() -> request.table().orElse("")));
+        }
         String sql = QueryGuard.normalized(request.sql().orElseGet(() -> tableQuery(request)));
-        Set<String> tables = QueryGuard.check(spark, sql, views.keySet());
+        QueryGuard.Checked checked = QueryGuard.check(spark, sql, views.tables().keySet());
 
         spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(16L << 20));
         org.apache.spark.sql.Dataset<Row> result;
-        LogicalPlan analyzed;
         try {
-            result = spark.sql(sql);
-            analyzed = result.queryExecution().analyzed();
+            // The checked plan itself runs, never the text again.
+            result = org.apache.spark.sql.classic.Dataset.ofRows((org.apache.spark.sql.classic.SparkSession) spark, checked.plan());
         }
         catch (Exception e) {
             // Scala throws AnalysisException without declaring it.
@@ -118,28 +122,35 @@ public final class ExportJob
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
-        checkReadsOnlyTheLake(analyzed, lake);
-        Set<Integer> masked = request.unmask() ? Set.of() : new PersonalData(request.personalColumns()).columns(analyzed, result.schema());
-        List<String> maskedNames = masked.stream().map(i -> result.schema().fields()[i].name()).toList();
+        QueryGuard.checkAnalyzed(result.queryExecution().analyzed(), locations(lake, views.tables()));
+        List<String> masked = views.masked().entrySet().stream().filter(entry -> checked.tables().contains(entry.getKey()))
+                .flatMap(entry -> entry.getValue().stream().map(column -> entry.getKey() + "." + column)).toList();
 
-        Path out = request.out().toAbsolutePath();
         Files.createDirectories(out.getParent());
         Path temporary = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         long rows = 0;
+        String group = "zhijian-export-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Deadline deadline = new Deadline(spark, group, request.timeout());
         try {
+            spark.sparkContext().setJobGroup(group, "export " + out.getFileName(), true);
             try (OutputStream output = Files.newOutputStream(temporary);
                     ExportWriter writer = xlsx ? new XlsxExportWriter(output, ZONE, request.chinese(), request.rowsPerSheet()) : new CsvExportWriter(output, request.csvCharset(), ZONE)) {
-                writer.begin(result.schema(), masked);
+                writer.begin(result.schema(), MaskedColumns.of(result.queryExecution().analyzed(), views.masked()));
                 Iterator<Row> iterator = result.toLocalIterator();
                 while (iterator.hasNext()) {
                     writer.write(iterator.next());
                     rows++;
+                    if ((rows & 1023) == 0) {
+                        deadline.check();
+                    }
                 }
-                writer.finish(metadata(request, sql, rows, lake, snapshot, tables, views, maskedNames));
+                deadline.check();
+                writer.finish(metadata(request, sql, rows, lake, snapshot, checked.tables(), views.tables(), masked));
             }
             catch (RuntimeException e) {
-                if (e instanceof org.apache.spark.SparkThrowable) {
-                    throw new ZhijianException(ZhijianException.Code.FAILURE, "the query failed after " + rows + " rows, nothing was written: " + QueryGuard.firstLine(e.getMessage()), e);
+                deadline.check();
+                if (e instanceof org.apache.spark.SparkThrowable || e.getCause() instanceof org.apache.spark.SparkThrowable) {
+                    throw new ZhijianException(ZhijianException.Code.FAILURE, "the query failed after " + rows + " rows, nothing was written: " + sparkReason(e));
                 }
                 throw e;
             }
@@ -151,9 +162,66 @@ public final class ExportJob
             }
         }
         finally {
+            deadline.close();
+            spark.sparkContext().clearJobGroup();
             Files.deleteIfExists(temporary);
         }
-        return new Result(out, rows, result.schema().size(), maskedNames, tables, sql, (System.nanoTime() - started) / 1_000_000);
+        return new Result(out, rows, result.schema().size(), masked, checked.tables(), sql, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The folders of the snapshot's table versions, as the analyzed-plan check compares them. */
+    private static Set<String> locations(Lake lake, Map<String, TableVersion> tables)
+    {
+        return tables.values().stream().map(version -> QueryGuard.normalizedLocation(lake.fileSystem().makeQualified(lake.location(version))))
+                .collect(Collectors.toSet());
+    }
+
+    /** Spark's own reason for a failed job: the innermost message, one line, without the task and stage preamble. */
+    static String sparkReason(Throwable e)
+    {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = QueryGuard.firstLine(cause.getMessage() != null ? cause.getMessage() : cause.toString());
+        return message.replaceFirst("^Job aborted due to stage failure: .*?: ", "");
+    }
+
+    /** Cancels the export's Spark jobs once {@code export.timeout} has passed; {@link #check} then ends the export. */
+    private static final class Deadline
+            implements AutoCloseable
+    {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final java.time.Duration timeout;
+        private volatile boolean expired;
+
+        Deadline(SparkSession spark, String group, java.time.Duration timeout)
+        {
+            this.timeout = timeout;
+            this.timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "export-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.schedule(() -> {
+                expired = true;
+                spark.sparkContext().cancelJobGroup(group);
+            }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void check()
+        {
+            if (expired) {
+                throw new ZhijianException(ZhijianException.Code.FAILURE, "the export ran longer than export.timeout (" + ConfigDurations.format(timeout)
+                        + ") and was cancelled; nothing was written");
+            }
+        }
+
+        @Override
+        public void close()
+        {
+            timer.shutdownNow();
+        }
     }
 
     private static String tableQuery(Request request)
@@ -162,21 +230,6 @@ public final class ExportJob
         String columns = request.columns().isEmpty() ? "*" : request.columns().stream()
                 .map(column -> "`" + column.strip().replace("`", "``") + "`").collect(Collectors.joining(", "));
         return "SELECT " + columns + " FROM `" + table.layer() + "`.`" + table.name() + "`" + request.where().map(where -> " WHERE " + where).orElse("");
-    }
-
-    /** Defence in depth: every file the analyzed query reads lies inside the lake. */
-    private static void checkReadsOnlyTheLake(LogicalPlan analyzed, Lake lake)
-    {
-        String root = lake.root().toString();
-        for (LogicalPlan leaf : asJava(analyzed.collectLeaves())) {
-            if (leaf instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation files) {
-                for (org.apache.hadoop.fs.Path path : asJava(files.location().rootPaths())) {
-                    if (!path.toString().startsWith(root)) {
-                        throw new ZhijianException(ZhijianException.Code.USAGE, "refused: the query reads " + path + ", outside the lake");
-                    }
-                }
-            }
-        }
     }
 
     private static List<Map.Entry<String, String>> metadata(Request request, String sql, long rows, Lake lake, Snapshot snapshot, Set<String> tables,
@@ -193,7 +246,8 @@ public final class ExportJob
             TableVersion version = views.get(table);
             entries.add(entry(zh ? "读取的表" : "table read", table + (zh ? "（运行 " : " (run ") + version.runId() + (zh ? "）" : ")")));
         }
-        entries.add(entry(zh ? "脱敏字段" : "masked columns", masked.isEmpty() ? (request.unmask() ? (zh ? "无（--unmask）" : "none (--unmask)") : (zh ? "无" : "none")) : String.join(", ", masked)));
+        entries.add(entry(zh ? "脱敏字段" : "masked columns", request.unmask() ? (zh ? "无：个人信息以明文导出（--unmask）" : "none: personal data exported in clear (--unmask)")
+                : masked.isEmpty() ? (zh ? "无" : "none") : String.join(", ", masked)));
         entries.add(entry(zh ? "生成工具" : "tool", "zhijian " + org.zhijian.Version.NUMBER));
         return entries;
     }

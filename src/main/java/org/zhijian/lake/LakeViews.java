@@ -1,30 +1,78 @@
 package org.zhijian.lake;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Makes every table of a lake snapshot queryable by its name: {@code staged.inspections},
  * {@code quarantine.inspections}, {@code marts.indicator_values}, … One database per layer in
  * the session's catalog, one view per table, each over the table's current version folder.
+ * Personal columns are masked inside the view itself (see {@link PersonalData}) unless the
+ * views are registered unmasked.
  */
 public final class LakeViews
 {
+    /** The registered views: the table version each reads, and the personal columns each masks. */
+    public record Registered(Map<String, TableVersion> tables, Map<String, List<String>> masked)
+    {
+        public Registered
+        {
+            tables = Map.copyOf(requireNonNull(tables, "tables is null"));
+            masked = Map.copyOf(requireNonNull(masked, "masked is null"));
+        }
+    }
+
     private LakeViews() {}
 
     /** Registers the views and returns them by name. */
-    public static Map<String, TableVersion> register(SparkSession spark, Lake lake, Snapshot snapshot)
+    public static Registered register(SparkSession spark, Lake lake, Snapshot snapshot, PersonalData personal, boolean unmasked)
     {
         Map<String, TableVersion> views = new TreeMap<>();
+        Map<String, List<String>> masked = new TreeMap<>();
         for (Map.Entry<String, TableVersion> table : snapshot.tables().entrySet()) {
             TableName name = TableName.parse(table.getKey());
             spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
             String location = lake.location(table.getValue()).toString().replace("`", "``");
-            spark.sql("CREATE OR REPLACE VIEW `" + name.layer() + "`.`" + name.name() + "` AS SELECT * FROM parquet.`" + location + "`");
+            String source = "parquet.`" + location + "`";
+            Optional<StructType> stored = storedSchema(table.getValue());
+            String select = "*";
+            if (stored.isEmpty() || !personal.personalColumns(stored.get()).isEmpty()) {
+                // The files' own schema gives the column order a plain SELECT * would have.
+                StructType schema = spark.read().parquet(location).schema();
+                List<String> personalColumns = personal.personalColumns(schema);
+                List<String> items = new ArrayList<>();
+                for (StructField field : schema.fields()) {
+                    personal.viewColumn(schema, field, unmasked).ifPresent(items::add);
+                }
+                select = String.join(", ", items);
+                if (!unmasked && !personalColumns.isEmpty()) {
+                    masked.put(name.toString(), List.copyOf(personalColumns));
+                }
+            }
+            spark.sql("CREATE OR REPLACE VIEW `" + name.layer() + "`.`" + name.name() + "` AS SELECT " + select + " FROM " + source);
             views.put(name.toString(), table.getValue());
         }
-        return views;
+        return new Registered(views, masked);
+    }
+
+    /** The schema the snapshot recorded for a table version; empty when it cannot be read, so the files' schema decides. */
+    private static Optional<StructType> storedSchema(TableVersion version)
+    {
+        try {
+            return DataType.fromJson(version.schema()) instanceof StructType struct ? Optional.of(struct) : Optional.empty();
+        }
+        catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }
