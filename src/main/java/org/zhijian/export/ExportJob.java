@@ -147,12 +147,20 @@ public final class ExportJob
                 deadline.check();
                 writer.finish(metadata(request, sql, rows, lake, snapshot, checked.tables(), views.tables(), masked));
             }
-            catch (RuntimeException e) {
+            catch (ZhijianException e) {
+                throw e;
+            }
+            catch (IOException e) {
+                deadline.check();
+                throw e;
+            }
+            catch (Exception e) {
+                // Spark also throws its checked SparkException without declaring it.
                 deadline.check();
                 if (e instanceof org.apache.spark.SparkThrowable || e.getCause() instanceof org.apache.spark.SparkThrowable) {
                     throw new ZhijianException(ZhijianException.Code.FAILURE, "the query failed after " + rows + " rows, nothing was written: " + sparkReason(e));
                 }
-                throw e;
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
             try {
                 Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

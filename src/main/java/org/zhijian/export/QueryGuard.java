@@ -130,8 +130,8 @@ public final class QueryGuard
             LikeAny.class, LikeAll.class, NotLikeAny.class, NotLikeAll.class, UnresolvedOrdinal.class, UnresolvedRegex.class,
             org.apache.spark.sql.catalyst.analysis.UnresolvedStarExceptOrReplace.class);
 
-    /** Scala objects of window frames ({@code UNBOUNDED PRECEDING}, {@code CURRENT ROW}, …). */
-    private static final Set<String> FRAME_BOUNDS = Set.of(
+    /** Scala objects: window frame bounds ({@code UNBOUNDED PRECEDING}, {@code CURRENT ROW}, …) and struct(*)'s names. */
+    private static final Set<String> SCALA_OBJECTS = Set.of("org.apache.spark.sql.catalyst.expressions.NamePlaceholder$",
             "org.apache.spark.sql.catalyst.expressions.UnboundedPreceding$", "org.apache.spark.sql.catalyst.expressions.UnboundedFollowing$",
             "org.apache.spark.sql.catalyst.expressions.CurrentRow$", "org.apache.spark.sql.catalyst.expressions.UnspecifiedFrame$");
 
@@ -204,14 +204,17 @@ public final class QueryGuard
         }
     }
 
-    /** A location as the analyzed-plan check compares it: the URI normalised, without a trailing slash. */
+    /** A location as the analyzed-plan check compares it: scheme, authority and the normalised path without a trailing slash. */
     public static String normalizedLocation(org.apache.hadoop.fs.Path path)
     {
-        String uri = path.toUri().normalize().toString();
-        while (uri.endsWith("/") && uri.length() > 1) {
-            uri = uri.substring(0, uri.length() - 1);
+        java.net.URI uri = path.toUri().normalize();
+        String location = uri.getPath() == null ? "" : uri.getPath();
+        while (location.endsWith("/") && location.length() > 1) {
+            location = location.substring(0, location.length() - 1);
         }
-        return uri;
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String authority = uri.getAuthority() == null ? "" : uri.getAuthority();
+        return scheme + "://" + authority + location;
     }
 
     /** The query with trailing semicolons removed. */
@@ -279,7 +282,7 @@ public final class QueryGuard
             if (expression instanceof UnresolvedFunction function) {
                 function(asJava(function.nameParts()));
             }
-            else if (!STRUCTURAL.contains(type) && !FRAME_BOUNDS.contains(type) && !ExportFunctions.get().allowedClasses().contains(type)) {
+            else if (!STRUCTURAL.contains(type) && !SCALA_OBJECTS.contains(type) && !ExportFunctions.get().allowedClasses().contains(type)) {
                 throw refuse("the expression " + expression.nodeName() + " is not allowed in exports");
             }
             if (expression instanceof SubqueryExpression subquery) {

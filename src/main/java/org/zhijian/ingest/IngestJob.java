@@ -24,6 +24,7 @@ import org.zhijian.Failpoints;
 import org.zhijian.ZhijianException;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeLock;
+import org.zhijian.lake.PersonalData;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
@@ -503,16 +504,23 @@ public final class IngestJob
             throws IOException
     {
         TableName name = quarantine(dataset);
-        org.apache.spark.sql.Dataset<Row> rejected = rejectedRows(rows).select(
+        boolean personal = dataset.columns().stream().anyMatch(org.zhijian.schema.Column::personal);
+        List<Column> columns = new ArrayList<>(List.of(
                 col(StagedSchema.SOURCE_FILE),
                 col(StagedSchema.SOURCE_LINE),
-                // The original text of a row with personal columns holds that personal data too.
-                col(IngestPipeline.TEXT).as("text", dataset.columns().stream().anyMatch(org.zhijian.schema.Column::personal)
-                        ? new org.apache.spark.sql.types.MetadataBuilder().putBoolean(StagedSchema.PERSONAL, true).putString("comment", "The rejected record as it stood in the file (holds personal data)").build()
-                        : new org.apache.spark.sql.types.MetadataBuilder().putString("comment", "The rejected record as it stood in the file").build()),
-                expr("concat_ws(';', array_distinct(transform(" + IngestPipeline.ERRORS + ", e -> e.rule)))").as("rules"),
-                expr("concat_ws('; ', transform(" + IngestPipeline.ERRORS + ", e -> CASE WHEN e.column = '' THEN e.message ELSE concat(e.column, ': ', e.message) END))").as("reasons"),
-                col(StagedSchema.RUN_ID));
+                // The original text of a row with personal columns holds that personal data too;
+                // text_masked is the same record with those fields masked, which exports show.
+                col(IngestPipeline.TEXT).as("text", personal
+                        ? new org.apache.spark.sql.types.MetadataBuilder().putBoolean(PersonalData.METADATA, true).putString("comment", "The rejected record as it stood in the file (holds personal data)").build()
+                        : new org.apache.spark.sql.types.MetadataBuilder().putString("comment", "The rejected record as it stood in the file").build())));
+        if (personal) {
+            columns.add(col(IngestPipeline.TEXT_MASKED).as("text" + PersonalData.MASKED_SUFFIX,
+                    new org.apache.spark.sql.types.MetadataBuilder().putString("comment", "The rejected record with its personal fields masked").build()));
+        }
+        columns.add(expr("concat_ws(';', array_distinct(transform(" + IngestPipeline.ERRORS + ", e -> e.rule)))").as("rules"));
+        columns.add(expr("concat_ws('; ', transform(" + IngestPipeline.ERRORS + ", e -> CASE WHEN e.column = '' THEN e.message ELSE concat(e.column, ': ', e.message) END))").as("reasons"));
+        columns.add(col(StagedSchema.RUN_ID));
+        org.apache.spark.sql.Dataset<Row> rejected = rejectedRows(rows).select(columns.toArray(Column[]::new));
         Optional<TableVersion> previous = commit.base().table(name);
         org.apache.spark.sql.Dataset<Row> table = rejected;
         if (previous.isPresent()) {

@@ -51,6 +51,8 @@ public final class IngestPipeline
 {
     public static final String ERRORS = "_errors";
     public static final String TEXT = "_text";
+    /** The record's text with the fields of personal columns masked, for datasets that have them (null otherwise). */
+    public static final String TEXT_MASKED = "_text_masked";
     public static final String BLANK = "_blank";
     public static final String COUNTY_MAPPED = "_county_mapped";
     private static final String KEY = "_key";
@@ -139,6 +141,7 @@ public final class IngestPipeline
         List<StructField> fields = new ArrayList<>(List.of(StagedSchema.staged(dataset).fields()));
         fields.add(StagedSchema.plain(ERRORS, DataTypes.createArrayType(ERROR_TYPE, false)));
         fields.add(StagedSchema.plain(TEXT, DataTypes.StringType));
+        fields.add(StagedSchema.plain(TEXT_MASKED, DataTypes.StringType));
         fields.add(StagedSchema.plain(BLANK, DataTypes.BooleanType));
         fields.add(StagedSchema.plain(COUNTY_MAPPED, DataTypes.BooleanType));
         return new StructType(fields.toArray(StructField[]::new));
@@ -264,6 +267,32 @@ public final class IngestPipeline
             return row(split, record, validated, false);
         }
 
+        /**
+         * The record's text with the personal fields masked (PersonalData's rule), field by field
+         * where the record has the header's fields, every field where it does not; null for a
+         * dataset without personal columns.
+         */
+        private static String maskedText(RawSplit split, RawRecord record)
+        {
+            List<org.zhijian.schema.Column> columns = split.dataset().columns();
+            if (columns.stream().noneMatch(org.zhijian.schema.Column::personal)) {
+                return null;
+            }
+            List<String> fields = new ArrayList<>(fitted(split, record.fields()));
+            if (fields.size() == split.fieldCount()) {
+                int[] columnFields = split.columnFields();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).personal() && columnFields[i] >= 0) {
+                        fields.set(columnFields[i], org.zhijian.lake.PersonalData.mask(columns.get(i).name(), fields.get(columnFields[i])));
+                    }
+                }
+            }
+            else {
+                fields.replaceAll(field -> org.zhijian.lake.PersonalData.mask("", field));
+            }
+            return org.zhijian.io.CsvWriter.line(fields);
+        }
+
         /** A workbook row may omit trailing empty cells or carry empty ones past the header. */
         private static List<String> fitted(RawSplit split, List<String> fields)
         {
@@ -283,7 +312,7 @@ public final class IngestPipeline
         private Row row(RawSplit split, RawRecord record, ValidatedRow validated, boolean blank)
         {
             Object[] values = validated.values();
-            Object[] row = new Object[values.length + 3 + 7];
+            Object[] row = new Object[values.length + 3 + 8];
             System.arraycopy(values, 0, row, 0, values.length);
             int i = values.length;
             row[i++] = split.fileName();
@@ -295,6 +324,7 @@ public final class IngestPipeline
             }
             row[i++] = scala.jdk.javaapi.CollectionConverters.asScala(errors).toSeq();
             row[i++] = record.text();
+            row[i++] = maskedText(split, record);
             row[i++] = blank;
             row[i++] = validated.countyMapped();
             row[i++] = validated.key();

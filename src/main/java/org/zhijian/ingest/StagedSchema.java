@@ -26,8 +26,6 @@ public final class StagedSchema
     public static final String SOURCE_LINE = "source_line";
     public static final String RUN_ID = "run_id";
     public static final String YEAR = "year";
-    /** Field metadata marking personal data, which exports mask. */
-    public static final String PERSONAL = "personal";
 
     public static final DataType AMOUNT = DataTypes.createDecimalType(22, FieldParsers.AMOUNT_SCALE);
 
@@ -87,7 +85,7 @@ public final class StagedSchema
         for (Column column : dataset.columns()) {
             StructField field = field(column.name(), sparkType(column.type()), column.unit(), column.description());
             if (column.personal()) {
-                field = new StructField(field.name(), field.dataType(), true, new MetadataBuilder().withMetadata(field.metadata()).putBoolean(PERSONAL, true).build());
+                field = new StructField(field.name(), field.dataType(), true, new MetadataBuilder().withMetadata(field.metadata()).putBoolean(org.zhijian.lake.PersonalData.METADATA, true).build());
             }
             fields.add(field);
         }
