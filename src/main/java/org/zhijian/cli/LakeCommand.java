@@ -51,7 +51,9 @@ public final class LakeCommand
                 return 0;
             }
             console.result("Lake " + lake.root() + (snapshot.version() == 0 ? " is empty: run `zhijian ingest` first." : ", snapshot " + snapshot.version() + " of " + snapshot.committedAt()));
-            lake.lockHolder().ifPresent(holder -> console.result("Locked by run " + holder.runId() + " (" + holder.command() + ", pid " + holder.pid() + " on " + holder.host() + ", since " + holder.startedAt() + ")"));
+            Optional<String> stale = lake.staleLock();
+            lake.lockHolder().ifPresent(holder -> console.result("Locked by run " + holder.runId() + " (" + holder.command() + ", pid " + holder.pid() + " on " + holder.host() + ", since " + holder.startedAt() + ")"
+                    + stale.map(reason -> " — stale: " + reason + "; the next run takes the lock over").orElse("")));
             if (!snapshot.tables().isEmpty()) {
                 console.result(String.format(Locale.ROOT, "%-30s %12s %10s  %-26s %s", "table", "rows", "size", "last run", "partitions"));
                 for (Map.Entry<String, TableVersion> entry : snapshot.tables().entrySet()) {
@@ -70,8 +72,10 @@ public final class LakeCommand
                         read += dataset.path("rows_read").asLong();
                         quarantined += dataset.path("rows_quarantined").asLong();
                     }
+                    // A run stopped between its manifest and its snapshot published nothing, whatever its manifest says.
+                    String status = lake.committed(run) ? run.path("status").asText() : "not committed";
                     console.result(String.format(Locale.ROOT, "  %-26s %-9s %-17s exit %d  %6.1f s  read %,d  quarantined %,d%s", run.path("run_id").asText(), run.path("command").asText(),
-                            run.path("status").asText(), run.path("exit_code").asInt(), run.path("duration_ms").asLong() / 1000.0, read, quarantined,
+                            status, run.path("exit_code").asInt(), run.path("duration_ms").asLong() / 1000.0, read, quarantined,
                             run.path("message").asText().isEmpty() ? "" : "  " + run.path("message").asText()));
                 }
             }

@@ -186,7 +186,6 @@ public final class BuildJob
         outputs.publish(COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", "year",
                 col("year"), col("region_level"), col("rank"), col("region_code"));
 
-        Snapshot snapshot = lake.commit(outputs.commit());
         Map<String, Long> written = new LinkedHashMap<>();
         for (Map.Entry<String, TableVersion> entry : outputs.commit().changes().entrySet()) {
             written.put(entry.getKey(), entry.getValue().rows());
@@ -194,9 +193,12 @@ public final class BuildJob
         long periodRows = request.period().isPresent()
                 ? lake.read(spark, valuesVersion).where(col("period").equalTo(request.period().get().id())).count()
                 : valuesVersion.rows();
-        Result result = new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000);
-        lake.writeRun(runId, manifest(request, result, startedAt));
-        return result;
+        Result[] result = new Result[1];
+        lake.commit(outputs.commit(), snapshot -> {
+            result[0] = new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000);
+            return manifest(request, result[0], startedAt);
+        });
+        return result[0];
     }
 
     /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */

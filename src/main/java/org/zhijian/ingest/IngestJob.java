@@ -199,7 +199,7 @@ public final class IngestJob
                     problems.addAll(problems(entry.getValue(), request.maxProblems() - problems.size()));
                 }
             }
-            Optional<Snapshot> snapshot = Optional.empty();
+            long problemTotal = problemCount;
             Map<String, TableVersion> written = new LinkedHashMap<>();
             if (request.write()) {
                 stepStart = System.nanoTime();
@@ -218,16 +218,19 @@ public final class IngestJob
                 steps.add(new Step("write", millisSince(stepStart), outcomes.values().stream().mapToLong(DatasetOutcome::read).sum(),
                         outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
                 Failpoints.reach("ingest.before-commit");
-                stepStart = System.nanoTime();
-                snapshot = Optional.of(lake.commit(commit));
-                steps.add(new Step("commit", millisSince(stepStart), written.size(), written.size()));
+                long commitStart = System.nanoTime();
+                Result[] committed = new Result[1];
+                lake.commit(commit, published -> {
+                    List<Step> all = new ArrayList<>(steps);
+                    all.add(new Step("commit", millisSince(commitStart), written.size(), written.size()));
+                    committed[0] = new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.of(published), written,
+                            List.copyOf(all), startedAt, millisSince(started));
+                    return IngestManifest.of(request, committed[0], spark, gate.failed() ? "rejected_by_gate" : "succeeded",
+                            gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : "");
+                });
+                return committed[0];
             }
-            Result result = new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemCount, gate, snapshot, written, List.copyOf(steps), startedAt, millisSince(started));
-            if (request.write()) {
-                lake.writeRun(runId, IngestManifest.of(request, result, spark, gate.failed() ? "rejected_by_gate" : "succeeded",
-                        gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : ""));
-            }
-            return result;
+            return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
         }
         catch (IOException | RuntimeException e) {
             if (lock != null) {

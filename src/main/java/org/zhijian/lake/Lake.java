@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.Failpoints;
 import org.zhijian.ZhijianException;
 
 import static java.util.Objects.requireNonNull;
@@ -203,8 +204,13 @@ public final class Lake
         }
     }
 
-    /** Publishes a commit atomically and removes what no recent snapshot needs any more. */
-    public Snapshot commit(Commit commit)
+    /**
+     * Publishes a commit atomically and removes what no recent snapshot needs any more. The run's
+     * manifest, made from the snapshot about to be published, is written first: a run killed
+     * between the two leaves a manifest whose snapshot never appeared ({@link #committed} says
+     * so), never a committed snapshot without its manifest.
+     */
+    public Snapshot commit(Commit commit, java.util.function.Function<Snapshot, Object> manifest)
             throws IOException
     {
         Snapshot latest = current();
@@ -214,6 +220,8 @@ public final class Lake
         Map<String, TableVersion> tables = new LinkedHashMap<>(latest.tables());
         tables.putAll(commit.changes);
         Snapshot next = new Snapshot(latest.version() + 1, commit.runId, Instant.now().toString(), tables);
+        writeRun(commit.runId, manifest.apply(next));
+        Failpoints.reach("lake.before-snapshot");
         Path directory = new Path(root, SNAPSHOTS);
         fs.mkdirs(directory);
         Path temporary = new Path(directory, "_" + commit.runId + ".json.tmp");
@@ -279,6 +287,32 @@ public final class Lake
         if (!fs.rename(temporary, target)) {
             throw new IOException("could not write run manifest " + target);
         }
+    }
+
+    /**
+     * Whether a run's manifest names a snapshot that was published by that run: false for a run
+     * stopped between its manifest and its snapshot; true when the snapshot file has since been
+     * cleaned up (only the newest are kept) or the manifest names none.
+     */
+    public boolean committed(com.fasterxml.jackson.databind.JsonNode run)
+            throws IOException
+    {
+        if (!run.path("snapshot").canConvertToLong()) {
+            return true;
+        }
+        long version = run.path("snapshot").asLong();
+        Path file = new Path(new Path(root, SNAPSHOTS), String.format("%020d.json", version));
+        if (!fs.exists(file)) {
+            return version <= current().version();
+        }
+        return JSON.readValue(readBytes(file), Snapshot.class).runId().equals(run.path("run_id").asText());
+    }
+
+    /** Why the lock is stale — its holder is gone — or empty while there is no lock or its holder may be alive. */
+    public Optional<String> staleLock()
+            throws IOException
+    {
+        return LakeLock.staleReason(fs, new Path(root, LakeLock.FILE));
     }
 
     /** The newest run manifests, newest first, as parsed JSON trees. */

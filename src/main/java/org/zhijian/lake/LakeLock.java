@@ -124,6 +124,19 @@ public final class LakeLock
         throw new ZhijianException(ZhijianException.Code.LAKE_BUSY, "the lake at " + root + " is in use; could not take its lock");
     }
 
+    /** Why the lock at {@code path} is stale, or empty when there is none or its holder may be alive. */
+    static Optional<String> staleReason(FileSystem fs, Path path)
+            throws IOException
+    {
+        try {
+            long age = System.currentTimeMillis() - fs.getFileStatus(path).getModificationTime();
+            return Optional.ofNullable(staleReason(read(fs, path), age));
+        }
+        catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Why a lock is stale, or null while its holder may be alive. */
     private static String staleReason(Optional<Holder> holder, long ageMillis)
     {

@@ -113,10 +113,12 @@ public final class ScenarioJob
                         sensitivityRows(outcome), runId));
                 tables.put("scenarios." + name + "_goal_seek", write(lake, commit, TableName.of("scenarios", name + "_goal_seek"), GOAL_SEEK, goalSeekRows(outcome), runId));
             }
-            Snapshot published = lake.commit(commit);
-            Result result = new Result(runId, base, outcomes, published, tables, (System.nanoTime() - started) / 1_000_000);
-            lake.writeRun(runId, manifest(result, startedAt));
-            return result;
+            Result[] result = new Result[1];
+            lake.commit(commit, published -> {
+                result[0] = new Result(runId, base, outcomes, published, tables, (System.nanoTime() - started) / 1_000_000);
+                return manifest(result[0], startedAt);
+            });
+            return result[0];
         });
     }
 

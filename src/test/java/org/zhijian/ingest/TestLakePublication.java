@@ -152,7 +152,7 @@ class TestLakePublication
         Snapshot before = lake.current();
         long inspections = lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count();
 
-        Process child = childIngest(raw, lakePath);
+        Process child = childIngest(raw, lakePath, "ingest.before-commit");
         try {
             String reached = awaitLine(child, "failpoint ingest.before-commit reached");
             assertThat(reached).isNotNull();
@@ -180,7 +180,42 @@ class TestLakePublication
         }
     }
 
-    private static Process childIngest(Path input, Path lakePath)
+    @Test
+    void aRunKilledBetweenItsManifestAndItsSnapshotShowsAsNotCommittedAndItsLockAsStale()
+            throws Exception
+    {
+        Path lakePath = directory.resolve("killed-at-snapshot");
+        IngestJob.Result first = ingest(raw, lakePath);
+        Lake lake = lake(lakePath);
+        Snapshot before = lake.current();
+        Process child = childIngest(raw, lakePath, "lake.before-snapshot");
+        try {
+            awaitLine(child, "failpoint lake.before-snapshot reached");
+        }
+        finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(lake.current()).isEqualTo(before);
+        // Its manifest was written before the snapshot would have been: every committed run has one.
+        var runs = lake.recentRuns(5);
+        assertThat(runs).hasSize(2);
+        String killed = runs.get(0).path("run_id").asText();
+        assertThat(killed).isNotEqualTo(first.runId());
+        assertThat(lake.committed(runs.get(0))).isFalse();
+        assertThat(lake.committed(runs.get(1))).isTrue();
+        org.zhijian.cli.CliRun shown = org.zhijian.cli.CliRun.of("lake", "--lake", lakePath.toString());
+        assertThat(shown.out()).contains("Locked by run " + killed).contains("stale: process " + child.pid() + " is no longer running");
+        assertThat(shown.out().lines().filter(line -> line.contains(killed) && line.contains("not committed")).count()).isEqualTo(1);
+        assertThat(shown.out().lines().filter(line -> line.contains(first.runId()) && line.contains("succeeded")).count()).isEqualTo(1);
+        // The next run takes the stale lock over and commits.
+        IngestJob.Result rerun = ingest(raw, lakePath);
+        assertThat(lake.current().version()).isEqualTo(before.version() + 1);
+        assertThat(lake.committed(lake.recentRuns(1).get(0))).isTrue();
+        assertThat(rerun.snapshot()).isPresent();
+    }
+
+    private static Process childIngest(Path input, Path lakePath, String failpoint)
             throws IOException
     {
         List<String> command = new ArrayList<>();
@@ -190,7 +225,7 @@ class TestLakePublication
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-D" + Failpoints.PROPERTY + "=ingest.before-commit",
+        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-D" + Failpoints.PROPERTY + "=" + failpoint,
                 "-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli",
                 "ingest", "--input", input.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
