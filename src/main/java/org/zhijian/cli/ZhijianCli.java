@@ -53,6 +53,25 @@ public final class ZhijianCli
         return commandLine.execute(args);
     }
 
+    /** The innermost I/O failure under an exception (Spark wraps a task's in its own), if any. */
+    static java.util.Optional<java.io.IOException> ioFailure(Throwable exception)
+    {
+        java.io.IOException found = null;
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.io.IOException io) {
+                found = io;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    private static String oneLine(Throwable exception)
+    {
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage().strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
     {
         PrintWriter err = commandLine.getErr();
@@ -60,12 +79,19 @@ public final class ZhijianCli
             err.println("error: " + expected.getMessage());
             return expected.code().exitStatus();
         }
-        if (exception instanceof UncheckedIOException io) {
-            err.println("error: " + io.getCause().getMessage());
+        java.util.Optional<java.io.IOException> io = ioFailure(exception);
+        if (io.isPresent()) {
+            // Out of space, permissions, a vanished file: the system's reason, one line.
+            err.println("error: " + (exception instanceof UncheckedIOException ? "" : "I/O failure: ") + oneLine(io.get()));
             return ZhijianException.Code.FAILURE.exitStatus();
         }
-        err.println("error: unexpected failure: " + exception);
-        exception.printStackTrace(err);
+        err.println("error: unexpected failure: " + oneLine(exception));
+        if (Logging.verbose()) {
+            exception.printStackTrace(err);
+        }
+        else {
+            err.println("(run again with --verbose for the details)");
+        }
         return ZhijianException.Code.FAILURE.exitStatus();
     }
 }

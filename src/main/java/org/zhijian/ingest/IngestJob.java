@@ -232,7 +232,8 @@ public final class IngestJob
             }
             return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
         }
-        catch (IOException | RuntimeException e) {
+        catch (Exception e) {
+            // Exception, not only IOException and RuntimeException: Spark throws its checked SparkException undeclared.
             if (lock != null) {
                 try {
                     lake.writeRun(runId, IngestManifest.failed(request, runId, startedAt, millisSince(started), spark, String.valueOf(e.getMessage())));

@@ -2,7 +2,9 @@ package org.zhijian.lake;
 
 import java.io.File;
 import java.io.FileNotFoundException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +27,10 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * creates and {@code ls -ld} for every file status whose permission is asked for: hundreds of
  * processes per ingest, which cost more than the work itself on small data. This does the
  * same through java.nio. Registered for {@code file:} by {@link HadoopConfigurations}.
+ *
+ * <p>Its output streams also fail as streams should: Hadoop's local file system throws an
+ * {@link FSError} (an Error, which no caller expects) when a write fails — a full disk, say —
+ * and these throw the IOException inside it instead.
  */
 public final class NioLocalFileSystem
         extends LocalFileSystem
@@ -37,6 +44,20 @@ public final class NioLocalFileSystem
     public static final class Raw
             extends RawLocalFileSystem
     {
+        @Override
+        protected OutputStream createOutputStream(Path path, boolean append)
+                throws IOException
+        {
+            return new IoErrors(super.createOutputStream(path, append));
+        }
+
+        @Override
+        protected OutputStream createOutputStreamWithMode(Path path, boolean append, FsPermission permission)
+                throws IOException
+        {
+            return new IoErrors(super.createOutputStreamWithMode(path, append, permission));
+        }
+
         @Override
         public void setPermission(Path path, FsPermission permission)
                 throws IOException
@@ -83,6 +104,69 @@ public final class NioLocalFileSystem
             }
             return new FileStatus(status.getLen(), status.isDirectory(), status.getReplication(), status.getBlockSize(), status.getModificationTime(),
                     status.getAccessTime(), hadoop(attributes.permissions()), attributes.owner().getName(), attributes.group().getName(), status.getPath());
+        }
+    }
+
+    /** A stream that throws the IOException inside Hadoop's FSError. */
+    private static final class IoErrors
+            extends FilterOutputStream
+    {
+        IoErrors(OutputStream out)
+        {
+            super(out);
+        }
+
+        @Override
+        public void write(int b)
+                throws IOException
+        {
+            try {
+                out.write(b);
+            }
+            catch (FSError e) {
+                throw unwrap(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length)
+                throws IOException
+        {
+            try {
+                out.write(bytes, offset, length);
+            }
+            catch (FSError e) {
+                throw unwrap(e);
+            }
+        }
+
+        @Override
+        public void flush()
+                throws IOException
+        {
+            try {
+                out.flush();
+            }
+            catch (FSError e) {
+                throw unwrap(e);
+            }
+        }
+
+        @Override
+        public void close()
+                throws IOException
+        {
+            try {
+                out.close();
+            }
+            catch (FSError e) {
+                throw unwrap(e);
+            }
+        }
+
+        private static IOException unwrap(FSError error)
+        {
+            return error.getCause() instanceof IOException io ? io : new IOException(error.getMessage(), error);
         }
     }
 

@@ -38,7 +38,8 @@ public final class RunManifests
             try {
                 return work.run(startedAt, started);
             }
-            catch (java.io.IOException | RuntimeException e) {
+            catch (Exception e) {
+                // Exception, not only IOException and RuntimeException: Spark throws its checked SparkException undeclared.
                 try {
                     lake.writeRun(runId, header(runId, command, "failed", e instanceof org.zhijian.ZhijianException expected ? expected.code().exitStatus() : 1,
                             String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark));

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.TestFiles;
 import org.zhijian.ZhijianException;
 import org.zhijian.cli.CliRun;
 import org.zhijian.ingest.IngestJob;
@@ -144,8 +145,8 @@ class TestExportGuard
                 "SELECT * FROM staged.cases |> WHERE fine > 0",
                 "SELECT 1; DROP VIEW staged.cases",
         };
-        Map<String, String> lakeBefore = fingerprint(lake);
-        Map<String, String> sentinelBefore = fingerprint(sentinel);
+        Map<String, String> lakeBefore = TestFiles.fingerprint(lake);
+        Map<String, String> sentinelBefore = TestFiles.fingerprint(sentinel);
         Path out = directory.resolve("refused.csv");
         for (String sql : refused) {
             CliRun run = cli("--sql", sql, "--out", out.toString());
@@ -153,8 +154,8 @@ class TestExportGuard
             assertThat(run.err().strip()).as(sql).startsWith("error: refused: ").doesNotContain("\n").doesNotContain("Exception");
             assertThat(out).as(sql).doesNotExist();
         }
-        assertThat(fingerprint(lake)).isEqualTo(lakeBefore);
-        assertThat(fingerprint(sentinel)).isEqualTo(sentinelBefore);
+        assertThat(TestFiles.fingerprint(lake)).isEqualTo(lakeBefore);
+        assertThat(TestFiles.fingerprint(sentinel)).isEqualTo(sentinelBefore);
         assertThat(directory.resolve("link")).doesNotExist();
         // The views are still the lake's: a normal export after the refusals reads the real table.
         assertThat(cli("--sql", "SELECT count(*) AS n FROM staged.cases", "--out", out.toString()).status()).isZero();
@@ -346,13 +347,13 @@ class TestExportGuard
         Path folder = Files.createDirectories(directory.resolve("folder.csv"));
         Path device = directory.resolve("null.csv");
         Files.createSymbolicLink(device, Path.of("/dev/null"));
-        Map<String, String> lakeBefore = fingerprint(lake);
+        Map<String, String> lakeBefore = TestFiles.fingerprint(lake);
         for (Path out : List.of(folder, device, lake.resolve("x.csv"), lake.resolve("staged").resolve("cases.xlsx"))) {
             CliRun run = cli("--sql", "SELECT 1 AS x", "--out", out.toString());
             assertThat(run.status()).as(out.toString()).isEqualTo(2);
             assertThat(run.err().strip()).as(out.toString()).startsWith("error: --out ").doesNotContain("\n");
         }
-        assertThat(fingerprint(lake)).isEqualTo(lakeBefore);
+        assertThat(TestFiles.fingerprint(lake)).isEqualTo(lakeBefore);
         assertThat(Files.isSymbolicLink(device)).isTrue();
         CliRun unwritable = cli("--sql", "SELECT 1 AS x", "--out", "/proc/zhijian-export.csv");
         assertThat(unwritable.status()).isNotZero();
@@ -404,29 +405,6 @@ class TestExportGuard
             reader.forEachRemaining(record -> rows.add(record.fields()));
         }
         return rows;
-    }
-
-    /** Every file under a folder with the SHA-256 of its content, to show that nothing changed. */
-    static Map<String, String> fingerprint(Path root)
-            throws IOException
-    {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(path).toString(), sha256(Files.readAllBytes(path)));
-            }
-        }
-        return files;
-    }
-
-    private static String sha256(byte[] bytes)
-    {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String md5(String text)

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +28,7 @@ import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeLock;
 import org.zhijian.lake.RunIds;
 import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.CreditCode;
 import org.zhijian.schema.Dataset;
 import org.zhijian.spark.SharedSpark;
@@ -215,7 +218,60 @@ class TestLakePublication
         assertThat(rerun.snapshot()).isPresent();
     }
 
+    @Test
+    void anIngestThatRunsOutOfSpaceEndsWithOneErrorLineAndLeavesTheLakeAsItWas()
+            throws Exception
+    {
+        Path disk = Files.createDirectories(directory.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", disk.toString()).redirectErrorStream(true).start();
+        String mountOutput = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(mount.waitFor()).as("this test mounts a small tmpfs as root (CI runs as root): " + mountOutput).isZero();
+        try {
+            Path lakePath = disk.resolve("lake");
+            ingest(raw, lakePath);
+            Lake lake = lake(lakePath);
+            Snapshot before = lake.current();
+            Map<String, String> tables = new TreeMap<>();
+            for (TableVersion version : before.tables().values()) {
+                tables.putAll(org.zhijian.TestFiles.fingerprint(lakePath.resolve(version.path())));
+            }
+            // Leave the next run a little room only.
+            try (var filler = Files.newOutputStream(disk.resolve("filler"))) {
+                byte[] block = new byte[1 << 16];
+                long room = Files.getFileStore(disk).getUsableSpace() - (96 << 10);
+                for (long written = 0; written + block.length <= room; written += block.length) {
+                    filler.write(block);
+                }
+            }
+            Process child = childProcess(null, "ingest", "--input", raw.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(output).isEqualTo(1);
+            List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+            assertThat(lines).as(output).hasSizeLessThanOrEqualTo(3);
+            assertThat(lines.get(lines.size() - 1)).as(output).startsWith("error: ").contains("No space left on device");
+            assertThat(output).doesNotContain("\tat ").doesNotContain(" ERROR ").doesNotContain("Exception in task");
+            Files.delete(disk.resolve("filler"));
+            assertThat(lake.current()).isEqualTo(before);
+            Map<String, String> after = new TreeMap<>();
+            for (TableVersion version : before.tables().values()) {
+                after.putAll(org.zhijian.TestFiles.fingerprint(lakePath.resolve(version.path())));
+            }
+            assertThat(after).isEqualTo(tables);
+        }
+        finally {
+            new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor();
+        }
+    }
+
     private static Process childIngest(Path input, Path lakePath, String failpoint)
+            throws IOException
+    {
+        return childProcess(failpoint, "ingest", "--input", input.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
+    }
+
+    /** The command line in a JVM of its own (stdout and stderr together), stopping at {@code failpoint} if one is given. */
+    private static Process childProcess(String failpoint, String... arguments)
             throws IOException
     {
         List<String> command = new ArrayList<>();
@@ -225,9 +281,12 @@ class TestLakePublication
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-D" + Failpoints.PROPERTY + "=" + failpoint,
-                "-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli",
-                "ingest", "--input", input.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q"));
+        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true"));
+        if (failpoint != null) {
+            command.add("-D" + Failpoints.PROPERTY + "=" + failpoint);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli"));
+        command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
