@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.zhijian.ZhijianException;
 import org.zhijian.ingest.IngestJob;
 import org.zhijian.ingest.RawFileInspector;
+import org.zhijian.ingest.ReaderLimits;
 import picocli.CommandLine.Option;
 
 /** The options `validate` and `ingest` share: what to read and how to judge it. */
@@ -59,7 +60,8 @@ public final class IngestOptions
         if (gate < 0 || gate > 1) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--reject-gate: " + gate + " is not a share between 0 and 1");
         }
-        RawFileInspector.Options options = new RawFileInspector.Options(charset, Optional.ofNullable(sheet), RawFileInspector.DEFAULT_SPLIT_BYTES);
+        RawFileInspector.Options options = new RawFileInspector.Options(charset, Optional.ofNullable(sheet), RawFileInspector.DEFAULT_SPLIT_BYTES,
+                ReaderLimits.of(config.ingest()));
         return new IngestJob.Request(command, input != null ? input : config.paths().raw(), config.paths().lake(), options, day,
                 config.quality().acceptPilotCreditCodes(), gate, allowRejects, write, maxProblems);
     }

@@ -64,7 +64,8 @@ public final class ConfigLoader
                         resolve(home, fromFile.report().definition())),
                 new ZhijianConfig.QualitySettings(rejectGate, fromFile.quality().acceptPilotCreditCodes()),
                 fromFile.generate(),
-                fromFile.export());
+                fromFile.export(),
+                fromFile.ingest());
         check(file, config);
         return config;
     }
@@ -72,7 +73,7 @@ public final class ConfigLoader
     private static ZhijianConfig readFile(Path file)
     {
         ZhijianConfig config = YamlFiles.read(file, ZhijianConfig.class);
-        return config == null ? new ZhijianConfig(null, null, null, null, null, null) : config;
+        return config == null ? new ZhijianConfig(null, null, null, null, null, null, null) : config;
     }
 
     private static void check(Path file, ZhijianConfig config)
@@ -107,6 +108,10 @@ public final class ConfigLoader
             if (!FORMATS.contains(format)) {
                 throw new ConfigException(file + ": generate.formats has unknown format '" + format + "' (known: csv, gbk, xlsx)");
             }
+        }
+        ZhijianConfig.IngestSettings ingest = config.ingest();
+        if (ingest.maxLineBytes() < 1024 || ingest.maxSheetBytes() < 1024 || ingest.maxSharedStringsBytes() < 1024) {
+            throw new ConfigException(file + ": ingest.max_line_bytes, max_sheet_bytes and max_shared_strings_bytes must be at least 1024 bytes");
         }
         try {
             config.export().timeoutDuration();

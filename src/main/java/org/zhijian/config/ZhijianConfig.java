@@ -17,7 +17,8 @@ public record ZhijianConfig(
         @JsonProperty("report") ReportSettings report,
         @JsonProperty("quality") QualitySettings quality,
         @JsonProperty("generate") GenerateSettings generate,
-        @JsonProperty("export") ExportSettings export)
+        @JsonProperty("export") ExportSettings export,
+        @JsonProperty("ingest") IngestSettings ingest)
 {
     public ZhijianConfig
     {
@@ -27,6 +28,21 @@ public record ZhijianConfig(
         quality = requireNonNullElse(quality, new QualitySettings(null, null));
         generate = requireNonNullElse(generate, new GenerateSettings(null, null, null, null));
         export = requireNonNullElse(export, new ExportSettings(null, null, null));
+        ingest = requireNonNullElse(ingest, new IngestSettings(null, null, null));
+    }
+
+    /** How much one raw record or workbook part may make the readers hold, in bytes. */
+    public record IngestSettings(
+            @JsonProperty("max_line_bytes") Long maxLineBytes,
+            @JsonProperty("max_sheet_bytes") Long maxSheetBytes,
+            @JsonProperty("max_shared_strings_bytes") Long maxSharedStringsBytes)
+    {
+        public IngestSettings
+        {
+            maxLineBytes = requireNonNullElse(maxLineBytes, 1L << 20);
+            maxSheetBytes = requireNonNullElse(maxSheetBytes, 2L << 30);
+            maxSharedStringsBytes = requireNonNullElse(maxSharedStringsBytes, 128L << 20);
+        }
     }
 
     /**

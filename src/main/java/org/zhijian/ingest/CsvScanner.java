@@ -12,8 +12,9 @@ import java.util.List;
  * One sequential pass over a CSV file's bytes on the driver, before any task reads it: finds
  * record boundaries (quote-aware, so a quoted line break never splits a record) to cut the
  * file into byte ranges for parallel reading, counts lines as {@link org.zhijian.io.CsvReader}
- * does, checks whether the bytes are valid UTF-8, spots binary content and computes the
- * SHA-256 for the run manifest. Byte-level scanning is safe for UTF-8 and GB18030 alike:
+ * does, counts the lines that are not valid UTF-8 and those that hold UTF-8 beyond ASCII (the
+ * encoding is decided on the whole file from these), spots binary content, refuses a first
+ * line longer than the record limit, and computes the SHA-256 for the run manifest. Byte-level scanning is safe for UTF-8 and GB18030 alike:
  * neither uses the bytes of {@code " , CR LF} inside a multi-byte character.
  */
 final class CsvScanner
@@ -30,10 +31,30 @@ final class CsvScanner
     /**
      * @param bomLength 3 when the file starts with a UTF-8 byte-order mark, else 0
      * @param boundaries where each split starts; the first is where the data after the header start
+     * @param invalidUtf8Lines lines holding bytes that are not valid UTF-8 (GB18030 text, or damage)
+     * @param utf8Lines lines that are valid UTF-8 and hold characters beyond ASCII
+     * @param firstInvalidUtf8Line the first of the former, 0 if none
+     * @param firstUtf8Line the first of the latter, 0 if none
+     * @param headerTooLong whether the first line has no line break within the record limit (nothing else is then known)
      */
-    record Result(long size, int bomLength, List<Boundary> boundaries, boolean validUtf8, boolean binary, boolean utf16, boolean blank, String sha256) {}
+    record Result(long size, int bomLength, List<Boundary> boundaries, long invalidUtf8Lines, long firstInvalidUtf8Line, long utf8Lines, long firstUtf8Line,
+            boolean binary, boolean utf16, boolean blank, boolean headerTooLong, String sha256)
+    {
+        boolean validUtf8()
+        {
+            return invalidUtf8Lines == 0;
+        }
+    }
 
     private final long splitBytes;
+    private final long maxLineBytes;
+    private long physicalLine = 1;
+    private boolean lineInvalid;
+    private boolean lineMultibyte;
+    private long invalidLines;
+    private long firstInvalidLine;
+    private long utf8Lines;
+    private long firstUtf8Line;
     private final List<Boundary> boundaries = new ArrayList<>();
     private long line = 1;
     private int state = FIELD_START;
@@ -41,19 +62,20 @@ final class CsvScanner
     private boolean crInRecord;
     private long splitStart = -1;
     private int utf8Remaining;
-    private boolean validUtf8 = true;
     private boolean binary;
     private boolean blank = true;
+    private boolean previousWasCr;
 
-    private CsvScanner(long splitBytes)
+    private CsvScanner(long splitBytes, long maxLineBytes)
     {
         this.splitBytes = splitBytes;
+        this.maxLineBytes = maxLineBytes;
     }
 
-    static Result scan(InputStream input, long splitBytes)
+    static Result scan(InputStream input, long splitBytes, long maxLineBytes)
             throws IOException
     {
-        return new CsvScanner(splitBytes).run(input);
+        return new CsvScanner(splitBytes, maxLineBytes).run(input);
     }
 
     private Result run(InputStream input)
@@ -81,15 +103,36 @@ final class CsvScanner
                 accept(buffer[i] & 0xFF, offset + i);
             }
             offset += count;
+            if (boundaries.isEmpty() && offset - bomLength > maxLineBytes) {
+                return new Result(offset, bomLength, List.of(), 0, 0, 0, 0, binary, utf16, false, true, "");
+            }
         }
         if (utf8Remaining > 0) {
-            validUtf8 = false;
+            lineInvalid = true;
         }
+        endOfLine();
         if (boundaries.isEmpty()) {
             // The header is the whole file: no data records.
             boundaries.add(new Boundary(offset, line + 1));
         }
-        return new Result(offset, bomLength, List.copyOf(boundaries), validUtf8, binary, utf16, blank, HexFormat.of().formatHex(digest.digest()));
+        return new Result(offset, bomLength, List.copyOf(boundaries), invalidLines, firstInvalidLine, utf8Lines, firstUtf8Line, binary, utf16, blank, false,
+                HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Counts the physical line just ended by its UTF-8 content. */
+    private void endOfLine()
+    {
+        if (lineInvalid) {
+            invalidLines++;
+            firstInvalidLine = firstInvalidLine == 0 ? physicalLine : firstInvalidLine;
+        }
+        else if (lineMultibyte) {
+            utf8Lines++;
+            firstUtf8Line = firstUtf8Line == 0 ? physicalLine : firstUtf8Line;
+        }
+        lineInvalid = false;
+        lineMultibyte = false;
+        physicalLine++;
     }
 
     private void accept(int b, long position)
@@ -101,6 +144,12 @@ final class CsvScanner
             blank = false;
         }
         checkUtf8(b);
+        if (b == '\n' || (b == '\r')) {
+            if (!(b == '\n' && previousWasCr)) {
+                endOfLine();
+            }
+        }
+        previousWasCr = b == '\r';
         if (crPending) {
             crPending = false;
             if (b == '\n') {
@@ -162,30 +211,33 @@ final class CsvScanner
         }
     }
 
+    /** Validates UTF-8 byte by byte, marking the current line when a sequence is broken and going on after it. */
     private void checkUtf8(int b)
     {
-        if (!validUtf8) {
+        if (utf8Remaining > 0) {
+            if ((b & 0xC0) == 0x80) {
+                utf8Remaining--;
+                return;
+            }
+            // A broken sequence: this byte starts afresh.
+            lineInvalid = true;
+            utf8Remaining = 0;
+        }
+        if (b < 0x80) {
             return;
         }
-        if (utf8Remaining > 0) {
-            if ((b & 0xC0) != 0x80) {
-                validUtf8 = false;
-            }
-            utf8Remaining--;
+        lineMultibyte = true;
+        if (b >= 0xC2 && b <= 0xDF) {
+            utf8Remaining = 1;
         }
-        else if (b >= 0x80) {
-            if (b >= 0xC2 && b <= 0xDF) {
-                utf8Remaining = 1;
-            }
-            else if (b >= 0xE0 && b <= 0xEF) {
-                utf8Remaining = 2;
-            }
-            else if (b >= 0xF0 && b <= 0xF4) {
-                utf8Remaining = 3;
-            }
-            else {
-                validUtf8 = false;
-            }
+        else if (b >= 0xE0 && b <= 0xEF) {
+            utf8Remaining = 2;
+        }
+        else if (b >= 0xF0 && b <= 0xF4) {
+            utf8Remaining = 3;
+        }
+        else {
+            lineInvalid = true;
         }
     }
 

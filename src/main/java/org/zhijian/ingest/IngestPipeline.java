@@ -242,6 +242,10 @@ public final class IngestPipeline
 
         Row toRow(RawSplit split, RawRecord record)
         {
+            if (record.tooLong()) {
+                return row(split, record, validator.structural(new RowError(Rule.LINE_TOO_LONG, "", "",
+                        Rule.LINE_TOO_LONG.message(record.failure(), ReaderLimits.bytes(split.limits().maxLineBytes())))), false);
+            }
             if (record.failure() != null) {
                 return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE, "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
             }
@@ -261,7 +265,7 @@ public final class IngestPipeline
             ValidatedRow validated = validator.validate(raw);
             if (record.undecodable()) {
                 List<RowError> errors = new ArrayList<>(validated.errors());
-                errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", Rule.ROW_ENCODING.message(split.charset())));
+                errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", record.encodingProblem()));
                 validated = new ValidatedRow(validated.values(), errors, validated.key(), validated.contentHash(), validated.countyMapped());
             }
             return row(split, record, validated, false);

@@ -61,12 +61,18 @@ public final class RawFileInspector
      * @param encoding a charset to force on every CSV file, or empty to detect
      * @param sheet the sheet to read from workbooks that have it, or empty
      */
-    public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes)
+    public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits)
     {
         public Options
         {
             requireNonNull(encoding, "encoding is null");
             requireNonNull(sheet, "sheet is null");
+            requireNonNull(limits, "limits is null");
+        }
+
+        public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes)
+        {
+            this(encoding, sheet, splitBytes, ReaderLimits.DEFAULTS);
         }
 
         public static Options defaults()
@@ -155,7 +161,7 @@ public final class RawFileInspector
         String name = path.getName();
         CsvScanner.Result scan;
         try (InputStream input = fs.open(path)) {
-            scan = CsvScanner.scan(input, options.splitBytes());
+            scan = CsvScanner.scan(input, options.splitBytes(), options.limits().maxLineBytes());
         }
         if (scan.utf16()) {
             return new FileProblem(name, Rule.FILE_ENCODING, 1, "", Rule.FILE_ENCODING.message("UTF-8 or GB18030: it is UTF-16 text; save it as CSV UTF-8 or GBK"));
@@ -163,29 +169,37 @@ public final class RawFileInspector
         if (scan.binary()) {
             return unreadable(name, "it holds binary data, not text");
         }
+        if (scan.headerTooLong()) {
+            return unreadable(name, "its first line has no line break within " + ReaderLimits.bytes(options.limits().maxLineBytes())
+                    + " (ingest.max_line_bytes); it is not a CSV file with a header row");
+        }
         if (scan.blank()) {
             return new FileProblem(name, Rule.FILE_EMPTY, 0, "", Rule.FILE_EMPTY.message());
         }
+        // The encoding is decided on the whole file: the lines that are not UTF-8 against those
+        // that hold UTF-8 beyond ASCII. Where both occur the majority wins, and the records of the
+        // other kind are quarantined (format.encoding) rather than the file read wrongly.
         Charset charset;
         String encoding;
-        boolean checkDecoding;
+        boolean mixed = scan.invalidUtf8Lines() > 0 && scan.utf8Lines() > 0;
         if (options.encoding().isPresent()) {
             charset = options.encoding().get();
             encoding = charset.name() + " (forced)";
-            checkDecoding = !(charset.equals(StandardCharsets.UTF_8) && scan.validUtf8());
         }
-        else if (scan.bomLength() > 0 || scan.validUtf8()) {
+        else if (scan.bomLength() > 0 || scan.validUtf8() || scan.utf8Lines() >= scan.invalidUtf8Lines()) {
             charset = StandardCharsets.UTF_8;
-            encoding = scan.bomLength() > 0 ? "UTF-8 (BOM)" : "UTF-8";
-            checkDecoding = !scan.validUtf8();
+            encoding = (scan.bomLength() > 0 ? "UTF-8 (BOM)" : "UTF-8") + (scan.validUtf8() ? ""
+                    : String.format(Locale.ROOT, "; %,d lines are not UTF-8 (mixed encodings or damaged bytes), the first at line %d; UTF-8 from line %d",
+                            scan.invalidUtf8Lines(), scan.firstInvalidUtf8Line(), scan.firstUtf8Line()));
         }
         else {
             charset = Charset.forName("GB18030");
-            encoding = "GB18030 (detected)";
-            checkDecoding = true;
+            encoding = "GB18030 (detected)" + (!mixed ? ""
+                    : String.format(Locale.ROOT, "; mixed encodings: %,d lines are UTF-8, the first at line %d; GB18030 from line %d",
+                            scan.utf8Lines(), scan.firstUtf8Line(), scan.firstInvalidUtf8Line()));
         }
         long headerEnd = scan.boundaries().get(0).offset();
-        byte[] headerBytes = new byte[(int) Math.min(headerEnd - scan.bomLength(), 1 << 20)];
+        byte[] headerBytes = new byte[(int) Math.min(headerEnd - scan.bomLength(), options.limits().maxLineBytes())];
         try (FSDataInputStream input = fs.open(path)) {
             input.readFully(scan.bomLength(), headerBytes);
         }
@@ -208,7 +222,7 @@ public final class RawFileInspector
             long end = i + 1 < boundaries.size() ? boundaries.get(i + 1).offset() : scan.size();
             if (end > start) {
                 splits.add(new RawSplit(sequence, path.toString(), name, dataset, RawFormat.CSV, charset.name(), start, end,
-                        boundaries.get(i).line(), columns.columnFields(), header.size(), "", checkDecoding));
+                        boundaries.get(i).line(), columns.columnFields(), header.size(), "", mixed, options.limits()));
             }
         }
         return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, "", scan.size(), scan.sha256(), columns.ignored(), splits);
@@ -231,7 +245,7 @@ public final class RawFileInspector
         }
         String sheet = chooseSheet(sheets, dataset);
         RawRecord headerRow = null;
-        try (XlsxSheetReader reader = XlsxSheetReader.open(fs, path, sheet, 1)) {
+        try (XlsxSheetReader reader = XlsxSheetReader.open(fs, path, sheet, 1, options.limits())) {
             while (reader.hasNext()) {
                 RawRecord row = reader.next();
                 if (row.failure() != null) {
@@ -256,7 +270,7 @@ public final class RawFileInspector
         }
         HeaderMapping columns = (HeaderMapping) mapping;
         RawSplit split = new RawSplit(sequence, path.toString(), name, dataset, RawFormat.XLSX, "UTF-8", 0, status.getLen(),
-                headerRow.line() + 1, columns.columnFields(), header.size(), sheet, false);
+                headerRow.line() + 1, columns.columnFields(), header.size(), sheet, false, options.limits());
         return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.XLSX, "xlsx", sheet, status.getLen(), sha256(fs, path), columns.ignored(), List.of(split));
     }
 

@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param fileSequence the file's position in the load, which orders "first" among duplicate keys
  * @param columnFields for each column of the dataset, the index of its field in the file, or -1
  * @param fieldCount how many fields the header has, which every record must have
- * @param checkDecoding whether records may hold bytes the charset cannot decode
+ * @param mixedEncodings whether the file mixes encodings, so records are checked for the other one
+ * @param limits how long a record and how large a workbook part may be
  */
 public record RawSplit(
         int fileSequence,
@@ -28,7 +29,8 @@ public record RawSplit(
         int[] columnFields,
         int fieldCount,
         String sheet,
-        boolean checkDecoding)
+        boolean mixedEncodings,
+        ReaderLimits limits)
         implements Serializable
 {
     public RawSplit
@@ -39,5 +41,6 @@ public record RawSplit(
         requireNonNull(format, "format is null");
         requireNonNull(charset, "charset is null");
         columnFields = columnFields.clone();
+        requireNonNull(limits, "limits is null");
     }
 }

@@ -1,14 +1,15 @@
 package org.zhijian.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -18,7 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.zhijian.io.CsvReader;
-import org.zhijian.io.CsvRecord;
+import org.zhijian.schema.Rule;
 
 /** Reads the records of one split, streaming: a byte range of a CSV file or a workbook sheet. */
 final class SplitReader
@@ -37,17 +38,13 @@ final class SplitReader
         Path path = new Path(split.path());
         FileSystem fs = path.getFileSystem(configuration);
         if (split.format() == RawFormat.XLSX) {
-            return XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine());
+            return XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
         }
         FSDataInputStream stream = fs.open(path);
         try {
             stream.seek(split.start());
             InputStream bounded = BoundedInputStream.builder().setInputStream(stream).setMaxCount(split.end() - split.start()).get();
-            CharsetDecoder decoder = Charset.forName(split.charset()).newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            CsvReader csv = new CsvReader(new InputStreamReader(new BufferedInputStream(bounded, 1 << 16), decoder), split.firstLine(), false);
-            return new CsvRecords(csv, stream, split.checkDecoding());
+            return new CsvRecords(new CsvRecordBytes(bounded, split.firstLine(), split.limits().maxLineBytes()), stream, split);
         }
         catch (IOException | RuntimeException e) {
             stream.close();
@@ -120,31 +117,61 @@ final class SplitReader
         }
     }
 
+    /**
+     * CSV records: cut as bytes, then each decoded on its own — strictly, so a record whose bytes
+     * are not valid in the file's encoding is marked (format.encoding) with its text shown as far
+     * as it decodes; in a file that mixes encodings, a record that is UTF-8 in a GB18030 file too.
+     */
     private static final class CsvRecords
             extends ReadAhead
     {
-        private final CsvReader csv;
+        private final CsvRecordBytes records;
         private final Closeable stream;
-        private final boolean checkDecoding;
+        private final RawSplit split;
+        private final Charset charset;
         private long lastLine;
 
-        CsvRecords(CsvReader csv, Closeable stream, boolean checkDecoding)
+        CsvRecords(CsvRecordBytes records, Closeable stream, RawSplit split)
         {
-            this.csv = csv;
+            this.records = records;
             this.stream = stream;
-            this.checkDecoding = checkDecoding;
+            this.split = split;
+            this.charset = Charset.forName(split.charset());
         }
 
         @Override
         protected RawRecord read()
+                throws IOException
         {
-            if (!csv.hasNext()) {
+            if (!records.next()) {
                 return null;
             }
-            CsvRecord record = csv.next();
-            lastLine = record.line();
-            boolean undecodable = checkDecoding && record.text().indexOf('\uFFFD') >= 0;
-            return new RawRecord(record.line(), record.fields(), record.text(), undecodable, null);
+            lastLine = records.line();
+            byte[] bytes = records.bytes();
+            if (records.tooLong()) {
+                String preview = decode(bytes, CodingErrorAction.REPLACE) + "…";
+                return RawRecord.tooLong(records.line(), preview, records.length());
+            }
+            String problem = null;
+            String text;
+            try {
+                text = decode(bytes, CodingErrorAction.REPORT);
+                if (split.mixedEncodings() && !charset.equals(StandardCharsets.UTF_8) && Utf8.isMultibyteUtf8(bytes)) {
+                    problem = "the line is UTF-8 while the file is " + charset.name() + " (the file mixes encodings)";
+                }
+            }
+            catch (CharacterCodingException e) {
+                text = decode(bytes, CodingErrorAction.REPLACE);
+                problem = Rule.ROW_ENCODING.message(charset.name()) + (split.mixedEncodings() ? " (the file mixes encodings)" : "");
+            }
+            return new RawRecord(records.line(), CsvReader.fields(text), text, problem, null, false);
+        }
+
+        private String decode(byte[] bytes, CodingErrorAction action)
+                throws CharacterCodingException
+        {
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         }
 
         @Override
@@ -163,6 +190,44 @@ final class SplitReader
             catch (IOException ignored) {
                 // Closing a read-only stream cannot lose data.
             }
+        }
+    }
+
+    /** UTF-8 recognised in bytes. */
+    static final class Utf8
+    {
+        private Utf8() {}
+
+        /** Whether the bytes are valid UTF-8 and hold at least one character beyond ASCII. */
+        static boolean isMultibyteUtf8(byte[] bytes)
+        {
+            boolean multibyte = false;
+            int remaining = 0;
+            for (byte value : bytes) {
+                int b = value & 0xFF;
+                if (remaining > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        return false;
+                    }
+                    remaining--;
+                }
+                else if (b >= 0x80) {
+                    multibyte = true;
+                    if (b >= 0xC2 && b <= 0xDF) {
+                        remaining = 1;
+                    }
+                    else if (b >= 0xE0 && b <= 0xEF) {
+                        remaining = 2;
+                    }
+                    else if (b >= 0xF0 && b <= 0xF4) {
+                        remaining = 3;
+                    }
+                    else {
+                        return false;
+                    }
+                }
+            }
+            return multibyte && remaining == 0;
         }
     }
 }

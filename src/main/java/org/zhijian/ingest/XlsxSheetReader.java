@@ -18,11 +18,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.zhijian.io.CsvWriter;
 
@@ -77,7 +79,7 @@ final class XlsxSheetReader
     }
 
     /** Opens a sheet for reading; rows are numbered as in Excel, and rows before {@code firstRow} are skipped. */
-    static XlsxSheetReader open(FileSystem fs, Path path, String sheet, long firstRow)
+    static XlsxSheetReader open(FileSystem fs, Path path, String sheet, long firstRow, ReaderLimits limits)
             throws IOException
     {
         Workbook workbook = Workbook.open(fs, path);
@@ -87,7 +89,9 @@ final class XlsxSheetReader
             while (sheets.hasNext()) {
                 InputStream stream = sheets.next();
                 if (sheets.getSheetName().equals(sheet)) {
-                    XlsxSheetReader result = new XlsxSheetReader(workbook, stream, new ReadOnlySharedStringsTable(workbook.pkg(), false), reader.getStylesTable(), isDate1904(reader));
+                    PackagePart part = sheets.getSheetPart();
+                    stream = limited(part, stream, limits.maxSheetBytes(), "ingest.max_sheet_bytes");
+                    XlsxSheetReader result = new XlsxSheetReader(workbook, stream, sharedStrings(workbook.pkg(), limits), reader.getStylesTable(), isDate1904(reader));
                     result.skipTo(firstRow);
                     return result;
                 }
@@ -103,6 +107,34 @@ final class XlsxSheetReader
             workbook.close();
             throw new IOException(describe(e), e);
         }
+    }
+
+    /**
+     * The workbook's shared strings, which are held in memory: refused when the part says it is
+     * larger than the limit, and cut off when it inflates past it whatever it says.
+     */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg, ReaderLimits limits)
+            throws Exception
+    {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg, false);
+        }
+        PackagePart part = parts.get(0);
+        try (InputStream input = limited(part, part.getInputStream(), limits.maxSharedStringsBytes(), "ingest.max_shared_strings_bytes")) {
+            return new ReadOnlySharedStringsTable(input, false);
+        }
+    }
+
+    private static InputStream limited(PackagePart part, InputStream input, long limit, String setting)
+            throws IOException
+    {
+        String name = part.getPartName().getName();
+        if (part.getSize() > limit) {
+            input.close();
+            throw ReaderLimits.tooLarge(name, ReaderLimits.bytes(part.getSize()) + ", more than", limit, setting);
+        }
+        return ReaderLimits.limited(input, limit, name, setting);
     }
 
     /** A workbook package opened read-only from a local file; a remote file is copied to a temporary one first. */

@@ -21,7 +21,7 @@ public final class CsvReader
     private static final int EOF = -1;
 
     private final Reader reader;
-    private final char[] buffer = new char[1 << 16];
+    private final char[] buffer;
     private int position;
     private int limit;
     private long line;
@@ -40,9 +40,22 @@ public final class CsvReader
      */
     public CsvReader(Reader reader, long firstLine, boolean startOfFile)
     {
+        this(reader, firstLine, startOfFile, 1 << 16);
+    }
+
+    private CsvReader(Reader reader, long firstLine, boolean startOfFile, int bufferSize)
+    {
+        this.buffer = new char[bufferSize];
         this.reader = requireNonNull(reader, "reader is null");
         this.line = firstLine;
         this.atStart = startOfFile;
+    }
+
+    /** The fields of one record's text (its line break, if any, ends it). */
+    public static List<String> fields(String record)
+    {
+        CsvReader reader = new CsvReader(new java.io.StringReader(record), 1, false, Math.max(16, record.length()));
+        return reader.hasNext() ? reader.next().fields() : List.of("");
     }
 
     @Override

@@ -20,6 +20,7 @@ public enum Rule
     COLUMN_COUNT("struct.column_count", Scope.ROW, "expected %s fields, found %s"),
     ROW_ENCODING("format.encoding", Scope.ROW, "the line holds bytes that are not valid %s"),
     ROW_UNREADABLE("struct.unreadable", Scope.ROW, "the rest of the file cannot be read: %s"),
+    LINE_TOO_LONG("struct.line_too_long", Scope.ROW, "%s, longer than ingest.max_line_bytes (%s): it was not loaded, only its start is kept"),
 
     DATE_FORMAT("format.date", Scope.ROW, "'%s' is not a date (yyyy-MM-dd, yyyy/M/d, yyyyMMdd, yyyy年M月d日 or an Excel serial)"),
     BOOLEAN_FORMAT("format.boolean", Scope.ROW, "'%s' is not a yes/no value (是/否, Y/N, true/false, 1/0)"),

@@ -241,8 +241,8 @@ class TestSampleDataGenerator
         summary.injected().values().forEach(counts -> injected.addAll(counts.keySet()));
         Set<Rule> rowRules = new HashSet<>();
         for (Rule rule : Rule.values()) {
-            // Undecodable bytes and damaged files are not sample data; ingest tests craft them.
-            if (rule.scope() == Rule.Scope.ROW && rule != Rule.ROW_ENCODING && rule != Rule.ROW_UNREADABLE) {
+            // Undecodable bytes, damaged files and overlong records are not sample data; ingest tests craft them.
+            if (rule.scope() == Rule.Scope.ROW && rule != Rule.ROW_ENCODING && rule != Rule.ROW_UNREADABLE && rule != Rule.LINE_TOO_LONG) {
                 rowRules.add(rule);
             }
         }
