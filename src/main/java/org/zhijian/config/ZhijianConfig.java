@@ -41,7 +41,7 @@ public record ZhijianConfig(
         {
             maxLineBytes = requireNonNullElse(maxLineBytes, 1L << 20);
             maxSheetBytes = requireNonNullElse(maxSheetBytes, 2L << 30);
-            maxSharedStringsBytes = requireNonNullElse(maxSharedStringsBytes, 128L << 20);
+            maxSharedStringsBytes = requireNonNullElse(maxSharedStringsBytes, 64L << 20);
         }
     }
 
