@@ -102,14 +102,32 @@ public final class ExportJob
         if (snapshot.tables().isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no tables yet; run `zhijian ingest` first");
         }
-        LakeViews.Registered views = LakeViews.register(spark, lake, snapshot, new PersonalData(request.personalColumns()), request.unmask());
-        if (request.unmask()) {
-            LOG.warn("export with --unmask: personal data in clear, query: {}", request.sql().orElseGet(() -> request.table().orElse("")));
-        }
         String sql = QueryGuard.normalized(request.sql().orElseGet(() -> tableQuery(request)));
-        QueryGuard.Checked checked = QueryGuard.check(spark, sql, views.tables().keySet());
+        QueryGuard.Checked checked = QueryGuard.check(spark, sql, snapshot.tables().keySet());
+        // Views only for the tables the checked query reads.
+        LakeViews.Registered views = LakeViews.register(spark, lake, snapshot, checked.tables(), new PersonalData(request.personalColumns()), request.unmask());
+        if (request.unmask()) {
+            LOG.warn("export with --unmask: personal data in clear, query: {}", sql);
+        }
+        String key = "spark.sql.files.maxPartitionBytes";
+        Optional<String> previous = Optional.ofNullable(spark.conf().getOption(key).getOrElse(() -> null));
+        spark.conf().set(key, String.valueOf(16L << 20));
+        try {
+            return write(request, xlsx, out, lake, snapshot, sql, checked, views, started);
+        }
+        finally {
+            // The session is shared (run and demo go on with it): leave its configuration as it was,
+            // and no unmasked view behind.
+            previous.ifPresentOrElse(value -> spark.conf().set(key, value), () -> spark.conf().unset(key));
+            if (request.unmask()) {
+                views.tables().keySet().forEach(view -> spark.sql("DROP VIEW IF EXISTS " + view));
+            }
+        }
+    }
 
-        spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(16L << 20));
+    private Result write(Request request, boolean xlsx, Path out, Lake lake, Snapshot snapshot, String sql, QueryGuard.Checked checked, LakeViews.Registered views, long started)
+            throws IOException
+    {
         org.apache.spark.sql.Dataset<Row> result;
         try {
             // The checked plan itself runs, never the text again.

@@ -49,8 +49,7 @@ final class CsvScanner
     private final long splitBytes;
     private final long maxLineBytes;
     private long physicalLine = 1;
-    private boolean lineInvalid;
-    private boolean lineMultibyte;
+    private final Utf8Validator utf8 = new Utf8Validator();
     private long invalidLines;
     private long firstInvalidLine;
     private long utf8Lines;
@@ -61,7 +60,6 @@ final class CsvScanner
     private boolean crPending;
     private boolean crInRecord;
     private long splitStart = -1;
-    private int utf8Remaining;
     private boolean binary;
     private boolean blank = true;
     private boolean previousWasCr;
@@ -107,9 +105,7 @@ final class CsvScanner
                 return new Result(offset, bomLength, List.of(), 0, 0, 0, 0, binary, utf16, false, true, "");
             }
         }
-        if (utf8Remaining > 0) {
-            lineInvalid = true;
-        }
+        utf8.end();
         endOfLine();
         if (boundaries.isEmpty()) {
             // The header is the whole file: no data records.
@@ -122,16 +118,15 @@ final class CsvScanner
     /** Counts the physical line just ended by its UTF-8 content. */
     private void endOfLine()
     {
-        if (lineInvalid) {
+        if (utf8.invalid()) {
             invalidLines++;
             firstInvalidLine = firstInvalidLine == 0 ? physicalLine : firstInvalidLine;
         }
-        else if (lineMultibyte) {
+        else if (utf8.multibyte()) {
             utf8Lines++;
             firstUtf8Line = firstUtf8Line == 0 ? physicalLine : firstUtf8Line;
         }
-        lineInvalid = false;
-        lineMultibyte = false;
+        utf8.clear();
         physicalLine++;
     }
 
@@ -143,7 +138,7 @@ final class CsvScanner
         if (blank && b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != ',') {
             blank = false;
         }
-        checkUtf8(b);
+        utf8.accept(b);
         if (b == '\n' || (b == '\r')) {
             if (!(b == '\n' && previousWasCr)) {
                 endOfLine();
@@ -208,36 +203,6 @@ final class CsvScanner
         if (boundaries.isEmpty() || next - splitStart >= splitBytes) {
             splitStart = next;
             boundaries.add(new Boundary(next, line));
-        }
-    }
-
-    /** Validates UTF-8 byte by byte, marking the current line when a sequence is broken and going on after it. */
-    private void checkUtf8(int b)
-    {
-        if (utf8Remaining > 0) {
-            if ((b & 0xC0) == 0x80) {
-                utf8Remaining--;
-                return;
-            }
-            // A broken sequence: this byte starts afresh.
-            lineInvalid = true;
-            utf8Remaining = 0;
-        }
-        if (b < 0x80) {
-            return;
-        }
-        lineMultibyte = true;
-        if (b >= 0xC2 && b <= 0xDF) {
-            utf8Remaining = 1;
-        }
-        else if (b >= 0xE0 && b <= 0xEF) {
-            utf8Remaining = 2;
-        }
-        else if (b >= 0xF0 && b <= 0xF4) {
-            utf8Remaining = 3;
-        }
-        else {
-            lineInvalid = true;
         }
     }
 

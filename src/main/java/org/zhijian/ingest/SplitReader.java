@@ -156,7 +156,7 @@ final class SplitReader
             String text;
             try {
                 text = decode(bytes, CodingErrorAction.REPORT);
-                if (split.mixedEncodings() && !charset.equals(StandardCharsets.UTF_8) && Utf8.isMultibyteUtf8(bytes)) {
+                if (split.mixedEncodings() && !charset.equals(StandardCharsets.UTF_8) && Utf8Validator.isMultibyteUtf8(bytes)) {
                     problem = "the line is UTF-8 while the file is " + charset.name() + " (the file mixes encodings)";
                 }
             }
@@ -190,44 +190,6 @@ final class SplitReader
             catch (IOException ignored) {
                 // Closing a read-only stream cannot lose data.
             }
-        }
-    }
-
-    /** UTF-8 recognised in bytes. */
-    static final class Utf8
-    {
-        private Utf8() {}
-
-        /** Whether the bytes are valid UTF-8 and hold at least one character beyond ASCII. */
-        static boolean isMultibyteUtf8(byte[] bytes)
-        {
-            boolean multibyte = false;
-            int remaining = 0;
-            for (byte value : bytes) {
-                int b = value & 0xFF;
-                if (remaining > 0) {
-                    if ((b & 0xC0) != 0x80) {
-                        return false;
-                    }
-                    remaining--;
-                }
-                else if (b >= 0x80) {
-                    multibyte = true;
-                    if (b >= 0xC2 && b <= 0xDF) {
-                        remaining = 1;
-                    }
-                    else if (b >= 0xE0 && b <= 0xEF) {
-                        remaining = 2;
-                    }
-                    else if (b >= 0xF0 && b <= 0xF4) {
-                        remaining = 3;
-                    }
-                    else {
-                        return false;
-                    }
-                }
-            }
-            return multibyte && remaining == 0;
         }
     }
 }

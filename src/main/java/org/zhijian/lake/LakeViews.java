@@ -34,12 +34,15 @@ public final class LakeViews
 
     private LakeViews() {}
 
-    /** Registers the views and returns them by name. */
-    public static Registered register(SparkSession spark, Lake lake, Snapshot snapshot, PersonalData personal, boolean unmasked)
+    /** Registers the views of {@code names} (tables of the snapshot, as layer.table) and returns them by name. */
+    public static Registered register(SparkSession spark, Lake lake, Snapshot snapshot, java.util.Set<String> names, PersonalData personal, boolean unmasked)
     {
         Map<String, TableVersion> views = new TreeMap<>();
         Map<String, List<String>> masked = new TreeMap<>();
         for (Map.Entry<String, TableVersion> table : snapshot.tables().entrySet()) {
+            if (!names.contains(table.getKey())) {
+                continue;
+            }
             TableName name = TableName.parse(table.getKey());
             spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
             String location = lake.location(table.getValue()).toString().replace("`", "``");

@@ -117,6 +117,30 @@ class TestExportJob
     }
 
     @Test
+    void anExportLeavesTheSharedSessionsConfigurationAsItWas()
+            throws IOException
+    {
+        String key = "spark.sql.files.maxPartitionBytes";
+        String before = spark.conf().getOption(key).getOrElse(() -> null);
+        export(request("SELECT case_id FROM staged.cases", directory.resolve("conf.csv")));
+        String after = spark.conf().getOption(key).getOrElse(() -> null);
+        assertThat(after).isEqualTo(before);
+        spark.conf().set(key, "12345678");
+        try {
+            export(request("SELECT case_id FROM staged.cases", directory.resolve("conf.csv")));
+            assertThat(spark.conf().get(key)).isEqualTo("12345678");
+        }
+        finally {
+            if (before == null) {
+                spark.conf().unset(key);
+            }
+            else {
+                spark.conf().set(key, before);
+            }
+        }
+    }
+
+    @Test
     void amountsAreNumbersWithFormatsAndSheetsContinue()
             throws IOException
     {
