@@ -24,8 +24,8 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.ZhijianException;
-import org.zhijian.lake.Lake;
 import org.zhijian.config.ConfigDurations;
+import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeViews;
 import org.zhijian.lake.PersonalData;
 import org.zhijian.lake.Snapshot;
@@ -141,8 +141,7 @@ public final class ExportJob
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         QueryGuard.checkAnalyzed(result.queryExecution().analyzed(), locations(lake, views.tables()));
-        List<String> masked = views.masked().entrySet().stream().filter(entry -> checked.tables().contains(entry.getKey()))
-                .flatMap(entry -> entry.getValue().stream().map(column -> entry.getKey() + "." + column)).toList();
+        List<String> masked = views.masked().entrySet().stream().flatMap(entry -> entry.getValue().stream().map(column -> entry.getKey() + "." + column)).toList();
 
         Files.createDirectories(out.getParent());
         Path temporary = out.resolveSibling("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");

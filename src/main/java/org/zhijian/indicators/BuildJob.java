@@ -193,12 +193,9 @@ public final class BuildJob
         long periodRows = request.period().isPresent()
                 ? lake.read(spark, valuesVersion).where(col("period").equalTo(request.period().get().id())).count()
                 : valuesVersion.rows();
-        Result[] result = new Result[1];
-        lake.commit(outputs.commit(), snapshot -> {
-            result[0] = new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000);
-            return manifest(request, result[0], startedAt);
-        });
-        return result[0];
+        return lake.commit(outputs.commit(),
+                snapshot -> new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000),
+                result -> manifest(request, result, startedAt));
     }
 
     /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */

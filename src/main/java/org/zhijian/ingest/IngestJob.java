@@ -219,16 +219,13 @@ public final class IngestJob
                         outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
                 Failpoints.reach("ingest.before-commit");
                 long commitStart = System.nanoTime();
-                Result[] committed = new Result[1];
-                lake.commit(commit, published -> {
+                return lake.commit(commit, published -> {
                     List<Step> all = new ArrayList<>(steps);
                     all.add(new Step("commit", millisSince(commitStart), written.size(), written.size()));
-                    committed[0] = new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.of(published), written,
+                    return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.of(published), written,
                             List.copyOf(all), startedAt, millisSince(started));
-                    return IngestManifest.of(request, committed[0], spark, gate.failed() ? "rejected_by_gate" : "succeeded",
-                            gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : "");
-                });
-                return committed[0];
+                }, result -> IngestManifest.of(request, result, spark, gate.failed() ? "rejected_by_gate" : "succeeded",
+                        gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : ""));
             }
             return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
         }
@@ -530,6 +527,11 @@ public final class IngestJob
         if (previous.isPresent()) {
             // A file loaded again replaces its own earlier quarantine rows.
             org.apache.spark.sql.Dataset<Row> old = lake.read(spark, previous.get()).where(not(col(StagedSchema.SOURCE_FILE).isin(files.toArray())));
+            String maskedText = "text" + PersonalData.MASKED_SUFFIX;
+            if (personal && !java.util.Arrays.asList(old.columns()).contains(maskedText)) {
+                // Rows quarantined before text was also kept masked field by field: masked whole.
+                old = old.withColumn(maskedText, expr(PersonalData.maskSql("text", "text")));
+            }
             table = rejected.unionByName(old);
         }
         String folder = lake.newVersionFolder(name, runId);

@@ -205,12 +205,13 @@ public final class Lake
     }
 
     /**
-     * Publishes a commit atomically and removes what no recent snapshot needs any more. The run's
-     * manifest, made from the snapshot about to be published, is written first: a run killed
+     * Publishes a commit atomically and removes what no recent snapshot needs any more; returns the
+     * run's result made from the published snapshot. The run's manifest, made from that result, is
+     * written before the snapshot: a run killed
      * between the two leaves a manifest whose snapshot never appeared ({@link #committed} says
      * so), never a committed snapshot without its manifest.
      */
-    public Snapshot commit(Commit commit, java.util.function.Function<Snapshot, Object> manifest)
+    public <R> R commit(Commit commit, java.util.function.Function<Snapshot, R> resultOf, java.util.function.Function<R, Object> manifestOf)
             throws IOException
     {
         Snapshot latest = current();
@@ -220,7 +221,8 @@ public final class Lake
         Map<String, TableVersion> tables = new LinkedHashMap<>(latest.tables());
         tables.putAll(commit.changes);
         Snapshot next = new Snapshot(latest.version() + 1, commit.runId, Instant.now().toString(), tables);
-        writeRun(commit.runId, manifest.apply(next));
+        R result = resultOf.apply(next);
+        writeRun(commit.runId, manifestOf.apply(result));
         Failpoints.reach("lake.before-snapshot");
         Path directory = new Path(root, SNAPSHOTS);
         fs.mkdirs(directory);
@@ -232,7 +234,7 @@ public final class Lake
             throw new IOException("could not publish snapshot " + target + " (it exists already?)");
         }
         cleanUp();
-        return next;
+        return result;
     }
 
     /**

@@ -113,12 +113,8 @@ public final class ScenarioJob
                         sensitivityRows(outcome), runId));
                 tables.put("scenarios." + name + "_goal_seek", write(lake, commit, TableName.of("scenarios", name + "_goal_seek"), GOAL_SEEK, goalSeekRows(outcome), runId));
             }
-            Result[] result = new Result[1];
-            lake.commit(commit, published -> {
-                result[0] = new Result(runId, base, outcomes, published, tables, (System.nanoTime() - started) / 1_000_000);
-                return manifest(result[0], startedAt);
-            });
-            return result[0];
+            return lake.commit(commit, published -> new Result(runId, base, outcomes, published, tables, (System.nanoTime() - started) / 1_000_000),
+                    result -> manifest(result, startedAt));
         });
     }
 
