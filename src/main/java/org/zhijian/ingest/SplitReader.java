@@ -164,6 +164,10 @@ final class SplitReader
                 text = decode(bytes, CodingErrorAction.REPLACE);
                 problem = Rule.ROW_ENCODING.message(charset.name()) + (split.mixedEncodings() ? " (the file mixes encodings)" : "");
             }
+            if (problem == null && text.indexOf('\0') >= 0) {
+                // NUL is valid in both encodings but never in text: binary bytes inside a text file.
+                problem = "the line holds NUL bytes (binary data inside the text file)";
+            }
             return new RawRecord(records.line(), CsvReader.fields(text), text, problem, null, false);
         }
 

@@ -105,14 +105,18 @@ class TestReaderLimits
             if (i == 300) {
                 bytes.write(new byte[] {'Z', 'J', 'X', ',', (byte) 0xFF, (byte) 0xFE, (byte) 0x80, ',', (byte) 0xC3, '\n'});
             }
+            if (i == 350) {
+                bytes.write(new byte[] {'Z', 'J', 'Y', ',', 0, 0, 0, 1, 2, ',', 0, '\n'});
+            }
         }
         Path file = directory.resolve("cases.csv");
         Files.write(file, bytes.toByteArray());
         InspectedFile inspected = inspect(file, RawFileInspector.Options.defaults());
         assertThat(inspected.encoding()).startsWith("UTF-8").contains("1 lines are not UTF-8").contains("line 302");
         List<RawRecord> records = read(file, RawFileInspector.Options.defaults());
-        assertThat(records).hasSize(401);
-        assertThat(records.stream().filter(RawRecord::undecodable).map(RawRecord::line).toList()).containsExactly(302L);
+        assertThat(records).hasSize(402);
+        assertThat(records.stream().filter(RawRecord::undecodable).map(RawRecord::line).toList()).containsExactly(302L, 353L);
+        assertThat(records.get(351).encodingProblem()).contains("NUL bytes");
         assertThat(records.get(0).fields()).containsExactly("ZJ1", "330106", "其他", "2025-01-01", "1");
         assertThat(records.get(300).encodingProblem()).isEqualTo(Rule.ROW_ENCODING.message("UTF-8") + " (the file mixes encodings)");
     }
