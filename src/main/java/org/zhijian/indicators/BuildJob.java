@@ -30,6 +30,7 @@ import org.zhijian.indicators.warnings.WarningSettings;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableLayout;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.Division;
@@ -294,12 +295,10 @@ public final class BuildJob
                     table = table.unionByName(lake.read(spark, previous.get()).where(not(col(periodColumn).equalTo(key))));
                 }
             }
-            String folder = lake.newVersionFolder(name, runId);
             // Row groups of about 4 MB: rows are sorted by period first, so a reader asking for one
             // year skips the others' row groups (ratings.credit is ~45 MB at scale 1).
-            table.repartition(1).sortWithinPartitions(order).write().option("parquet.block.size", String.valueOf(4 << 20)).parquet(new org.apache.hadoop.fs.Path(lake.root(), folder).toString());
             try {
-                return Optional.of(commit.put(name, folder, List.of(), table.schema().json()));
+                return Optional.of(commit.write(name, table, TableLayout.plain().inOneFileAfterShuffle().sortedWithin(order).option("parquet.block.size", String.valueOf(4 << 20))));
             }
             catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

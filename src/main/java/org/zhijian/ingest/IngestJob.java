@@ -23,9 +23,10 @@ import org.apache.spark.sql.types.StructType;
 import org.zhijian.Failpoints;
 import org.zhijian.ZhijianException;
 import org.zhijian.lake.Lake;
-import org.zhijian.lake.LakeLock;
 import org.zhijian.lake.PersonalData;
+import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableLayout;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.ReferenceData;
@@ -56,7 +57,6 @@ import static org.apache.spark.sql.functions.struct;
 public final class IngestJob
 {
     public static final TableName QUALITY_METRICS = TableName.of("quality", "ingest_metrics");
-    static final String TEMPORARY = "_tmp";
     /** How many datasets the driver works on at once: enough to keep two cores busy between small jobs. */
     private static final int PARALLEL_DATASETS = 3;
 
@@ -126,10 +126,25 @@ public final class IngestJob
     public Result run(Request request, String runId)
             throws IOException
     {
-        long started = System.nanoTime();
-        String startedAt = Instant.now().toString();
         Lake lake = Lake.open(request.lake(), spark.sparkContext().hadoopConfiguration());
-        LakeLock lock = request.write() ? lake.lock(runId, request.command(), progress) : null;
+        if (!request.write()) {
+            // validate writes nothing: no lock, no manifest.
+            return execute(request, runId, lake, Instant.now().toString(), System.nanoTime());
+        }
+        return RunManifests.locked(lake, runId, request.command(), progress, spark, Map.of("settings", Map.of("input", request.input(), "lake", request.lake())),
+                (startedAt, started) -> {
+                    try {
+                        return execute(request, runId, lake, startedAt, started);
+                    }
+                    finally {
+                        lake.clearScratch();
+                    }
+                });
+    }
+
+    private Result execute(Request request, String runId, Lake lake, String startedAt, long started)
+            throws IOException
+    {
         List<Step> steps = Collections.synchronizedList(new ArrayList<>());
         List<org.apache.spark.sql.Dataset<Row>> caches = Collections.synchronizedList(new ArrayList<>());
         try {
@@ -229,27 +244,8 @@ public final class IngestJob
             }
             return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
         }
-        catch (Exception e) {
-            // Exception, not only IOException and RuntimeException: Spark throws its checked SparkException undeclared.
-            if (lock != null) {
-                try {
-                    lake.writeRun(runId, IngestManifest.failed(request, runId, startedAt, millisSince(started), spark, String.valueOf(e.getMessage())));
-                }
-                catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
-        }
         finally {
             caches.forEach(org.apache.spark.sql.Dataset::unpersist);
-            if (request.write()) {
-                // Holding the lock, everything under _tmp/ is this run's or a dead run's.
-                lake.fileSystem().delete(new Path(lake.root(), TEMPORARY), true);
-            }
-            if (lock != null) {
-                lock.close();
-            }
         }
     }
 
@@ -265,7 +261,7 @@ public final class IngestJob
             caches.add(cached);
             return cached;
         }
-        String location = new Path(lake.root(), TEMPORARY + "/" + runId + "/" + dataset.tableName()).toString();
+        String location = lake.scratch(runId, dataset.tableName());
         // Scratch data read once or twice: no dictionary pages, the cheapest codec.
         rows.write().option("compression", "lz4_raw").option("parquet.enable.dictionary", "false").parquet(location);
         return spark.read().parquet(location);
@@ -489,16 +485,9 @@ public final class IngestJob
             old = old.join(newKeys, scala.jdk.javaapi.CollectionConverters.asScala(dataset.keyColumns()).toSeq(), "left_anti").select(columns);
             table = accepted.unionByName(old);
         }
-        String folder = lake.newVersionFolder(name, runId);
         Column[] sortKeys = java.util.stream.Stream.concat(partition.stream(), dataset.keyColumns().stream()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         // No shuffle: each task writes its rows grouped by year, sorted by key within each file.
-        if (partition.isPresent()) {
-            table.sortWithinPartitions(sortKeys).write().partitionBy(partition.get()).parquet(new Path(lake.root(), folder).toString());
-        }
-        else {
-            table.sortWithinPartitions(sortKeys).write().parquet(new Path(lake.root(), folder).toString());
-        }
-        return commit.put(name, folder, partition.map(List::of).orElse(List.of()), schema.json());
+        return commit.write(name, table, TableLayout.plain().partitionedBy(partition).sortedWithin(sortKeys), schema);
     }
 
     private TableVersion writeQuarantine(Lake lake, Lake.Commit commit, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<String> files, String runId)
@@ -534,9 +523,7 @@ public final class IngestJob
             }
             table = rejected.unionByName(old);
         }
-        String folder = lake.newVersionFolder(name, runId);
-        table.coalesce(1).sortWithinPartitions(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE)).write().parquet(new Path(lake.root(), folder).toString());
-        return commit.put(name, folder, List.of(), table.schema().json());
+        return commit.write(name, table, TableLayout.plain().inOneFile().sortedWithin(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE)));
     }
 
     private TableVersion writeMetrics(Lake lake, Lake.Commit commit, Map<Dataset, List<Row>> metrics, String runId)
@@ -548,9 +535,7 @@ public final class IngestJob
         if (previous.isPresent()) {
             table = table.unionByName(lake.read(spark, previous.get()));
         }
-        String folder = lake.newVersionFolder(QUALITY_METRICS, runId);
-        table.coalesce(1).write().parquet(new Path(lake.root(), folder).toString());
-        return commit.put(QUALITY_METRICS, folder, List.of(), METRICS_SCHEMA.json());
+        return commit.write(QUALITY_METRICS, table, TableLayout.plain().inOneFile(), METRICS_SCHEMA);
     }
 
     private static long millisSince(long nanoStart)

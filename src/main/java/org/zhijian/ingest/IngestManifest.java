@@ -106,12 +106,4 @@ public final class IngestManifest
         manifest.put("snapshot", result.snapshot().map(snapshot -> (Object) snapshot.version()).orElse(null));
         return manifest;
     }
-
-    /** A manifest for a run that failed before it had results. */
-    public static Map<String, Object> failed(IngestJob.Request request, String runId, String startedAt, long durationMs, SparkSession spark, String message)
-    {
-        Map<String, Object> manifest = RunManifests.header(runId, request.command(), "failed", 1, message, startedAt, durationMs, spark);
-        manifest.put("settings", Map.of("input", request.input(), "lake", request.lake()));
-        return manifest;
-    }
 }

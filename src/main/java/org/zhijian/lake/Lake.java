@@ -47,6 +47,7 @@ public final class Lake
 {
     public static final String SNAPSHOTS = "_snapshots";
     public static final String RUNS = "_runs";
+    static final String SCRATCH = "_tmp";
 
     /** Table folders referenced by this many recent snapshots survive clean-up, for readers still on them. */
     static final int KEEP_SNAPSHOTS = 3;
@@ -156,9 +157,25 @@ public final class Lake
     }
 
     /** A fresh folder for a new version of a table; nothing reads it until a snapshot names it. */
-    public String newVersionFolder(TableName name, String runId)
+    private static String newVersionFolder(TableName name, String runId)
     {
         return name.folder() + "/" + runId;
+    }
+
+    /**
+     * A scratch location under {@value #SCRATCH}/ for data a run reads back before it commits
+     * (never part of a snapshot); the caller holds the lock and calls {@link #clearScratch} when done.
+     */
+    public String scratch(String runId, String name)
+    {
+        return new Path(root, SCRATCH + "/" + runId + "/" + name).toString();
+    }
+
+    /** Removes every run's scratch data; holding the lock, everything there is this run's or a dead run's. */
+    public void clearScratch()
+            throws IOException
+    {
+        fs.delete(new Path(root, SCRATCH), true);
     }
 
     /** Starts a commit on top of the current snapshot. The caller must hold the lock. */
@@ -186,8 +203,40 @@ public final class Lake
             return base;
         }
 
+        /**
+         * Writes a new version of a table, laid out as {@code layout}, into a folder of its own and
+         * records it in this commit; nothing reads it until the commit is published. The snapshot
+         * records the table's own schema (with its column metadata).
+         */
+        public TableVersion write(TableName name, org.apache.spark.sql.Dataset<Row> table, TableLayout layout)
+                throws IOException
+        {
+            return write(name, table, layout, table.schema());
+        }
+
+        /** As {@link #write(TableName, org.apache.spark.sql.Dataset, TableLayout)}, recording {@code schema} for the table. */
+        public TableVersion write(TableName name, org.apache.spark.sql.Dataset<Row> table, TableLayout layout, org.apache.spark.sql.types.StructType schema)
+                throws IOException
+        {
+            String folder = newVersionFolder(name, runId);
+            org.apache.spark.sql.Dataset<Row> rows = switch (layout.files()) {
+                case AS_COMPUTED -> table;
+                case ONE -> table.coalesce(1);
+                case ONE_AFTER_SHUFFLE -> table.repartition(1);
+            };
+            if (!layout.sortWithin().isEmpty()) {
+                rows = rows.sortWithinPartitions(layout.sortWithin().toArray(org.apache.spark.sql.Column[]::new));
+            }
+            org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().options(layout.options());
+            if (layout.partitionBy().isPresent()) {
+                writer = writer.partitionBy(layout.partitionBy().get());
+            }
+            writer.parquet(new Path(root, folder).toString());
+            return put(name, folder, layout.partitionBy().map(List::of).orElse(List.of()), schema.json());
+        }
+
         /** Records a table version whose files are complete at {@code folder}. */
-        public synchronized TableVersion put(TableName name, String folder, List<String> partitionBy, String schemaJson)
+        private synchronized TableVersion put(TableName name, String folder, List<String> partitionBy, String schemaJson)
                 throws IOException
         {
             Path location = new Path(root, folder);

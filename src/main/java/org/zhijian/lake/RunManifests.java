@@ -32,6 +32,14 @@ public final class RunManifests
     public static <T> T locked(Lake lake, String runId, String command, java.util.function.Consumer<String> notices, SparkSession spark, Work<T> work)
             throws java.io.IOException
     {
+        return locked(lake, runId, command, notices, spark, Map.of(), work);
+    }
+
+    /** As {@link #locked(Lake, String, String, java.util.function.Consumer, SparkSession, Work)}, with sections of the command's own for a failure manifest. */
+    public static <T> T locked(Lake lake, String runId, String command, java.util.function.Consumer<String> notices, SparkSession spark, Map<String, Object> failureDetails,
+            Work<T> work)
+            throws java.io.IOException
+    {
         long started = System.nanoTime();
         String startedAt = Instant.now().toString();
         try (LakeLock lock = lake.lock(runId, command, notices)) {
@@ -41,8 +49,10 @@ public final class RunManifests
             catch (Exception e) {
                 // Exception, not only IOException and RuntimeException: Spark throws its checked SparkException undeclared.
                 try {
-                    lake.writeRun(runId, header(runId, command, "failed", e instanceof org.zhijian.ZhijianException expected ? expected.code().exitStatus() : 1,
-                            String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark));
+                    Map<String, Object> manifest = header(runId, command, "failed", e instanceof org.zhijian.ZhijianException expected ? expected.code().exitStatus() : 1,
+                            String.valueOf(e.getMessage()), startedAt, (System.nanoTime() - started) / 1_000_000, spark);
+                    manifest.putAll(failureDetails);
+                    lake.writeRun(runId, manifest);
                 }
                 catch (java.io.IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);

@@ -116,7 +116,7 @@ public final class BaseYears
         }
 
         Map<String, Map<String, Map<Integer, Double>>> history = new LinkedHashMap<>();
-        for (Row row : spark.read().parquet(lake.location(snapshot.table(BuildJob.INDICATOR_VALUES).orElseThrow()).toString())
+        for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).orElseThrow())
                 .where(col("period_type").equalTo("year").and(col("region_level").isin("province", "city"))
                         .and(col("indicator_id").isin(ScenarioSpec.INDICATORS.toArray())).and(col("value").isNotNull())
                         .and(col("period").cast("int").between(year - HISTORY, year)))

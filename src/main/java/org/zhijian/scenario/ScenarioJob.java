@@ -18,8 +18,8 @@ import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunManifests;
 import org.zhijian.lake.Snapshot;
+import org.zhijian.lake.TableLayout;
 import org.zhijian.lake.TableName;
-import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.ReferenceData;
 
 import static java.util.Objects.requireNonNull;
@@ -214,10 +214,7 @@ public final class ScenarioJob
     private long write(Lake lake, Lake.Commit commit, TableName name, StructType schema, List<Row> rows, String runId)
             throws IOException
     {
-        String folder = lake.newVersionFolder(name, runId);
-        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(new org.apache.hadoop.fs.Path(lake.root(), folder).toString());
-        TableVersion version = commit.put(name, folder, List.of(), schema.json());
-        return version.rows();
+        return commit.write(name, spark.createDataFrame(rows, schema), TableLayout.plain().inOneFile(), schema).rows();
     }
 
     private Map<String, Object> manifest(Result result, String startedAt)

@@ -72,6 +72,25 @@ class TestIngestJob
     }
 
     @Test
+    void aFailedIngestLeavesAManifestWithTheFailuresExitCodeAndItsSettings()
+            throws IOException
+    {
+        Path failing = directory.resolve("failing-lake");
+        Path missing = directory.resolve("no-such-folder");
+        IngestJob.Request request = new IngestJob.Request("ingest", missing.toString(), failing.toString(), RawFileInspector.Options.defaults(),
+                IngestFixtures.AS_OF, false, 0.05, false, true, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IngestJob(spark, REFERENCE, line -> {}).run(request, RunIds.next()))
+                .isInstanceOf(org.zhijian.ZhijianException.class).hasMessageContaining("does not exist");
+        Lake lake = Lake.open(failing.toString(), spark.sparkContext().hadoopConfiguration());
+        JsonNode manifest = lake.recentRuns(1).get(0);
+        assertThat(manifest.path("status").asText()).isEqualTo("failed");
+        assertThat(manifest.path("exit_code").asInt()).isEqualTo(2);
+        assertThat(manifest.path("settings").path("input").asText()).isEqualTo(missing.toString());
+        assertThat(lake.lockHolder()).isEmpty();
+        assertThat(failing.resolve("_tmp")).doesNotExist();
+    }
+
+    @Test
     void aQuarantineWrittenBeforeMaskedTextKeepsItsRowsMaskedWhole()
             throws IOException
     {
@@ -92,9 +111,7 @@ class TestIngestJob
         try (org.zhijian.lake.LakeLock lock = lake.lock(runId, "test", line -> {})) {
             Lake.Commit commit = lake.begin(runId);
             org.apache.spark.sql.Dataset<Row> old = lake.read(spark, lake.table(name).orElseThrow()).drop("text_masked");
-            String folder = lake.newVersionFolder(name, runId);
-            old.write().parquet(new org.apache.hadoop.fs.Path(lake.root(), folder).toString());
-            commit.put(name, folder, List.of(), old.schema().json());
+            commit.write(name, old, org.zhijian.lake.TableLayout.plain());
             lake.commit(commit, snapshot -> snapshot, snapshot -> Map.of("run_id", runId));
         }
         java.nio.file.Files.delete(input.resolve("enterprises.csv"));
