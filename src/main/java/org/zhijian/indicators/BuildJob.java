@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.composite.CompositeIndex;
 import org.zhijian.indicators.composite.CompositeSettings;
@@ -52,14 +53,6 @@ import static org.apache.spark.sql.functions.year;
  */
 public final class BuildJob
 {
-    public static final TableName INDICATOR_VALUES = TableName.of("marts", "indicator_values");
-    public static final TableName CREDIT_RATINGS = TableName.of("ratings", "credit");
-    public static final TableName EARLY_WARNINGS = TableName.of("warnings", "early_warnings");
-    public static final TableName COMPOSITE_INDEX = TableName.of("marts", "composite_index");
-    public static final TableName PASS_RATE_BY_CATEGORY = TableName.of("marts", "pass_rate_by_category");
-    public static final TableName BRANDS_BY_LEVEL = TableName.of("marts", "brands_by_level");
-    public static final TableName STANDARDS_BY_KIND = TableName.of("marts", "standards_by_kind");
-    public static final TableName CLUSTER_LOCATION_QUOTIENT = TableName.of("marts", "cluster_location_quotient");
 
     static final StructType WARNINGS = new StructType(new StructField[] {
             field("warning_id", DataTypes.StringType), field("kind", DataTypes.StringType), field("severity", DataTypes.StringType),
@@ -141,7 +134,7 @@ public final class BuildJob
             throws IOException
     {
         Snapshot base = lake.current();
-        if (base.table(TableName.of("staged", "inspections")).isEmpty() && base.table(TableName.of("staged", "finance")).isEmpty()) {
+        if (base.table(LakeTables.staged("inspections")).isEmpty() && base.table(LakeTables.staged("finance")).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
         }
         FactTables factTables = new FactTables(spark, lake, base, reference);
@@ -156,35 +149,35 @@ public final class BuildJob
         Optional<Dataset<Row>> enterprises = factTables.enterprises();
         if (enterprises.isPresent()) {
             Dataset<Row> ratings = new CreditRatings(spark, settings.scorecard()).compute(facts, enterprises.get(), firstYear, lastYear);
-            outputs.publish(CREDIT_RATINGS, ratings, "year", "year", col("year"), col("credit_code"))
+            outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", "year", col("year"), col("credit_code"))
                     .ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
         }
 
         progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
         Dataset<Row> values = new IndicatorEngine(spark, catalogue, names).compute(facts, firstYear, lastYear);
-        TableVersion valuesVersion = outputs.publish(INDICATOR_VALUES, values, "period", "any",
+        TableVersion valuesVersion = outputs.publish(LakeTables.INDICATOR_VALUES, values, "period", "any",
                 col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")).orElseThrow();
 
         progress.accept("  breakdown marts");
         Breakdowns breakdowns = new Breakdowns(spark, names);
         Optional<Dataset<Row>> passRates = breakdowns.passRateByCategory(facts, firstYear, lastYear);
-        passRates.ifPresent(rows -> outputs.publish(PASS_RATE_BY_CATEGORY, rows, "period", "quarter",
+        passRates.ifPresent(rows -> outputs.publish(LakeTables.PASS_RATE_BY_CATEGORY, rows, "period", "quarter",
                 col("period"), col("region_code"), col("category_group"), col("category")));
-        breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(BRANDS_BY_LEVEL, rows, "year", "year",
+        breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.BRANDS_BY_LEVEL, rows, "year", "year",
                 col("year"), col("region_code"), col("level")));
-        breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(STANDARDS_BY_KIND, rows, "year", "year",
+        breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.STANDARDS_BY_KIND, rows, "year", "year",
                 col("year"), col("region_code"), col("kind"), col("role")));
-        breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(CLUSTER_LOCATION_QUOTIENT, rows, "year", "year",
+        breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.CLUSTER_LOCATION_QUOTIENT, rows, "year", "year",
                 col("year"), col("county_code"), col("brand_id")));
 
         progress.accept("  early warnings");
         if (passRates.isPresent()) {
-            outputs.publish(EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", "quarter",
+            outputs.publish(LakeTables.EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", "quarter",
                     col("period"), col("severity"), col("kind"), col("warning_id"));
         }
 
         progress.accept("  composite index");
-        outputs.publish(COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", "year",
+        outputs.publish(LakeTables.COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", "year",
                 col("year"), col("region_level"), col("rank"), col("region_code"));
 
         Map<String, Long> written = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
@@ -126,7 +127,7 @@ public final class FactTables
                 col("case_id"), col("violation"), col("fine"), col("goods_value"), col("credit_code").isNull().as("unlicensed"), col("credit_code"))));
         staged("region_economy").ifPresent(rows -> facts.put(Facts.REGION_ECONOMY, rows.select(col("county_code"), col("city_code"), col("year"),
                 col("gdp"), col("industrial_output"), col("population"), col("townships"), col("quality_stations"))));
-        table(TableName.of("ratings", "credit")).ifPresent(rows -> facts.put(Facts.CREDIT_RATINGS, rows));
+        table(LakeTables.CREDIT_RATINGS).ifPresent(rows -> facts.put(Facts.CREDIT_RATINGS, rows));
         return facts;
     }
 
@@ -138,7 +139,7 @@ public final class FactTables
 
     private Optional<org.apache.spark.sql.Dataset<Row>> staged(String dataset)
     {
-        return table(TableName.of("staged", dataset));
+        return table(LakeTables.staged(dataset));
     }
 
     private Optional<org.apache.spark.sql.Dataset<Row>> table(TableName name)

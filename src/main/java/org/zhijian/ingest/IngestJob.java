@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.Failpoints;
 import org.zhijian.ZhijianException;
 import org.zhijian.lake.Lake;
@@ -56,7 +57,6 @@ import static org.apache.spark.sql.functions.struct;
  */
 public final class IngestJob
 {
-    public static final TableName QUALITY_METRICS = TableName.of("quality", "ingest_metrics");
     /** How many datasets the driver works on at once: enough to keep two cores busy between small jobs. */
     private static final int PARALLEL_DATASETS = 3;
 
@@ -229,7 +229,7 @@ public final class IngestJob
                     tables.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, rows, outcomes.get(dataset).files(), runId));
                 });
                 written.putAll(tables);
-                written.put(QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
+                written.put(LakeTables.QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
                 steps.add(new Step("write", millisSince(stepStart), outcomes.values().stream().mapToLong(DatasetOutcome::read).sum(),
                         outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
                 Failpoints.reach("ingest.before-commit");
@@ -327,12 +327,12 @@ public final class IngestJob
 
     public static TableName staged(Dataset dataset)
     {
-        return TableName.of("staged", dataset.tableName());
+        return LakeTables.staged(dataset.tableName());
     }
 
     public static TableName quarantine(Dataset dataset)
     {
-        return TableName.of("quarantine", dataset.tableName());
+        return LakeTables.quarantine(dataset.tableName());
     }
 
     private static org.apache.spark.sql.Dataset<Row> acceptedRows(org.apache.spark.sql.Dataset<Row> rows)
@@ -531,11 +531,11 @@ public final class IngestJob
     {
         List<Row> rows = metrics.values().stream().flatMap(List::stream).toList();
         org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(rows, METRICS_SCHEMA);
-        Optional<TableVersion> previous = commit.base().table(QUALITY_METRICS);
+        Optional<TableVersion> previous = commit.base().table(LakeTables.QUALITY_METRICS);
         if (previous.isPresent()) {
             table = table.unionByName(lake.read(spark, previous.get()));
         }
-        return commit.write(QUALITY_METRICS, table, TableLayout.plain().inOneFile(), METRICS_SCHEMA);
+        return commit.write(LakeTables.QUALITY_METRICS, table, TableLayout.plain().inOneFile(), METRICS_SCHEMA);
     }
 
     private static long millisSince(long nanoStart)

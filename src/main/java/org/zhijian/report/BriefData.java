@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.BuildJob;
 import org.zhijian.indicators.Periods;
@@ -47,7 +48,7 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
     {
         Periods.Period period = periods.period();
         List<Value> values = new ArrayList<>();
-        for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).get()).where(col("period").isin(period.id(), String.valueOf(periods.year())))
+        for (Row row : lake.read(spark, snapshot.table(LakeTables.INDICATOR_VALUES).get()).where(col("period").isin(period.id(), String.valueOf(periods.year())))
                 .select("indicator_id", "period", "region_level", "region_code", "region_name", "numerator", "denominator", "value", "unit", "target", "status",
                         "yoy_change", "pop_change").collectAsList()) {
             values.add(new Value(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4), nullable(row, 5), nullable(row, 6),
@@ -57,7 +58,7 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
             throw new ZhijianException(ZhijianException.Code.USAGE, "the lake has no indicator values for " + period.id() + "; build covers the years the data cover");
         }
         Object[] quarters = periods.quarters().stream().map(Periods.Period::id).toArray();
-        Warnings warnings = snapshot.table(BuildJob.EARLY_WARNINGS).map(version -> {
+        Warnings warnings = snapshot.table(LakeTables.EARLY_WARNINGS).map(version -> {
             // Counted and ranked by Spark: a year's warnings at scale grow with the data, the summary needs three numbers and one row.
             Dataset<Row> rows = lake.read(spark, version).where(col("period").isin(quarters));
             Row counts = rows.agg(count(when(col("severity").equalTo("red"), true)), count(when(col("severity").equalTo("amber"), true))).first();

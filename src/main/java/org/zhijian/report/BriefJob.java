@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.indicators.Periods;
@@ -91,7 +92,7 @@ public final class BriefJob
         Lake lake = Lake.open(lakeLocation, spark.sparkContext().hadoopConfiguration());
         // One snapshot for every query, so the brief is consistent even while a build publishes.
         Snapshot snapshot = lake.current();
-        if (snapshot.table(org.zhijian.indicators.BuildJob.INDICATOR_VALUES).isEmpty()) {
+        if (snapshot.table(org.zhijian.lake.LakeTables.INDICATOR_VALUES).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lakeLocation + " has no indicator values; run `zhijian build` first");
         }
         ReportPeriod periods = ReportPeriod.of(period);

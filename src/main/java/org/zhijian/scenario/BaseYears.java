@@ -11,13 +11,13 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.BuildJob;
 import org.zhijian.indicators.FactTables;
 import org.zhijian.indicators.Facts;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;
-import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.Division;
 import org.zhijian.reference.ReferenceData;
@@ -53,11 +53,11 @@ public final class BaseYears
     public BaseYear read(Lake lake, Snapshot snapshot, Integer requested, LocalDate today)
             throws IOException
     {
-        Optional<TableVersion> staged = snapshot.table(TableName.of("staged", "finance"));
+        Optional<TableVersion> staged = snapshot.table(LakeTables.staged("finance"));
         if (staged.isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged finance to start a scenario from; run `zhijian ingest` first");
         }
-        if (snapshot.table(BuildJob.INDICATOR_VALUES).isEmpty()) {
+        if (snapshot.table(LakeTables.INDICATOR_VALUES).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no indicator values; run `zhijian build` first");
         }
         // The finance table is partitioned by year: the latest year is read from the partitions' values.
@@ -116,7 +116,7 @@ public final class BaseYears
         }
 
         Map<String, Map<String, Map<Integer, Double>>> history = new LinkedHashMap<>();
-        for (Row row : lake.read(spark, snapshot.table(BuildJob.INDICATOR_VALUES).orElseThrow())
+        for (Row row : lake.read(spark, snapshot.table(LakeTables.INDICATOR_VALUES).orElseThrow())
                 .where(col("period_type").equalTo("year").and(col("region_level").isin("province", "city"))
                         .and(col("indicator_id").isin(ScenarioSpec.INDICATORS.toArray())).and(col("value").isNotNull())
                         .and(col("period").cast("int").between(year - HISTORY, year)))

@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunManifests;
@@ -107,11 +108,10 @@ public final class ScenarioJob
             Map<String, Long> tables = new LinkedHashMap<>();
             for (Outcome outcome : outcomes) {
                 String name = outcome.spec().tableName();
-                tables.put("scenarios." + name, write(lake, commit, TableName.of("scenarios", name), QUANTILES, quantileRows(outcome, base), runId));
-                tables.put("scenarios." + name + "_targets", write(lake, commit, TableName.of("scenarios", name + "_targets"), TARGETS, targetRows(outcome, base), runId));
-                tables.put("scenarios." + name + "_sensitivity", write(lake, commit, TableName.of("scenarios", name + "_sensitivity"), SENSITIVITY,
-                        sensitivityRows(outcome), runId));
-                tables.put("scenarios." + name + "_goal_seek", write(lake, commit, TableName.of("scenarios", name + "_goal_seek"), GOAL_SEEK, goalSeekRows(outcome), runId));
+                tables.put(LakeTables.scenario(name).toString(), write(commit, LakeTables.scenario(name), QUANTILES, quantileRows(outcome, base)));
+                tables.put(LakeTables.scenarioTargets(name).toString(), write(commit, LakeTables.scenarioTargets(name), TARGETS, targetRows(outcome, base)));
+                tables.put(LakeTables.scenarioSensitivity(name).toString(), write(commit, LakeTables.scenarioSensitivity(name), SENSITIVITY, sensitivityRows(outcome)));
+                tables.put(LakeTables.scenarioGoalSeek(name).toString(), write(commit, LakeTables.scenarioGoalSeek(name), GOAL_SEEK, goalSeekRows(outcome)));
             }
             return lake.commit(commit, published -> new Result(runId, base, outcomes, published, tables, (System.nanoTime() - started) / 1_000_000),
                     result -> manifest(result, startedAt));
@@ -211,7 +211,7 @@ public final class ScenarioJob
         return rows;
     }
 
-    private long write(Lake lake, Lake.Commit commit, TableName name, StructType schema, List<Row> rows, String runId)
+    private long write(Lake.Commit commit, TableName name, StructType schema, List<Row> rows)
             throws IOException
     {
         return commit.write(name, spark.createDataFrame(rows, schema), TableLayout.plain().inOneFile(), schema).rows();

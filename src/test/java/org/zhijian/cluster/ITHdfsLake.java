@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.cli.CliRun;
 import org.zhijian.generate.GeneratorSettings;
 import org.zhijian.generate.OutputFormat;
@@ -60,7 +61,7 @@ class ITHdfsLake
             long passed = counted[0];
             long sampled = counted[1];
             SparkSession spark = SharedSpark.session();
-            Row province = Lake.open(lake, spark.sparkContext().hadoopConfiguration()).read(spark, BuildJob.INDICATOR_VALUES)
+            Row province = Lake.open(lake, spark.sparkContext().hadoopConfiguration()).read(spark, LakeTables.INDICATOR_VALUES)
                     .where("indicator_id = 'sampling_pass_rate' AND region_level = 'province' AND period = '2025'").first();
             assertThat(province.<Double>getAs("value")).isEqualTo((double) passed / sampled);
 

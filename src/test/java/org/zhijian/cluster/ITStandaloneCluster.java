@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.generate.GeneratorSettings;
 import org.zhijian.generate.OutputFormat;
 import org.zhijian.generate.SampleDataGenerator;
@@ -66,7 +67,7 @@ class ITStandaloneCluster
     {
         org.apache.spark.sql.SparkSession spark = org.zhijian.spark.SharedSpark.session();
         List<String> rows = new ArrayList<>();
-        org.zhijian.lake.Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, org.zhijian.indicators.BuildJob.INDICATOR_VALUES)
+        org.zhijian.lake.Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, org.zhijian.lake.LakeTables.INDICATOR_VALUES)
                 .collectAsList().forEach(row -> rows.add(row.toString()));
         rows.sort(null);
         return rows;

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.generate.GeneratorSettings;
 import org.zhijian.generate.OutputFormat;
 import org.zhijian.generate.SampleDataGenerator;
@@ -34,8 +35,8 @@ class TestBuildJob
     private static final ReferenceData REFERENCE = ReferenceDataLoader.load(Path.of("conf", "reference"));
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
     private static final BuildJob.Settings SETTINGS = BuildJob.Settings.load(Path.of("conf"), CATALOGUE);
-    private static final List<TableName> TABLES = List.of(BuildJob.INDICATOR_VALUES, BuildJob.CREDIT_RATINGS, BuildJob.EARLY_WARNINGS, BuildJob.COMPOSITE_INDEX,
-            BuildJob.PASS_RATE_BY_CATEGORY, BuildJob.BRANDS_BY_LEVEL, BuildJob.STANDARDS_BY_KIND, BuildJob.CLUSTER_LOCATION_QUOTIENT);
+    private static final List<TableName> TABLES = List.of(LakeTables.INDICATOR_VALUES, LakeTables.CREDIT_RATINGS, LakeTables.EARLY_WARNINGS, LakeTables.COMPOSITE_INDEX,
+            LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.CLUSTER_LOCATION_QUOTIENT);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
     private static final org.zhijian.report.BriefJob.Inputs BRIEF = new org.zhijian.report.BriefJob.Inputs(CATALOGUE, REFERENCE,
             SETTINGS.scorecard(), org.zhijian.report.ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE), "reports/brief.yaml");
@@ -174,7 +175,7 @@ class TestBuildJob
             assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("信用", 1), entry("考核排名", 1),
                     entry("数据质量", 1));
             // Ranks come from marts.composite_index for the latest complete year.
-            Row best = table(BuildJob.COMPOSITE_INDEX).where("year = 2024 AND region_level = 'city' AND rank = 1").first();
+            Row best = table(LakeTables.COMPOSITE_INDEX).where("year = 2024 AND region_level = 'city' AND rank = 1").first();
             org.apache.poi.ss.usermodel.Sheet ranking = workbook.getSheet("考核排名");
             assertThat(ranking.getRow(4).getCell(0).getStringCellValue()).isEqualTo(best.<String>getAs("region_name"));
             assertThat(ranking.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(best.<Double>getAs("score"));
@@ -327,7 +328,7 @@ class TestBuildJob
     private static org.apache.spark.sql.Dataset<Row> values()
             throws IOException
     {
-        return table(BuildJob.INDICATOR_VALUES);
+        return table(LakeTables.INDICATOR_VALUES);
     }
 
     private static org.apache.spark.sql.Dataset<Row> table(TableName name)

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zhijian.lake.LakeTables;
 import org.zhijian.Failpoints;
 import org.zhijian.ZhijianException;
 import org.zhijian.generate.GeneratorSettings;
@@ -71,7 +72,7 @@ class TestLakePublication
             assertThat(lake.read(spark, IngestJob.quarantine(dataset)).count()).isEqualTo(second.outcomes().get(dataset).quarantined());
         }
         // Quality metrics keep every run, to compare runs.
-        assertThat(lake.read(spark, IngestJob.QUALITY_METRICS).select("run_id").distinct().count()).isEqualTo(2);
+        assertThat(lake.read(spark, LakeTables.QUALITY_METRICS).select("run_id").distinct().count()).isEqualTo(2);
     }
 
     @Test

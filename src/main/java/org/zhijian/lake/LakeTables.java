@@ -1,0 +1,60 @@
+package org.zhijian.lake;
+
+/**
+ * The one catalogue of the lake's table names, by layer: what ingest stages and quarantines,
+ * what build publishes, what scenarios store. Jobs, report, scenario and export name tables
+ * through these, never by string.
+ */
+public final class LakeTables
+{
+    /** Ingest's quality metrics of every run. */
+    public static final TableName QUALITY_METRICS = TableName.of("quality", "ingest_metrics");
+
+    /** Every indicator for every region and period, with status, 同比 and 环比. */
+    public static final TableName INDICATOR_VALUES = TableName.of("marts", "indicator_values");
+    public static final TableName CREDIT_RATINGS = TableName.of("ratings", "credit");
+    public static final TableName EARLY_WARNINGS = TableName.of("warnings", "early_warnings");
+    public static final TableName COMPOSITE_INDEX = TableName.of("marts", "composite_index");
+    public static final TableName PASS_RATE_BY_CATEGORY = TableName.of("marts", "pass_rate_by_category");
+    public static final TableName BRANDS_BY_LEVEL = TableName.of("marts", "brands_by_level");
+    public static final TableName STANDARDS_BY_KIND = TableName.of("marts", "standards_by_kind");
+    public static final TableName CLUSTER_LOCATION_QUOTIENT = TableName.of("marts", "cluster_location_quotient");
+
+    private LakeTables() {}
+
+    /** The accepted rows of a dataset, by its table name (enterprises, inspections, …). */
+    public static TableName staged(String dataset)
+    {
+        return TableName.of("staged", dataset);
+    }
+
+    /** The rejected rows of a dataset, with their rules and reasons. */
+    public static TableName quarantine(String dataset)
+    {
+        return TableName.of("quarantine", dataset);
+    }
+
+    /** A scenario's quantiles per year and region. */
+    public static TableName scenario(String name)
+    {
+        return TableName.of("scenarios", name);
+    }
+
+    /** A scenario's probability of each target. */
+    public static TableName scenarioTargets(String name)
+    {
+        return TableName.of("scenarios", name + "_targets");
+    }
+
+    /** A scenario's sensitivities (the tornado). */
+    public static TableName scenarioSensitivity(String name)
+    {
+        return TableName.of("scenarios", name + "_sensitivity");
+    }
+
+    /** A scenario's goal seek per lever and target. */
+    public static TableName scenarioGoalSeek(String name)
+    {
+        return TableName.of("scenarios", name + "_goal_seek");
+    }
+}
