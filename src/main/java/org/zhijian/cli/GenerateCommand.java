@@ -14,7 +14,7 @@ import org.zhijian.generate.GenerationSummary;
 import org.zhijian.generate.GeneratorSettings;
 import org.zhijian.generate.OutputFormat;
 import org.zhijian.generate.SampleDataGenerator;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +94,7 @@ public final class GenerateCommand
                 directory.toAbsolutePath(), summary.millis() / 1000.0));
         if (summary.injectedRows() > 0) {
             text.append(String.format("%nInjected %,d bad rows (listed in %s):", summary.injectedRows(), summary.manifest().getFileName()));
-            for (Dataset dataset : Dataset.values()) {
+            for (SourceDataset dataset : SourceDataset.values()) {
                 Map<Rule, Integer> counts = summary.injected().get(dataset);
                 if (counts != null) {
                     text.append(String.format("%n  %-15s %s", dataset.tableName(), counts.entrySet().stream()

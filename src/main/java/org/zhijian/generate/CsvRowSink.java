@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.zhijian.io.CsvWriter;
 import org.zhijian.schema.Column;
 import org.zhijian.schema.ColumnType;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 /** Writes one dataset as CSV in a given encoding, header language and date and number style. */
 final class CsvRowSink
@@ -30,7 +30,7 @@ final class CsvRowSink
     private final boolean thousandsSeparators;
     private long rows;
 
-    CsvRowSink(Path path, Dataset dataset, Charset charset, boolean byteOrderMark, boolean chineseHeaders, Function<LocalDate, String> dateStyle, boolean thousandsSeparators)
+    CsvRowSink(Path path, SourceDataset dataset, Charset charset, boolean byteOrderMark, boolean chineseHeaders, Function<LocalDate, String> dateStyle, boolean thousandsSeparators)
             throws IOException
     {
         this.path = path;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 import org.zhijian.io.CsvWriter;
 import org.zhijian.reference.CreditCode;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static org.zhijian.schema.Rule.ADOPTION_NEEDS_REFERENCE;
@@ -49,14 +49,14 @@ final class DirtyRowInjector
 {
     static final String MANIFEST_FILE = "_injected.csv";
 
-    private static final Map<Dataset, List<Rule>> RULES = new EnumMap<>(Map.of(
-            Dataset.ENTERPRISES, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, NOT_IN_LIST, CREDIT_CODE_FORMAT, CREDIT_CODE_CHECK, COUNTY_UNKNOWN, INDUSTRY_UNKNOWN, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.FINANCE, List.of(COLUMN_COUNT, NUMBER_FORMAT, NEGATIVE_AMOUNT, REQUIRED, BRAND_SALES_EXCEED_SALES, UNKNOWN_ENTERPRISE, CREDIT_CODE_FORMAT, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.BRANDS, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, NOT_IN_LIST, VALIDITY_ORDER, HOLDER_REQUIRED, FUTURE_DATE, INDUSTRY_UNKNOWN, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.STANDARDS, List.of(COLUMN_COUNT, STANDARD_NUMBER, ADOPTION_NEEDS_REFERENCE, NOT_IN_LIST, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.INSPECTIONS, List.of(COLUMN_COUNT, DATE_FORMAT, FUTURE_DATE, CATEGORY_UNKNOWN, NOT_IN_LIST, COUNTY_UNKNOWN, PRODUCER_NAME_REQUIRED, UNKNOWN_ENTERPRISE, CREDIT_CODE_CHECK, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.CASES, List.of(COLUMN_COUNT, NOT_IN_LIST, NUMBER_FORMAT, NEGATIVE_AMOUNT, DATE_FORMAT, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
-            Dataset.REGION_ECONOMY, List.of(COLUMN_COUNT, NUMBER_FORMAT, REQUIRED, NEGATIVE_AMOUNT, COUNTY_UNKNOWN, DUPLICATE_KEY, EXACT_DUPLICATE)));
+    private static final Map<SourceDataset, List<Rule>> RULES = new EnumMap<>(Map.of(
+            SourceDataset.ENTERPRISES, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, NOT_IN_LIST, CREDIT_CODE_FORMAT, CREDIT_CODE_CHECK, COUNTY_UNKNOWN, INDUSTRY_UNKNOWN, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.FINANCE, List.of(COLUMN_COUNT, NUMBER_FORMAT, NEGATIVE_AMOUNT, REQUIRED, BRAND_SALES_EXCEED_SALES, UNKNOWN_ENTERPRISE, CREDIT_CODE_FORMAT, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.BRANDS, List.of(COLUMN_COUNT, DATE_FORMAT, BOOLEAN_FORMAT, NOT_IN_LIST, VALIDITY_ORDER, HOLDER_REQUIRED, FUTURE_DATE, INDUSTRY_UNKNOWN, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.STANDARDS, List.of(COLUMN_COUNT, STANDARD_NUMBER, ADOPTION_NEEDS_REFERENCE, NOT_IN_LIST, DATE_FORMAT, BOOLEAN_FORMAT, REQUIRED, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.INSPECTIONS, List.of(COLUMN_COUNT, DATE_FORMAT, FUTURE_DATE, CATEGORY_UNKNOWN, NOT_IN_LIST, COUNTY_UNKNOWN, PRODUCER_NAME_REQUIRED, UNKNOWN_ENTERPRISE, CREDIT_CODE_CHECK, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.CASES, List.of(COLUMN_COUNT, NOT_IN_LIST, NUMBER_FORMAT, NEGATIVE_AMOUNT, DATE_FORMAT, COUNTY_UNKNOWN, UNKNOWN_ENTERPRISE, FUTURE_DATE, DUPLICATE_KEY, EXACT_DUPLICATE),
+            SourceDataset.REGION_ECONOMY, List.of(COLUMN_COUNT, NUMBER_FORMAT, REQUIRED, NEGATIVE_AMOUNT, COUNTY_UNKNOWN, DUPLICATE_KEY, EXACT_DUPLICATE)));
 
     private static final String[] BAD_DATES = {"2021-13-45", "2019/2/30", "2020年13月1日", "去年三月", "2021.05.06", "N/A"};
     private static final String[] BAD_BOOLEANS = {"可能", "待定", "2", "-"};
@@ -65,20 +65,20 @@ final class DirtyRowInjector
     private static final String[] BAD_INDUSTRIES = {"99", "C99", "00", "Z1"};
     private static final String[] BAD_CATEGORIES = {"不明产品", "其它商品", "散装杂货"};
     private static final String[] BAD_STANDARD_NUMBERS = {"国标19001", "ABC 123-2019", "GB/X 1234-2019", "XYZ", "T/ 0123-2019"};
-    private static final Map<Dataset, String[]> BAD_LIST_VALUES = Map.of(
-            Dataset.ENTERPRISES, new String[] {"超大型", "特大型"},
-            Dataset.BRANDS, new String[] {"省级名牌", "著名商标"},
-            Dataset.STANDARDS, new String[] {"起草", "采用"},
-            Dataset.INSPECTIONS, new String[] {"待定", "基本合格"},
-            Dataset.CASES, new String[] {"违规经营", "未知"});
+    private static final Map<SourceDataset, String[]> BAD_LIST_VALUES = Map.of(
+            SourceDataset.ENTERPRISES, new String[] {"超大型", "特大型"},
+            SourceDataset.BRANDS, new String[] {"省级名牌", "著名商标"},
+            SourceDataset.STANDARDS, new String[] {"起草", "采用"},
+            SourceDataset.INSPECTIONS, new String[] {"待定", "基本合格"},
+            SourceDataset.CASES, new String[] {"违规经营", "未知"});
 
     private final double rate;
     private final long seed;
     private final EnterprisePopulation population;
     private final CsvWriter manifest;
-    private final Map<Dataset, Integer> nextRule = new EnumMap<>(Dataset.class);
-    private final Map<Dataset, RandomSource> randoms = new EnumMap<>(Dataset.class);
-    private final Map<Dataset, Map<Rule, Integer>> counts = new EnumMap<>(Dataset.class);
+    private final Map<SourceDataset, Integer> nextRule = new EnumMap<>(SourceDataset.class);
+    private final Map<SourceDataset, RandomSource> randoms = new EnumMap<>(SourceDataset.class);
+    private final Map<SourceDataset, Map<Rule, Integer>> counts = new EnumMap<>(SourceDataset.class);
     private final Set<String> usedFinanceKeys = new HashSet<>();
     private int freshKeys;
     private int unknownEnterprises;
@@ -94,7 +94,7 @@ final class DirtyRowInjector
     }
 
     /** Called after each clean row; inserts a bad row after it with the configured probability. */
-    void afterCleanRow(Dataset dataset, RowSink sink, String[] clean)
+    void afterCleanRow(SourceDataset dataset, RowSink sink, String[] clean)
             throws IOException
     {
         RandomSource random = randoms.computeIfAbsent(dataset, key -> new RandomSource(seed, 900 + key.ordinal()));
@@ -114,7 +114,7 @@ final class DirtyRowInjector
         counts.computeIfAbsent(dataset, ignored -> new TreeMap<>()).merge(rule, 1, Integer::sum);
     }
 
-    Map<Dataset, Map<Rule, Integer>> counts()
+    Map<SourceDataset, Map<Rule, Integer>> counts()
     {
         return counts;
     }
@@ -125,7 +125,7 @@ final class DirtyRowInjector
         manifest.close();
     }
 
-    private String[] corrupt(Dataset dataset, Rule rule, String[] clean, RandomSource random)
+    private String[] corrupt(SourceDataset dataset, Rule rule, String[] clean, RandomSource random)
     {
         String[] bad = clean.clone();
         if (rule == EXACT_DUPLICATE) {
@@ -201,11 +201,11 @@ final class DirtyRowInjector
             case FUTURE_DATE -> {
                 LocalDate future = LocalDate.of(population.endYear() + 2, 1 + random.nextInt(12), 1 + random.nextInt(28));
                 set(dataset, bad, dateColumn(dataset), future.toString());
-                if (dataset == Dataset.BRANDS) {
+                if (dataset == SourceDataset.BRANDS) {
                     set(dataset, bad, "valid_until", future.plusYears(3).minusDays(1).toString());
                     set(dataset, bad, "revoked_on", "");
                 }
-                if (dataset == Dataset.CASES) {
+                if (dataset == SourceDataset.CASES) {
                     set(dataset, bad, "closed_on", "");
                 }
             }
@@ -225,7 +225,7 @@ final class DirtyRowInjector
         return bad;
     }
 
-    private void giveFreshKey(Dataset dataset, String[] row, RandomSource random)
+    private void giveFreshKey(SourceDataset dataset, String[] row, RandomSource random)
     {
         int n = freshKeys++;
         switch (dataset) {
@@ -253,7 +253,7 @@ final class DirtyRowInjector
         }
     }
 
-    private static void changeContent(Dataset dataset, String[] row)
+    private static void changeContent(SourceDataset dataset, String[] row)
     {
         switch (dataset) {
             case ENTERPRISES -> set(dataset, row, "name", get(dataset, row, "name") + "（分公司）");
@@ -275,7 +275,7 @@ final class DirtyRowInjector
         }
     }
 
-    private static String dateColumn(Dataset dataset)
+    private static String dateColumn(SourceDataset dataset)
     {
         return switch (dataset) {
             case ENTERPRISES -> "established";
@@ -287,7 +287,7 @@ final class DirtyRowInjector
         };
     }
 
-    private static String key(Dataset dataset, String[] row)
+    private static String key(SourceDataset dataset, String[] row)
     {
         List<String> parts = new ArrayList<>();
         for (String column : dataset.keyColumns()) {
@@ -304,13 +304,13 @@ final class DirtyRowInjector
         return longer;
     }
 
-    private static String get(Dataset dataset, String[] row, String column)
+    private static String get(SourceDataset dataset, String[] row, String column)
     {
         String value = row[dataset.columnIndex(column)];
         return value == null ? "" : value;
     }
 
-    private static void set(Dataset dataset, String[] row, String column, String value)
+    private static void set(SourceDataset dataset, String[] row, String column, String value)
     {
         row[dataset.columnIndex(column)] = value;
     }

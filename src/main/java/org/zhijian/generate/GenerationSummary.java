@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
 
 /** What a generation wrote: one entry per file, and the bad rows injected per dataset and rule. */
-public record GenerationSummary(List<WrittenFile> files, Map<Dataset, Map<Rule, Integer>> injected, Path manifest, long millis)
+public record GenerationSummary(List<WrittenFile> files, Map<SourceDataset, Map<Rule, Integer>> injected, Path manifest, long millis)
 {
     /** One raw file with its dataset, format and row count (bad rows included). */
-    public record WrittenFile(Dataset dataset, Path path, String format, long rows, long bytes)
+    public record WrittenFile(SourceDataset dataset, Path path, String format, long rows, long bytes)
     {
         public WrittenFile
         {

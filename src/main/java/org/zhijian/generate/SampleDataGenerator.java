@@ -20,7 +20,7 @@ import org.zhijian.reference.Division;
 import org.zhijian.reference.IndustryCluster;
 import org.zhijian.reference.ProductCategory;
 import org.zhijian.reference.ReferenceData;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 import static org.zhijian.generate.EnterprisePopulation.LARGE;
@@ -84,7 +84,7 @@ public final class SampleDataGenerator
         long started = System.nanoTime();
         try {
             Files.createDirectories(settings.outputDirectory());
-            for (Dataset dataset : Dataset.values()) {
+            for (SourceDataset dataset : SourceDataset.values()) {
                 for (String extension : List.of(".csv", ".xlsx")) {
                     Files.deleteIfExists(settings.outputDirectory().resolve(dataset.tableName() + extension));
                 }
@@ -104,13 +104,13 @@ public final class SampleDataGenerator
         DirtyRowInjector injector;
         try (BufferedWriter manifest = Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8)) {
             injector = new DirtyRowInjector(settings.dirtyRate(), settings.seed(), population, manifest);
-            files.add(write(Dataset.ENTERPRISES, injector, this::writeEnterprises));
-            files.add(write(Dataset.BRANDS, injector, this::writeBrands));
-            files.add(write(Dataset.FINANCE, injector, this::writeFinance));
-            files.add(write(Dataset.STANDARDS, injector, this::writeStandards));
-            files.add(write(Dataset.INSPECTIONS, injector, this::writeInspections));
-            files.add(write(Dataset.CASES, injector, this::writeCases));
-            files.add(write(Dataset.REGION_ECONOMY, injector, this::writeRegionEconomy));
+            files.add(write(SourceDataset.ENTERPRISES, injector, this::writeEnterprises));
+            files.add(write(SourceDataset.BRANDS, injector, this::writeBrands));
+            files.add(write(SourceDataset.FINANCE, injector, this::writeFinance));
+            files.add(write(SourceDataset.STANDARDS, injector, this::writeStandards));
+            files.add(write(SourceDataset.INSPECTIONS, injector, this::writeInspections));
+            files.add(write(SourceDataset.CASES, injector, this::writeCases));
+            files.add(write(SourceDataset.REGION_ECONOMY, injector, this::writeRegionEconomy));
             injector.close();
         }
         return new GenerationSummary(files, injector.counts(), manifestPath, (System.nanoTime() - started) / 1_000_000);
@@ -125,11 +125,11 @@ public final class SampleDataGenerator
     /** Writes a clean row and lets the injector add a bad one after it. */
     private static final class RowEmitter
     {
-        private final Dataset dataset;
+        private final SourceDataset dataset;
         private final RowSink sink;
         private final DirtyRowInjector injector;
 
-        RowEmitter(Dataset dataset, RowSink sink, DirtyRowInjector injector)
+        RowEmitter(SourceDataset dataset, RowSink sink, DirtyRowInjector injector)
         {
             this.dataset = dataset;
             this.sink = sink;
@@ -144,7 +144,7 @@ public final class SampleDataGenerator
         }
     }
 
-    private GenerationSummary.WrittenFile write(Dataset dataset, DirtyRowInjector injector, DatasetWriter writer)
+    private GenerationSummary.WrittenFile write(SourceDataset dataset, DirtyRowInjector injector, DatasetWriter writer)
             throws IOException
     {
         long started = System.nanoTime();
@@ -160,26 +160,26 @@ public final class SampleDataGenerator
     }
 
     /** Bureau exports come in mixed shapes: GBK for the registry and case systems, workbooks for brands and economy. */
-    OutputFormat formatOf(Dataset dataset)
+    OutputFormat formatOf(SourceDataset dataset)
     {
-        if (settings.formatSet().contains(OutputFormat.GBK) && (dataset == Dataset.ENTERPRISES || dataset == Dataset.CASES)) {
+        if (settings.formatSet().contains(OutputFormat.GBK) && (dataset == SourceDataset.ENTERPRISES || dataset == SourceDataset.CASES)) {
             return OutputFormat.GBK;
         }
-        if (settings.formatSet().contains(OutputFormat.XLSX) && (dataset == Dataset.BRANDS || dataset == Dataset.REGION_ECONOMY)) {
+        if (settings.formatSet().contains(OutputFormat.XLSX) && (dataset == SourceDataset.BRANDS || dataset == SourceDataset.REGION_ECONOMY)) {
             return OutputFormat.XLSX;
         }
         return settings.primaryFormat();
     }
 
-    private RowSink openSink(Dataset dataset, OutputFormat format)
+    private RowSink openSink(SourceDataset dataset, OutputFormat format)
             throws IOException
     {
         Path directory = settings.outputDirectory();
         return switch (format) {
             case XLSX -> new XlsxRowSink(directory.resolve(dataset.tableName() + ".xlsx"), dataset);
             case GBK -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, Charset.forName("GB18030"), false, true,
-                    dataset == Dataset.CASES ? SLASH_DATE::format : CHINESE_DATE::format, dataset == Dataset.CASES);
-            case CSV -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, StandardCharsets.UTF_8, dataset == Dataset.STANDARDS, false,
+                    dataset == SourceDataset.CASES ? SLASH_DATE::format : CHINESE_DATE::format, dataset == SourceDataset.CASES);
+            case CSV -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, StandardCharsets.UTF_8, dataset == SourceDataset.STANDARDS, false,
                     Function.<LocalDate>identity().andThen(LocalDate::toString), false);
         };
     }

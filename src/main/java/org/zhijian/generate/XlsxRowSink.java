@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.zhijian.schema.Column;
 import org.zhijian.schema.ColumnType;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 /**
  * Writes one dataset as a statistician's workbook: Chinese headers with units, numbers as
@@ -35,7 +35,7 @@ final class XlsxRowSink
     private final CellStyle dateStyle;
     private long rows;
 
-    XlsxRowSink(Path path, Dataset dataset)
+    XlsxRowSink(Path path, SourceDataset dataset)
     {
         this.path = path;
         this.columns = dataset.columns();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param byRule quarantined rows per rule id (a row breaking two rules counts under both)
  * @param countyCodesMapped accepted rows whose historical county code was mapped to today's
  */
-public record DatasetOutcome(Dataset dataset, List<String> files, long read, long accepted, long quarantined, long blank, long countyCodesMapped, Map<String, Long> byRule)
+public record DatasetOutcome(SourceDataset dataset, List<String> files, long read, long accepted, long quarantined, long blank, long countyCodesMapped, Map<String, Long> byRule)
 {
     public DatasetOutcome
     {

@@ -32,7 +32,7 @@ import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.schema.ColumnType;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -100,7 +100,7 @@ public final class IngestJob
             String runId,
             String command,
             RawFileInspector.Inspection inspection,
-            Map<Dataset, DatasetOutcome> outcomes,
+            Map<SourceDataset, DatasetOutcome> outcomes,
             List<Problem> problems,
             long problemCount,
             Gate gate,
@@ -159,15 +159,15 @@ public final class IngestJob
             Snapshot base = lake.current();
             IngestPipeline pipeline = new IngestPipeline(spark, ValidationReference.of(reference), new IngestPipeline.Settings(runId, request.asOf(), request.acceptPilotCreditCodes()));
 
-            Map<Dataset, List<InspectedFile>> filesOf = new EnumMap<>(Dataset.class);
+            Map<SourceDataset, List<InspectedFile>> filesOf = new EnumMap<>(SourceDataset.class);
             for (InspectedFile file : inspection.files()) {
                 filesOf.computeIfAbsent(file.dataset(), ignored -> new ArrayList<>()).add(file);
             }
-            List<Dataset> datasets = List.copyOf(filesOf.keySet());
+            List<SourceDataset> datasets = List.copyOf(filesOf.keySet());
 
             // Datasets are independent but for references to enterprises: read them all at once,
             // check enterprises, then the others at once. Spark runs the concurrent jobs side by side.
-            Map<Dataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
             inParallel(datasets, dataset -> {
                 long start = System.nanoTime();
                 List<InspectedFile> files = filesOf.get(dataset);
@@ -177,9 +177,9 @@ public final class IngestJob
                 read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), caches));
                 steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(start), -1, -1));
             });
-            Map<Dataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
-            Map<Dataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
-            Map<Dataset, List<Row>> metrics = Collections.synchronizedMap(new EnumMap<>(Dataset.class));
+            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
+            Map<SourceDataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
+            Map<SourceDataset, List<Row>> metrics = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
             CrossRowStep crossRow = (dataset, known) -> {
                 long start = System.nanoTime();
                 IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read.get(dataset), known);
@@ -193,22 +193,22 @@ public final class IngestJob
                 steps.add(new Step("quality metrics: " + dataset.tableName(), millisSince(start), outcome.accepted(), metrics.get(dataset).size()));
                 validated.put(dataset, rows);
             };
-            Optional<TableVersion> stagedEnterprises = base.table(staged(Dataset.ENTERPRISES));
+            Optional<TableVersion> stagedEnterprises = base.table(staged(SourceDataset.ENTERPRISES));
             org.apache.spark.sql.Dataset<Row> known = spark.createDataFrame(List.of(), new StructType(new StructField[] {
                     new StructField("credit_code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())}));
-            if (filesOf.containsKey(Dataset.ENTERPRISES)) {
-                crossRow.run(Dataset.ENTERPRISES, Optional.empty());
-                known = acceptedRows(validated.get(Dataset.ENTERPRISES)).select("credit_code");
+            if (filesOf.containsKey(SourceDataset.ENTERPRISES)) {
+                crossRow.run(SourceDataset.ENTERPRISES, Optional.empty());
+                known = acceptedRows(validated.get(SourceDataset.ENTERPRISES)).select("credit_code");
             }
             if (stagedEnterprises.isPresent()) {
                 known = known.union(lake.read(spark, stagedEnterprises.get()).select("credit_code"));
             }
             Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
-            inParallel(datasets.stream().filter(dataset -> dataset != Dataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
+            inParallel(datasets.stream().filter(dataset -> dataset != SourceDataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
             Gate gate = gate(request, inspection, outcomes);
             List<Problem> problems = new ArrayList<>();
             long problemCount = 0;
-            for (Map.Entry<Dataset, org.apache.spark.sql.Dataset<Row>> entry : validated.entrySet()) {
+            for (Map.Entry<SourceDataset, org.apache.spark.sql.Dataset<Row>> entry : validated.entrySet()) {
                 problemCount += outcomes.get(entry.getKey()).byRule().values().stream().mapToLong(Long::longValue).sum();
                 if (request.maxProblems() > 0 && problems.size() < request.maxProblems()) {
                     problems.addAll(problems(entry.getValue(), request.maxProblems() - problems.size()));
@@ -254,7 +254,7 @@ public final class IngestJob
      * counts, metrics, staged, quarantine) read them cheaply: under the lake's _tmp/ for ingest — Parquet,
      * so memory never limits the data size — and in Spark's cache for validate, which writes nothing.
      */
-    private org.apache.spark.sql.Dataset<Row> materialize(Lake lake, Request request, String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<org.apache.spark.sql.Dataset<Row>> caches)
+    private org.apache.spark.sql.Dataset<Row> materialize(Lake lake, Request request, String runId, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<org.apache.spark.sql.Dataset<Row>> caches)
     {
         if (!request.write()) {
             org.apache.spark.sql.Dataset<Row> cached = rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
@@ -270,23 +270,23 @@ public final class IngestJob
     /** One dataset's step, which may read and write. */
     private interface DatasetStep
     {
-        void run(Dataset dataset)
+        void run(SourceDataset dataset)
                 throws IOException;
     }
 
     /** The cross-row rules, outcome and metrics of one dataset. */
     private interface CrossRowStep
     {
-        void run(Dataset dataset, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+        void run(SourceDataset dataset, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
                 throws IOException;
     }
 
     /** Runs a step for each dataset on a few driver threads and waits; the first failure is rethrown as it was. */
-    private static void inParallel(List<Dataset> datasets, DatasetStep step)
+    private static void inParallel(List<SourceDataset> datasets, DatasetStep step)
             throws IOException
     {
         if (datasets.size() <= 1) {
-            for (Dataset dataset : datasets) {
+            for (SourceDataset dataset : datasets) {
                 step.run(dataset);
             }
             return;
@@ -294,7 +294,7 @@ public final class IngestJob
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PARALLEL_DATASETS, datasets.size()));
         try {
             List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (Dataset dataset : datasets) {
+            for (SourceDataset dataset : datasets) {
                 futures.add(pool.submit(() -> {
                     step.run(dataset);
                     return null;
@@ -325,12 +325,12 @@ public final class IngestJob
         }
     }
 
-    public static TableName staged(Dataset dataset)
+    public static TableName staged(SourceDataset dataset)
     {
         return LakeTables.staged(dataset.tableName());
     }
 
-    public static TableName quarantine(Dataset dataset)
+    public static TableName quarantine(SourceDataset dataset)
     {
         return LakeTables.quarantine(dataset.tableName());
     }
@@ -345,7 +345,7 @@ public final class IngestJob
         return rows.where(not(col(IngestPipeline.BLANK)).and(size(col(IngestPipeline.ERRORS)).gt(0)));
     }
 
-    private static DatasetOutcome outcome(Dataset dataset, List<InspectedFile> files, org.apache.spark.sql.Dataset<Row> rows)
+    private static DatasetOutcome outcome(SourceDataset dataset, List<InspectedFile> files, org.apache.spark.sql.Dataset<Row> rows)
     {
         long accepted = 0;
         long quarantined = 0;
@@ -375,7 +375,7 @@ public final class IngestJob
     }
 
     /** Null share per column, distinct keys and date ranges of the accepted rows, plus the run's counts, as long rows. */
-    private List<Row> qualityMetrics(String runId, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, DatasetOutcome outcome)
+    private List<Row> qualityMetrics(String runId, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, DatasetOutcome outcome)
     {
         List<Row> result = new ArrayList<>();
         String name = dataset.tableName();
@@ -438,7 +438,7 @@ public final class IngestJob
             StagedSchema.field("value", DataTypes.DoubleType, "", "Numeric value (shares are fractions)"),
             StagedSchema.field("text", DataTypes.StringType, "", "Text value (min and max dates)")});
 
-    private Gate gate(Request request, RawFileInspector.Inspection inspection, Map<Dataset, DatasetOutcome> outcomes)
+    private Gate gate(Request request, RawFileInspector.Inspection inspection, Map<SourceDataset, DatasetOutcome> outcomes)
     {
         Map<String, Double> failing = new LinkedHashMap<>();
         for (DatasetOutcome outcome : outcomes.values()) {
@@ -463,7 +463,7 @@ public final class IngestJob
         return problems;
     }
 
-    private TableVersion writeStaged(Lake lake, Lake.Commit commit, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, String runId)
+    private TableVersion writeStaged(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, String runId)
             throws IOException
     {
         TableName name = staged(dataset);
@@ -490,7 +490,7 @@ public final class IngestJob
         return commit.write(name, table, TableLayout.plain().partitionedBy(partition).sortedWithin(sortKeys), schema);
     }
 
-    private TableVersion writeQuarantine(Lake lake, Lake.Commit commit, Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<String> files, String runId)
+    private TableVersion writeQuarantine(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<String> files, String runId)
             throws IOException
     {
         TableName name = quarantine(dataset);
@@ -526,7 +526,7 @@ public final class IngestJob
         return commit.write(name, table, TableLayout.plain().inOneFile().sortedWithin(col(StagedSchema.SOURCE_FILE), col(StagedSchema.SOURCE_LINE)));
     }
 
-    private TableVersion writeMetrics(Lake lake, Lake.Commit commit, Map<Dataset, List<Row>> metrics, String runId)
+    private TableVersion writeMetrics(Lake lake, Lake.Commit commit, Map<SourceDataset, List<Row>> metrics, String runId)
             throws IOException
     {
         List<Row> rows = metrics.values().stream().flatMap(List::stream).toList();

@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
@@ -91,7 +91,7 @@ public final class IngestPipeline
      * nothing reaches the driver. The result carries the bookkeeping the cross-row rules need
      * and should be materialized (written or cached) before {@link #crossRowRules} reads it twice.
      */
-    public org.apache.spark.sql.Dataset<Row> read(Dataset dataset, List<RawSplit> splits)
+    public org.apache.spark.sql.Dataset<Row> read(SourceDataset dataset, List<RawSplit> splits)
     {
         StructType schema = readSchema(dataset);
         if (splits.isEmpty()) {
@@ -112,14 +112,14 @@ public final class IngestPipeline
      * @param knownEnterprises credit codes that references may name (a column credit_code), for
      * every dataset but enterprises itself
      */
-    public Validated crossRowRules(Dataset dataset, org.apache.spark.sql.Dataset<Row> rows, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+    public Validated crossRowRules(SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
     {
         org.apache.spark.sql.Dataset<Row> narrow = rows.select(col(KEY), col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col(StagedSchema.SOURCE_FILE), col(CONTENT),
                         dataset.columnNames().contains("credit_code")
                                 ? when(expr("NOT exists(" + ERRORS + ", e -> e.column = 'credit_code')"), col("credit_code")).as("credit_code")
                                 : lit(null).cast(DataTypes.StringType).as("credit_code"));
         org.apache.spark.sql.Dataset<Row> findings = duplicateKeys(dataset, narrow);
-        if (knownEnterprises.isPresent() && dataset != Dataset.ENTERPRISES && dataset.columnNames().contains("credit_code")) {
+        if (knownEnterprises.isPresent() && dataset != SourceDataset.ENTERPRISES && dataset.columnNames().contains("credit_code")) {
             findings = findings.unionByName(unknownEnterprises(narrow, knownEnterprises.get()));
         }
         org.apache.spark.sql.Dataset<Row> byRow = findings.groupBy(FILE_SEQUENCE, StagedSchema.SOURCE_LINE).agg(collect_list(col("error")).as("_found"))
@@ -136,7 +136,7 @@ public final class IngestPipeline
     }
 
     /** The schema of validated rows: the staged columns, then the bookkeeping columns. */
-    public static StructType validatedSchema(Dataset dataset)
+    public static StructType validatedSchema(SourceDataset dataset)
     {
         List<StructField> fields = new ArrayList<>(List.of(StagedSchema.staged(dataset).fields()));
         fields.add(StagedSchema.plain(ERRORS, DataTypes.createArrayType(ERROR_TYPE, false)));
@@ -147,7 +147,7 @@ public final class IngestPipeline
         return new StructType(fields.toArray(StructField[]::new));
     }
 
-    private static StructType readSchema(Dataset dataset)
+    private static StructType readSchema(SourceDataset dataset)
     {
         List<StructField> fields = new ArrayList<>(List.of(validatedSchema(dataset).fields()));
         fields.add(StagedSchema.plain(KEY, DataTypes.StringType));
@@ -157,7 +157,7 @@ public final class IngestPipeline
     }
 
     /** Every row after the first with the same key breaks key.duplicate, or key.exact_duplicate when its content is the same. */
-    private static org.apache.spark.sql.Dataset<Row> duplicateKeys(Dataset dataset, org.apache.spark.sql.Dataset<Row> rows)
+    private static org.apache.spark.sql.Dataset<Row> duplicateKeys(SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows)
     {
         WindowSpec byKey = Window.partitionBy(col(KEY)).orderBy(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE));
         Column firstFile = col("_first_file");

@@ -2,7 +2,7 @@ package org.zhijian.ingest;
 
 import java.util.List;
 
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,7 +17,7 @@ public record InspectedFile(
         int sequence,
         String fileName,
         String path,
-        Dataset dataset,
+        SourceDataset dataset,
         RawFormat format,
         String encoding,
         String sheet,

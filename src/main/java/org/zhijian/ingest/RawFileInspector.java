@@ -27,7 +27,7 @@ import org.apache.hadoop.fs.Path;
 import org.zhijian.io.CsvReader;
 import org.zhijian.reference.HeaderAliases;
 import org.zhijian.schema.Column;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
@@ -109,7 +109,7 @@ public final class RawFileInspector
             if (status.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
                 continue;
             }
-            Optional<Dataset> dataset = Dataset.forFileName(name);
+            Optional<SourceDataset> dataset = SourceDataset.forFileName(name);
             if (dataset.isEmpty()) {
                 skipped.add(name);
                 continue;
@@ -130,7 +130,7 @@ public final class RawFileInspector
         return new Inspection(files, problems, skipped);
     }
 
-    private Object inspect(FileSystem fs, FileStatus status, Dataset dataset, int sequence)
+    private Object inspect(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
             throws IOException
     {
         Path path = status.getPath();
@@ -154,7 +154,7 @@ public final class RawFileInspector
         return inspectCsv(fs, status, dataset, sequence);
     }
 
-    private Object inspectCsv(FileSystem fs, FileStatus status, Dataset dataset, int sequence)
+    private Object inspectCsv(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
             throws IOException
     {
         Path path = status.getPath();
@@ -228,7 +228,7 @@ public final class RawFileInspector
         return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, "", scan.size(), scan.sha256(), columns.ignored(), splits);
     }
 
-    private Object inspectWorkbook(FileSystem fs, FileStatus status, Dataset dataset, int sequence)
+    private Object inspectWorkbook(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
             throws IOException
     {
         Path path = status.getPath();
@@ -274,7 +274,7 @@ public final class RawFileInspector
         return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.XLSX, "xlsx", sheet, status.getLen(), sha256(fs, path), columns.ignored(), List.of(split));
     }
 
-    private String chooseSheet(List<String> sheets, Dataset dataset)
+    private String chooseSheet(List<String> sheets, SourceDataset dataset)
     {
         if (options.sheet().isPresent() && sheets.contains(options.sheet().get())) {
             return options.sheet().get();
@@ -291,7 +291,7 @@ public final class RawFileInspector
     /** Which field of the file holds each column of the dataset. */
     private record HeaderMapping(int[] columnFields, List<String> ignored) {}
 
-    private Object mapHeader(String name, Dataset dataset, List<String> header, long line)
+    private Object mapHeader(String name, SourceDataset dataset, List<String> header, long line)
     {
         List<Column> columns = dataset.columns();
         int[] fields = new int[columns.size()];

@@ -2,7 +2,7 @@ package org.zhijian.ingest;
 
 import java.io.Serializable;
 
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,7 +20,7 @@ public record RawSplit(
         int fileSequence,
         String path,
         String fileName,
-        Dataset dataset,
+        SourceDataset dataset,
         RawFormat format,
         String charset,
         long start,

@@ -12,7 +12,7 @@ import org.zhijian.reference.CreditCode;
 import org.zhijian.reference.Industry;
 import org.zhijian.reference.StandardNumber;
 import org.zhijian.schema.Column;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
@@ -31,13 +31,13 @@ public final class RowValidator
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private final Dataset dataset;
+    private final SourceDataset dataset;
     private final ValidationReference reference;
     private final LocalDate asOf;
     private final boolean acceptPilotCreditCodes;
     private final int derivedCount;
 
-    public RowValidator(Dataset dataset, ValidationReference reference, LocalDate asOf, boolean acceptPilotCreditCodes)
+    public RowValidator(SourceDataset dataset, ValidationReference reference, LocalDate asOf, boolean acceptPilotCreditCodes)
     {
         this.dataset = requireNonNull(dataset, "dataset is null");
         this.reference = requireNonNull(reference, "reference is null");
@@ -46,7 +46,7 @@ public final class RowValidator
         this.derivedCount = StagedSchema.derivedFields(dataset).size();
     }
 
-    public Dataset dataset()
+    public SourceDataset dataset()
     {
         return dataset;
     }
@@ -269,7 +269,7 @@ public final class RowValidator
             values[i++] = derived.section;
             values[i++] = derived.division;
         }
-        if (dataset == Dataset.STANDARDS) {
+        if (dataset == SourceDataset.STANDARDS) {
             values[i++] = derived.standardKind;
         }
         Optional<String> yearSource = StagedSchema.yearSource(dataset);

@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.zhijian.schema.Column;
 import org.zhijian.schema.ColumnType;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 /**
  * The typed columns of a staged table: the dataset's columns of PRODUCT.md §3 under their own
@@ -32,7 +32,7 @@ public final class StagedSchema
     private StagedSchema() {}
 
     /** The derived columns a dataset gets, in order, after its own columns. */
-    public static List<StructField> derivedFields(Dataset dataset)
+    public static List<StructField> derivedFields(SourceDataset dataset)
     {
         List<StructField> fields = new ArrayList<>();
         if (dataset.columnNames().contains("county_code")) {
@@ -43,7 +43,7 @@ public final class StagedSchema
             fields.add(field("industry_section", DataTypes.StringType, "", "GB/T 4754-2017 section letter of industry_code"));
             fields.add(field("industry_division", DataTypes.StringType, "", "GB/T 4754-2017 division (2 digits) of industry_code, empty for a section-only code"));
         }
-        if (dataset == Dataset.STANDARDS) {
+        if (dataset == SourceDataset.STANDARDS) {
             fields.add(field("standard_kind", DataTypes.StringType, "", "Kind of standard_no: national, industry, local, group, enterprise or international"));
         }
         if (yearSource(dataset).isPresent()) {
@@ -53,7 +53,7 @@ public final class StagedSchema
     }
 
     /** The date column whose year partitions a dated dataset; empty for yearly and master data. */
-    public static Optional<String> yearSource(Dataset dataset)
+    public static Optional<String> yearSource(SourceDataset dataset)
     {
         return switch (dataset) {
             case BRANDS -> Optional.of("certified_on");
@@ -65,9 +65,9 @@ public final class StagedSchema
     }
 
     /** The partition column of the staged table, if it has one. */
-    public static Optional<String> partitionColumn(Dataset dataset)
+    public static Optional<String> partitionColumn(SourceDataset dataset)
     {
-        return dataset == Dataset.ENTERPRISES ? Optional.empty() : Optional.of(YEAR);
+        return dataset == SourceDataset.ENTERPRISES ? Optional.empty() : Optional.of(YEAR);
     }
 
     public static List<StructField> lineageFields()
@@ -79,7 +79,7 @@ public final class StagedSchema
     }
 
     /** Every column of the staged table, in order. */
-    public static StructType staged(Dataset dataset)
+    public static StructType staged(SourceDataset dataset)
     {
         List<StructField> fields = new ArrayList<>();
         for (Column column : dataset.columns()) {

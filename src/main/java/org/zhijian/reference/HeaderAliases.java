@@ -6,24 +6,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 
 /** Maps a header as written in a raw file (English or any configured alias) to its column. */
 public final class HeaderAliases
 {
-    private final Map<Dataset, Map<String, String>> aliases;
+    private final Map<SourceDataset, Map<String, String>> aliases;
 
-    public HeaderAliases(Map<Dataset, Map<String, String>> aliases)
+    public HeaderAliases(Map<SourceDataset, Map<String, String>> aliases)
     {
-        Map<Dataset, Map<String, String>> copy = new HashMap<>();
+        Map<SourceDataset, Map<String, String>> copy = new HashMap<>();
         requireNonNull(aliases, "aliases is null").forEach((dataset, map) -> copy.put(dataset, Map.copyOf(map)));
         this.aliases = Map.copyOf(copy);
     }
 
     /** The canonical column for a header cell, matching English names case-insensitively. */
-    public Optional<String> columnFor(Dataset dataset, String header)
+    public Optional<String> columnFor(SourceDataset dataset, String header)
     {
         String cleaned = normalize(header);
         for (String column : dataset.columnNames()) {
@@ -34,7 +34,7 @@ public final class HeaderAliases
         return Optional.ofNullable(aliases.getOrDefault(dataset, Map.of()).get(cleaned));
     }
 
-    public List<String> aliasesOf(Dataset dataset, String column)
+    public List<String> aliasesOf(SourceDataset dataset, String column)
     {
         return aliases.getOrDefault(dataset, Map.of()).entrySet().stream()
                 .filter(entry -> entry.getValue().equals(column))

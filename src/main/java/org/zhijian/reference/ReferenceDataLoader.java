@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.zhijian.config.ConfigException;
 import org.zhijian.io.CsvReader;
 import org.zhijian.io.CsvRecord;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 /** Reads conf/reference/*.csv into {@link ReferenceData}, failing with the file and line of any bad entry. */
 public final class ReferenceDataLoader
@@ -69,10 +69,10 @@ public final class ReferenceDataLoader
 
     private static HeaderAliases loadAliases(Path file)
     {
-        Map<Dataset, Map<String, String>> aliases = new EnumMap<>(Dataset.class);
+        Map<SourceDataset, Map<String, String>> aliases = new EnumMap<>(SourceDataset.class);
         List<Map<String, String>> rows = read(file, List.of("dataset", "column", "alias"), row -> row);
         for (Map<String, String> row : rows) {
-            Dataset dataset = Dataset.forFileName(row.get("dataset"))
+            SourceDataset dataset = SourceDataset.forFileName(row.get("dataset"))
                     .orElseThrow(() -> new ConfigException(file + ": unknown dataset '" + row.get("dataset") + "'"));
             String column = row.get("column");
             if (!dataset.columnNames().contains(column)) {

@@ -2,7 +2,7 @@ package org.zhijian.schema;
 
 import java.util.stream.Collectors;
 
-/** Renders the raw-data schema of {@link Dataset} as docs/data-dictionary.md. */
+/** Renders the raw-data schema of {@link SourceDataset} as docs/data-dictionary.md. */
 public final class DataDictionary
 {
     private DataDictionary() {}
@@ -11,13 +11,13 @@ public final class DataDictionary
     {
         StringBuilder text = new StringBuilder();
         text.append("# Raw data dictionary\n\n")
-                .append("Generated from `org.zhijian.schema.Dataset`; `TestDataDictionary` fails when this file is stale ")
+                .append("Generated from `org.zhijian.schema.SourceDataset`; `TestDataDictionary` fails when this file is stale ")
                 .append("(regenerate with `mvn -q test -Dtest=TestDataDictionary -Dzhijian.updateDocs=true`).\n\n")
                 .append("A raw file's dataset is known by its name (`enterprises.csv`, `brands.xlsx`, ...). Headers may be the English ")
                 .append("names below, the Chinese names, or any alias in `conf/reference/header_aliases.csv`. ")
                 .append("Amounts are in the unit given; dates may be `yyyy-MM-dd`, `yyyy/M/d`, `yyyyMMdd`, `yyyy年M月d日` or Excel serials; ")
                 .append("booleans 是/否, Y/N, true/false or 1/0.\n");
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             text.append("\n## ").append(dataset.tableName()).append(" (").append(dataset.chineseName()).append(")\n\n")
                     .append("Key: ").append(dataset.keyColumns().stream().map(column -> "`" + column + "`").collect(Collectors.joining(", "))).append("\n\n")
                     .append("| column | 中文 | type | required | unit | values | description |\n")
@@ -35,7 +35,7 @@ public final class DataDictionary
                 .append("`ingest` writes each dataset to `staged/<dataset>` in the lake with the columns above, typed (dates as dates, ")
                 .append("amounts as DECIMAL(22,4) in the unit shown, booleans as booleans; a historical county code is replaced by today's), ")
                 .append("followed by these columns:\n\n| column | in | description |\n| --- | --- | --- |\n");
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             for (org.apache.spark.sql.types.StructField field : org.zhijian.ingest.StagedSchema.derivedFields(dataset)) {
                 text.append("| `").append(field.name()).append("` | ").append(dataset.tableName()).append(" | ")
                         .append(field.metadata().getString("comment")).append(" |\n");

@@ -27,7 +27,7 @@ import org.zhijian.io.CsvRecord;
 import org.zhijian.reference.CreditCode;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.reference.ReferenceDataLoader;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +72,7 @@ class TestSampleDataGenerator
     void writesEveryDatasetWithItsEnglishHeader()
             throws IOException
     {
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             List<CsvRecord> rows = read(clean.resolve(dataset.tableName() + ".csv"), StandardCharsets.UTF_8);
             assertThat(rows.get(0).fields()).as(dataset.tableName()).isEqualTo(dataset.columnNames());
             assertThat(rows).as(dataset.tableName()).hasSizeGreaterThan(20);
@@ -89,7 +89,7 @@ class TestSampleDataGenerator
             throws IOException
     {
         Set<String> enterprises = new HashSet<>();
-        for (Map<String, String> row : rows(Dataset.ENTERPRISES)) {
+        for (Map<String, String> row : rows(SourceDataset.ENTERPRISES)) {
             String code = row.get("credit_code");
             assertThat(CreditCode.verify(code)).as(code).isEqualTo(CreditCode.Verdict.VALID);
             assertThat(CreditCode.organizationCheckCharacter(code.substring(8, 16))).isEqualTo(code.charAt(16));
@@ -99,7 +99,7 @@ class TestSampleDataGenerator
             assertThat(REFERENCE.industries().resolve(row.get("industry_code"))).as(row.get("industry_code")).isPresent();
             assertThat(enterprises.add(code)).as("unique %s", code).isTrue();
         }
-        for (Dataset dataset : List.of(Dataset.FINANCE, Dataset.BRANDS, Dataset.STANDARDS, Dataset.INSPECTIONS, Dataset.CASES)) {
+        for (SourceDataset dataset : List.of(SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS, SourceDataset.INSPECTIONS, SourceDataset.CASES)) {
             for (Map<String, String> row : rows(dataset)) {
                 String code = row.get("credit_code");
                 if (!code.isEmpty()) {
@@ -107,7 +107,7 @@ class TestSampleDataGenerator
                 }
             }
         }
-        for (Map<String, String> row : rows(Dataset.INSPECTIONS)) {
+        for (Map<String, String> row : rows(SourceDataset.INSPECTIONS)) {
             assertThat(REFERENCE.category(row.get("category"))).isPresent();
             assertThat(REFERENCE.divisions().currentCounty(row.get("county_code"))).isPresent();
         }
@@ -118,10 +118,10 @@ class TestSampleDataGenerator
             throws IOException
     {
         Map<String, Map<String, String>> enterprises = new HashMap<>();
-        rows(Dataset.ENTERPRISES).forEach(row -> enterprises.put(row.get("credit_code"), row));
+        rows(SourceDataset.ENTERPRISES).forEach(row -> enterprises.put(row.get("credit_code"), row));
         // A holder counts in a year when one of its brands stands on 31 December (certified ≤ day < end), as the indicator counts it.
         Map<Integer, Set<String>> holders = new HashMap<>();
-        for (Map<String, String> brand : rows(Dataset.BRANDS)) {
+        for (Map<String, String> brand : rows(SourceDataset.BRANDS)) {
             if (brand.get("credit_code").isEmpty()) {
                 continue;
             }
@@ -134,7 +134,7 @@ class TestSampleDataGenerator
             }
         }
         Map<Integer, double[]> sums = new TreeMap<>();
-        for (Map<String, String> finance : rows(Dataset.FINANCE)) {
+        for (Map<String, String> finance : rows(SourceDataset.FINANCE)) {
             Map<String, String> enterprise = enterprises.get(finance.get("credit_code"));
             int year = Integer.parseInt(finance.get("year"));
             double[] sum = sums.computeIfAbsent(year, ignored -> new double[2]);
@@ -162,7 +162,7 @@ class TestSampleDataGenerator
         int unlicensed = 0;
         int total = 0;
         int passed = 0;
-        for (Map<String, String> row : rows(Dataset.INSPECTIONS)) {
+        for (Map<String, String> row : rows(SourceDataset.INSPECTIONS)) {
             boolean pass = row.get("result").equals("合格");
             total++;
             passed += pass ? 1 : 0;
@@ -195,7 +195,7 @@ class TestSampleDataGenerator
     {
         Map<Integer, int[]> byYear = new TreeMap<>();
         Set<String> kinds = new HashSet<>();
-        for (Map<String, String> row : rows(Dataset.STANDARDS)) {
+        for (Map<String, String> row : rows(SourceDataset.STANDARDS)) {
             String number = row.get("standard_no");
             assertThat(org.zhijian.reference.StandardNumber.parse(number)).as(number).isPresent();
             kinds.add(number.replaceAll("^(GB/T|GB/Z|GB|DB33|T/|Q/|ISO/IEC|ISO|IEC|[A-Z]{2}/T).*", "$1"));
@@ -221,7 +221,7 @@ class TestSampleDataGenerator
             throws IOException
     {
         Map<String, Integer> byCity = new HashMap<>();
-        for (Map<String, String> row : rows(Dataset.ENTERPRISES)) {
+        for (Map<String, String> row : rows(SourceDataset.ENTERPRISES)) {
             String city = REFERENCE.divisions().currentCounty(row.get("county_code")).orElseThrow().cityCode();
             byCity.merge(city, 1, Integer::sum);
         }
@@ -281,7 +281,7 @@ class TestSampleDataGenerator
         return adopted / total;
     }
 
-    private static List<Map<String, String>> rows(Dataset dataset)
+    private static List<Map<String, String>> rows(SourceDataset dataset)
             throws IOException
     {
         List<CsvRecord> records = read(clean.resolve(dataset.tableName() + ".csv"), StandardCharsets.UTF_8);

@@ -31,7 +31,7 @@ import org.zhijian.lake.RunIds;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.CreditCode;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 import org.zhijian.spark.SharedSpark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,12 +62,12 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         List<List<Row>> before = new ArrayList<>();
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             before.add(stagedRows(lake, dataset));
         }
         IngestJob.Result second = ingest(raw, lakePath);
         assertThat(second.snapshot().orElseThrow().version()).isEqualTo(first.snapshot().orElseThrow().version() + 1);
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(dataset.ordinal()));
             assertThat(lake.read(spark, IngestJob.quarantine(dataset)).count()).isEqualTo(second.outcomes().get(dataset).quarantined());
         }
@@ -103,12 +103,12 @@ class TestLakePublication
         Files.writeString(secondLoad.resolve("inspections_2025.csv"), inspectionHeader
                 + "CC5," + c + ",,330108,羽绒服装,市抽,2025-06-01,合格,\n");
         IngestJob.Result second = ingest(secondLoad, lakePath);
-        assertThat(second.outcomes().get(Dataset.INSPECTIONS).quarantined()).isZero();
+        assertThat(second.outcomes().get(SourceDataset.INSPECTIONS).quarantined()).isZero();
 
         Lake lake = lake(lakePath);
-        assertThat(lake.read(spark, IngestJob.staged(Dataset.ENTERPRISES)).orderBy("credit_code").select("name").collectAsList())
+        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.ENTERPRISES)).orderBy("credit_code").select("name").collectAsList())
                 .extracting(row -> row.getString(0)).containsExactly("甲公司", "乙公司（更名）", "丙公司");
-        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).orderBy("batch_id").select("batch_id", "year").collectAsList())
+        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).orderBy("batch_id").select("batch_id", "year").collectAsList())
                 .extracting(row -> row.getString(0) + "/" + row.getInt(1)).containsExactly("CC1/2024", "CC2/2024", "CC5/2025");
     }
 
@@ -154,7 +154,7 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         Snapshot before = lake.current();
-        long inspections = lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count();
+        long inspections = lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count();
 
         Process child = childIngest(raw, lakePath, "ingest.before-commit");
         try {
@@ -169,14 +169,14 @@ class TestLakePublication
         }
         // The killed run wrote complete new table folders but never published them.
         assertThat(lake.current()).isEqualTo(before);
-        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count()).isEqualTo(inspections);
         try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
             assertThat(folders.count()).isEqualTo(2);
         }
 
         IngestJob.Result rerun = ingest(raw, lakePath);
-        assertThat(rerun.outcomes().get(Dataset.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(Dataset.INSPECTIONS).accepted());
-        assertThat(lake.read(spark, IngestJob.staged(Dataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        assertThat(rerun.outcomes().get(SourceDataset.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(SourceDataset.INSPECTIONS).accepted());
+        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count()).isEqualTo(inspections);
         // The orphaned folder of the killed run is gone; the previous version stays for readers still on it.
         try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
             assertThat(folders.map(path -> path.getFileName().toString()).toList())
@@ -317,7 +317,7 @@ class TestLakePublication
         return Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
     }
 
-    private static List<Row> stagedRows(Lake lake, Dataset dataset)
+    private static List<Row> stagedRows(Lake lake, SourceDataset dataset)
             throws IOException
     {
         return lake.read(spark, IngestJob.staged(dataset)).drop("run_id").orderBy(dataset.keyColumns().get(0), dataset.keyColumns().toArray(String[]::new)).collectAsList();

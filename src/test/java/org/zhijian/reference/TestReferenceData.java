@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.zhijian.schema.Column;
-import org.zhijian.schema.Dataset;
+import org.zhijian.schema.SourceDataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,14 +76,14 @@ class TestReferenceData
     void everyColumnIsKnownByItsChineseNameAndEnglishName()
     {
         HeaderAliases aliases = REFERENCE.headerAliases();
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             for (Column column : dataset.columns()) {
                 assertThat(aliases.columnFor(dataset, column.chineseName())).as("%s.%s", dataset.tableName(), column.chineseName()).contains(column.name());
                 assertThat(aliases.columnFor(dataset, column.name().toUpperCase(java.util.Locale.ROOT))).contains(column.name());
             }
         }
-        assertThat(aliases.columnFor(Dataset.FINANCE, "营业收入（万元）")).contains("sales_revenue");
-        assertThat(aliases.columnFor(Dataset.ENTERPRISES, "\uFEFF统一社会信用代码")).contains("credit_code");
-        assertThat(aliases.columnFor(Dataset.ENTERPRISES, "不存在的列")).isEmpty();
+        assertThat(aliases.columnFor(SourceDataset.FINANCE, "营业收入（万元）")).contains("sales_revenue");
+        assertThat(aliases.columnFor(SourceDataset.ENTERPRISES, "\uFEFF统一社会信用代码")).contains("credit_code");
+        assertThat(aliases.columnFor(SourceDataset.ENTERPRISES, "不存在的列")).isEmpty();
     }
 }

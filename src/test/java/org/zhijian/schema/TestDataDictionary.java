@@ -29,13 +29,13 @@ class TestDataDictionary
     @Test
     void everyDatasetHasItsKeyColumnsAndUniqueColumnNames()
     {
-        for (Dataset dataset : Dataset.values()) {
+        for (SourceDataset dataset : SourceDataset.values()) {
             assertThat(dataset.columnNames()).doesNotHaveDuplicates();
             assertThat(dataset.columnNames()).containsAll(dataset.keyColumns());
-            assertThat(Dataset.forFileName(dataset.tableName() + ".CSV")).contains(dataset);
-            assertThat(Dataset.forFileName(dataset.tableName() + ".xlsx")).contains(dataset);
+            assertThat(SourceDataset.forFileName(dataset.tableName() + ".CSV")).contains(dataset);
+            assertThat(SourceDataset.forFileName(dataset.tableName() + ".xlsx")).contains(dataset);
         }
-        assertThat(Dataset.forFileName("_injected.csv")).isEmpty();
+        assertThat(SourceDataset.forFileName("_injected.csv")).isEmpty();
         assertThat(Rule.forId("code.credit_check")).contains(Rule.CREDIT_CODE_CHECK);
     }
 }

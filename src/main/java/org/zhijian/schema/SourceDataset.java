@@ -22,7 +22,7 @@ import static org.zhijian.schema.ColumnType.YEAR;
  * This is the single source of the input schema: the generator writes it, ingest checks it,
  * and docs/data-dictionary.md is generated from it.
  */
-public enum Dataset
+public enum SourceDataset
 {
     ENTERPRISES("enterprises", "企业", List.of("credit_code"), List.of(
             required("credit_code", "统一社会信用代码", CODE, "Unified social credit code (GB 32100), 18 characters"),
@@ -106,7 +106,7 @@ public enum Dataset
     private final List<String> keyColumns;
     private final List<Column> columns;
 
-    Dataset(String tableName, String chineseName, List<String> keyColumns, List<Column> columns)
+    SourceDataset(String tableName, String chineseName, List<String> keyColumns, List<Column> columns)
     {
         this.tableName = tableName;
         this.chineseName = chineseName;
@@ -153,7 +153,7 @@ public enum Dataset
      * The dataset a raw file belongs to, known by its base name: enterprises.csv, brands.xlsx,
      * or a delivery named after it such as inspections_2025Q3.csv or 监督抽查-2025.csv.
      */
-    public static Optional<Dataset> forFileName(String fileName)
+    public static Optional<SourceDataset> forFileName(String fileName)
     {
         String base = fileName.toLowerCase(Locale.ROOT);
         int dot = base.lastIndexOf('.');
