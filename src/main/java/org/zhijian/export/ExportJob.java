@@ -197,7 +197,7 @@ public final class ExportJob
     /** The folders of the snapshot's table versions, as the analyzed-plan check compares them. */
     private static Set<String> locations(Lake lake, Map<String, TableVersion> tables)
     {
-        return tables.values().stream().map(version -> QueryGuard.normalizedLocation(lake.fileSystem().makeQualified(lake.location(version))))
+        return tables.values().stream().map(version -> QueryGuard.normalizedLocation(lake.qualifiedLocation(version)))
                 .collect(Collectors.toSet());
     }
 

@@ -127,6 +127,12 @@ public final class Lake
         return new Path(root, version.path());
     }
 
+    /** The location of a table version's files, fully qualified (scheme and authority), as Spark's plans name it. */
+    public Path qualifiedLocation(TableVersion version)
+    {
+        return fs.makeQualified(location(version));
+    }
+
     /** Reads a table's current version, or fails with a message naming the table. */
     public org.apache.spark.sql.Dataset<Row> read(SparkSession spark, TableName name)
             throws IOException
