@@ -135,12 +135,12 @@ public final class BriefText
         };
     }
 
-    public String status(String status)
+    public String status(TrafficLight status)
     {
         return switch (status) {
-            case "green" -> pick("绿", "Green");
-            case "amber" -> pick("黄", "Amber");
-            default -> pick("红", "Red");
+            case GREEN -> pick("绿", "Green");
+            case AMBER -> pick("黄", "Amber");
+            case RED -> pick("红", "Red");
         };
     }
 
@@ -149,12 +149,12 @@ public final class BriefText
         return pick("+0.0\" 个百分点\";-0.0\" 个百分点\";0.0", "+0.0\" pp\";-0.0\" pp\";0.0");
     }
 
-    String severity(String severity)
+    String severity(TrafficLight severity)
     {
         return switch (severity) {
-            case "red" -> pick("红色", "Red");
-            case "amber" -> pick("黄色", "Amber");
-            default -> severity;
+            case RED -> pick("红色", "Red");
+            case AMBER -> pick("黄色", "Amber");
+            case GREEN -> pick("绿色", "Green");
         };
     }
 

@@ -128,7 +128,7 @@ public final class BriefWorkbook
             // A rate's value already shows its per cent sign.
             row.createCell(2).setCellValue(indicator.unit().equals("ratio") ? "" : text.unit(indicator.unit()));
             number(row, 3, target, indicator.unit(), false);
-            status(row, 4, value.map(BriefData.Value::status).orElse(null));
+            status(row, 4, value.map(BriefData.Value::status).map(status -> TrafficLight.parse(status, "marts.indicator_values, status of " + indicator.id())).orElse(null));
             number(row, 5, value.map(BriefData.Value::yoyChange).orElse(null), indicator.unit(), true);
             number(row, 6, value.map(BriefData.Value::popChange).orElse(null), indicator.unit(), true);
         }
@@ -173,7 +173,7 @@ public final class BriefWorkbook
                     ReportDefinition.Column column = block.columns().get(i);
                     Object value = values[table.index(column.name())];
                     missing |= value == null;
-                    cell(row, i, column, value);
+                    cell(row, i, column, value, "report block '" + block.id() + "', column " + column.name());
                     if (value != null && column.format().equals("text") && column.width() >= WRAP_WIDTH) {
                         lines = Math.max(lines, lines(display(column, value), widths[i]));
                     }
@@ -317,7 +317,8 @@ public final class BriefWorkbook
         return label == null ? raw : text.of(label);
     }
 
-    private void cell(Row row, int index, ReportDefinition.Column column, Object value)
+    /** One cell of a block's table; {@code where} names the block and column for a value the report cannot show. */
+    private void cell(Row row, int index, ReportDefinition.Column column, Object value, String where)
     {
         switch (column.format()) {
             case "text" -> {
@@ -325,10 +326,11 @@ public final class BriefWorkbook
                 // Long texts (evidence, reasons) wrap within their column rather than run across the page.
                 row.getCell(index).setCellStyle(style(value == null ? "missing" : column.width() >= WRAP_WIDTH ? "wrap" : "text"));
             }
-            case "status" -> status(row, index, value == null ? null : value.toString());
+            case "status" -> status(row, index, value == null ? null : TrafficLight.parse(value.toString(), where));
             case "severity" -> {
-                row.createCell(index).setCellValue(value == null ? MISSING : text.severity(value.toString()));
-                row.getCell(index).setCellStyle(style(value == null ? "missing" : "status_" + value));
+                TrafficLight severity = value == null ? null : TrafficLight.parse(value.toString(), where);
+                row.createCell(index).setCellValue(severity == null ? MISSING : text.severity(severity));
+                row.getCell(index).setCellStyle(style(severity == null ? "missing" : severity.style()));
             }
             default -> {
                 if (value != null && !(value instanceof Double)) {
@@ -350,10 +352,10 @@ public final class BriefWorkbook
         }
     }
 
-    private void status(Row row, int index, String status)
+    private void status(Row row, int index, TrafficLight status)
     {
         row.createCell(index).setCellValue(status == null ? MISSING : text.status(status));
-        row.getCell(index).setCellStyle(style(status == null ? "missing" : "status_" + status));
+        row.getCell(index).setCellStyle(style(status == null ? "missing" : status.style()));
     }
 
     private void notes(Sheet sheet)

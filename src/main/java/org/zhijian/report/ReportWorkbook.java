@@ -291,11 +291,7 @@ public final class ReportWorkbook
                 style.setWrapText(true);
             }
             if (key.startsWith("status_")) {
-                int rgb = switch (key) {
-                    case "status_green" -> 0xC6EFCE;
-                    case "status_amber" -> 0xFFEB9C;
-                    default -> 0xFFC7CE;
-                };
+                int rgb = TrafficLight.parse(key.substring("status_".length()), "workbook style " + key).rgb();
                 style.setFillForegroundColor(new XSSFColor(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 style.setAlignment(HorizontalAlignment.CENTER);

@@ -62,7 +62,33 @@ public final class ScenarioEngine
      * status {@code met} (already at factor 1), {@code reached}, {@code unreachable} (not at 3) or
      * {@code no_effect} (the lever does not move the target); probability at the factor found (or at 3).
      */
-    public record GoalSeek(int target, Assumption lever, String status, double factor, double probability) {}
+    public record GoalSeek(int target, Assumption lever, Status status, double factor, double probability)
+    {
+        /** What the bisection found for a lever and target. */
+        public enum Status
+        {
+            /** At least 80% likely already, with the lever as assumed. */
+            MET,
+            /** 80% likely once the lever's mean is multiplied by the factor found (at most 3). */
+            REACHED,
+            /** Under 80% even at three times the lever's mean. */
+            UNREACHABLE,
+            /** Tripling the lever does not change the probability at all: it does not act on this target. */
+            NO_EFFECT;
+
+            /** How the lake's goal-seek table writes it. */
+            public String id()
+            {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            /** Whether a factor was found (or none was needed). */
+            public boolean found()
+            {
+                return this == MET || this == REACHED;
+            }
+        }
+    }
 
     public record Result(List<Quantile> quantiles, List<Chance> chances, List<Reference> references, List<Sensitivity> sensitivities, List<GoalSeek> goalSeeks)
     {
@@ -237,30 +263,30 @@ public final class ScenarioEngine
             factors[2 * p + 1] = MAX_FACTOR;
         }
         double[] first = probabilities(model, draws, goals, factors);
-        String[] status = new String[pairs];
+        GoalSeek.Status[] status = new GoalSeek.Status[pairs];
         for (int p = 0; p < pairs; p++) {
             low[p] = 1;
             high[p] = MAX_FACTOR;
             atHigh[p] = first[2 * p + 1];
             if (first[2 * p] >= GOAL) {
-                status[p] = "met";
+                status[p] = GoalSeek.Status.MET;
                 high[p] = 1;
                 atHigh[p] = first[2 * p];
             }
             else if (first[2 * p + 1] < GOAL) {
                 // Not reachable; and when tripling the lever changes nothing, it does not act on this target at all.
-                status[p] = first[2 * p + 1] == first[2 * p] ? "no_effect" : "unreachable";
+                status[p] = first[2 * p + 1] == first[2 * p] ? GoalSeek.Status.NO_EFFECT : GoalSeek.Status.UNREACHABLE;
             }
             else {
-                status[p] = "reached";
+                status[p] = GoalSeek.Status.REACHED;
             }
         }
         for (int round = 0; round < BISECTIONS; round++) {
             double[] middle = new double[pairs];
             boolean any = false;
             for (int p = 0; p < pairs; p++) {
-                middle[p] = status[p].equals("reached") ? (low[p] + high[p]) / 2 : Double.NaN;
-                any |= status[p].equals("reached");
+                middle[p] = status[p] == GoalSeek.Status.REACHED ? (low[p] + high[p]) / 2 : Double.NaN;
+                any |= status[p] == GoalSeek.Status.REACHED;
             }
             if (!any) {
                 break;

@@ -204,8 +204,8 @@ public final class ScenarioJob
         List<Row> rows = new ArrayList<>();
         for (ScenarioEngine.GoalSeek seek : outcome.result().goalSeeks()) {
             ScenarioSpec.Target target = outcome.spec().targets().get(seek.target());
-            rows.add(RowFactory.create(outcome.spec().name(), label(target), target.indicator(), seek.lever().key(), seek.status(), seek.factor(),
-                    outcome.model().level(seek.lever(), 1), seek.status().equals("met") || seek.status().equals("reached") ? outcome.model().level(seek.lever(), seek.factor()) : null,
+            rows.add(RowFactory.create(outcome.spec().name(), label(target), target.indicator(), seek.lever().key(), seek.status().id(), seek.factor(),
+                    outcome.model().level(seek.lever(), 1), seek.status().found() ? outcome.model().level(seek.lever(), seek.factor()) : null,
                     seek.probability()));
         }
         return rows;

@@ -18,6 +18,7 @@ import org.zhijian.report.BriefText;
 import org.zhijian.report.ChartFonts;
 import org.zhijian.report.Charts;
 import org.zhijian.report.ReportWorkbook;
+import org.zhijian.report.TrafficLight;
 
 import static java.util.Objects.requireNonNull;
 
@@ -374,16 +375,12 @@ public final class ScenarioWorkbook
         book.number(row, 4, q.map(ScenarioEngine.Quantile::p50).orElse(null), format);
         book.text(row, 5, q.map(found -> range(target.indicator(), found.p5(), found.p95())).orElse(null), "text");
         book.number(row, 6, probability, "0%");
-        String status = probability == null ? null : probability >= ScenarioEngine.GOAL ? "green" : probability >= 0.5 ? "amber" : "red";
-        book.text(row, 7, status == null ? null : text.pick(switch (status) {
-            case "green" -> "较有把握";
-            case "amber" -> "有风险";
-            default -> "难以达成";
-        }, switch (status) {
-            case "green" -> "likely";
-            case "amber" -> "at risk";
-            default -> "unlikely";
-        }), status == null ? "missing" : "status_" + status);
+        TrafficLight status = probability == null ? null : probability >= ScenarioEngine.GOAL ? TrafficLight.GREEN : probability >= 0.5 ? TrafficLight.AMBER : TrafficLight.RED;
+        book.text(row, 7, status == null ? null : switch (status) {
+            case GREEN -> text.pick("较有把握", "likely");
+            case AMBER -> text.pick("有风险", "at risk");
+            case RED -> text.pick("难以达成", "unlikely");
+        }, status == null ? "missing" : status.style());
         return r + 1;
     }
 
@@ -483,14 +480,18 @@ public final class ScenarioWorkbook
                     + (target.region().equals(ScenarioSpec.PROVINCE) ? "" : ", " + names.get(target.region())) + ")", "wrap");
             book.text(row, 1, seek.lever().name(text.chinese()), "wrap");
             String finding = switch (seek.status()) {
-                case "met" -> text.pick("现有假设下已有 ≥80% 把握，无需调整", "Already at least 80% likely; no move needed");
-                case "reached" -> text.pick("均值提高到 ×" + factor(seek.factor()) + " 时达成概率达到 80%", "Reaches 80% at ×" + factor(seek.factor()) + " its mean");
-                case "no_effect" -> text.pick("该杠杆不影响此指标", "This lever does not move this indicator");
-                default -> text.pick("3 倍以内无法达到 80%（3 倍时 " + Math.round(seek.probability() * 100) + "%）",
+                case MET -> text.pick("现有假设下已有 ≥80% 把握，无需调整", "Already at least 80% likely; no move needed");
+                case REACHED -> text.pick("均值提高到 ×" + factor(seek.factor()) + " 时达成概率达到 80%", "Reaches 80% at ×" + factor(seek.factor()) + " its mean");
+                case NO_EFFECT -> text.pick("该杠杆不影响此指标", "This lever does not move this indicator");
+                case UNREACHABLE -> text.pick("3 倍以内无法达到 80%（3 倍时 " + Math.round(seek.probability() * 100) + "%）",
                         "Not reachable within ×3 (" + Math.round(seek.probability() * 100) + "% at ×3)");
             };
-            boolean found = seek.status().equals("met") || seek.status().equals("reached");
-            book.text(row, 2, finding, seek.status().equals("unreachable") ? "status_red" : seek.status().equals("met") ? "status_green" : "text");
+            boolean found = seek.status().found();
+            book.text(row, 2, finding, switch (seek.status()) {
+                case UNREACHABLE -> TrafficLight.RED.style();
+                case MET -> TrafficLight.GREEN.style();
+                case REACHED, NO_EFFECT -> "text";
+            });
             book.number(row, 3, found ? seek.factor() : null, "0.00");
             String levelFormat = seek.lever() == Assumption.NEW_BRANDS ? "#,##0.0" : "0.00%";
             book.number(row, 4, outcome.model().level(seek.lever(), 1), levelFormat);

@@ -88,26 +88,26 @@ class TestScenarioEngine
                 .filter(s -> s.target() == 0 && s.move().assumption() == Assumption.NEW_BRANDS && s.move().group() == 1).findFirst().orElseThrow();
         assertThat(newBrands.p50High()).isGreaterThan(newBrands.p50Low());
         assertThat(one.goalSeeks().stream().filter(seek -> seek.target() == 1 && seek.lever() == Assumption.NEW_BRANDS).findFirst().orElseThrow().status())
-                .isEqualTo("no_effect");
+                .isEqualTo(ScenarioEngine.GoalSeek.Status.NO_EFFECT);
         // The contribution target is already likely: no move needed.
-        assertThat(one.goalSeeks().stream().filter(seek -> seek.target() == 0).map(ScenarioEngine.GoalSeek::status)).containsOnly("met");
+        assertThat(one.goalSeeks().stream().filter(seek -> seek.target() == 0).map(ScenarioEngine.GoalSeek::status)).containsOnly(ScenarioEngine.GoalSeek.Status.MET);
     }
 
     @Test
     void goalSeekFindsTheSmallestFactorGivingEightyPerCent()
     {
         ScenarioEngine.Result result = new ScenarioEngine(spark, 3).run(model, DRAWS, goals, true);
-        List<String> statuses = new ArrayList<>();
+        List<ScenarioEngine.GoalSeek.Status> statuses = new ArrayList<>();
         for (ScenarioEngine.GoalSeek seek : result.goalSeeks()) {
             statuses.add(seek.status());
-            if (!seek.status().equals("reached")) {
+            if (seek.status() != ScenarioEngine.GoalSeek.Status.REACHED) {
                 continue;
             }
             ScenarioEngine.Goal goal = goals.get(seek.target());
             assertThat(probability(seek.lever(), seek.factor(), goal)).isEqualTo(seek.probability()).isGreaterThanOrEqualTo(ScenarioEngine.GOAL);
             assertThat(probability(seek.lever(), seek.factor() - 0.005, goal)).isLessThan(ScenarioEngine.GOAL);
         }
-        assertThat(statuses).contains("reached");
+        assertThat(statuses).contains(ScenarioEngine.GoalSeek.Status.REACHED);
     }
 
     @Test
