@@ -261,10 +261,7 @@ public final class IngestJob
             caches.add(cached);
             return cached;
         }
-        String location = lake.scratch(runId, dataset.tableName());
-        // Scratch data read once or twice: no dictionary pages, the cheapest codec.
-        rows.write().option("compression", "lz4_raw").option("parquet.enable.dictionary", "false").parquet(location);
-        return spark.read().parquet(location);
+        return lake.scratch(spark, runId, dataset.tableName(), rows);
     }
 
     /** One dataset's step, which may read and write. */

@@ -2,12 +2,18 @@ package org.zhijian.ingest;
 
 /**
  * Validates UTF-8 one byte at a time, going on after a broken sequence: says whether the bytes
- * seen since the last {@link #clear} held an invalid sequence and whether they held characters
+ * seen since the last {@link #clear} held an invalid sequence and whether they held UTF-8 text
  * beyond ASCII. The scanner uses it line by line, the CSV reader record by record.
+ *
+ * <p>Only a sequence of three or four bytes counts as text beyond ASCII: Chinese and the
+ * full-width punctuation around it are three bytes in UTF-8, while GBK text is often valid UTF-8
+ * by chance as two-byte sequences (未知 in GBK is CE B4 D6 AA, which UTF-8 reads as δ and a
+ * Hebrew point). Counting those would take such GBK lines for UTF-8.
  */
 final class Utf8Validator
 {
     private int remaining;
+    private boolean wideSequence;
     private boolean invalid;
     private boolean multibyte;
 
@@ -16,6 +22,9 @@ final class Utf8Validator
         if (remaining > 0) {
             if ((b & 0xC0) == 0x80) {
                 remaining--;
+                if (remaining == 0 && wideSequence) {
+                    multibyte = true;
+                }
                 return;
             }
             // A broken sequence: this byte starts afresh.
@@ -25,7 +34,7 @@ final class Utf8Validator
         if (b < 0x80) {
             return;
         }
-        multibyte = true;
+        wideSequence = b >= 0xE0;
         if (b >= 0xC2 && b <= 0xDF) {
             remaining = 1;
         }
@@ -54,6 +63,7 @@ final class Utf8Validator
         return invalid;
     }
 
+    /** Whether a complete sequence of three or four bytes was seen (UTF-8 text beyond ASCII). */
     boolean multibyte()
     {
         return multibyte;
@@ -66,7 +76,7 @@ final class Utf8Validator
         multibyte = false;
     }
 
-    /** Whether the bytes are valid UTF-8 and hold at least one character beyond ASCII. */
+    /** Whether the bytes are valid UTF-8 and hold at least one character of three or four bytes. */
     static boolean isMultibyteUtf8(byte[] bytes)
     {
         Utf8Validator validator = new Utf8Validator();

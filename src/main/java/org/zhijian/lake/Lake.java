@@ -169,12 +169,16 @@ public final class Lake
     }
 
     /**
-     * A scratch location under {@value #SCRATCH}/ for data a run reads back before it commits
-     * (never part of a snapshot); the caller holds the lock and calls {@link #clearScratch} when done.
+     * Writes rows a run reads back before it commits to scratch space under {@value #SCRATCH}/
+     * (never part of a snapshot) and returns them read from there: Parquet, so memory never limits
+     * their size, with no dictionary pages and the cheapest codec since they are read once or twice.
+     * The caller holds the lock and calls {@link #clearScratch} when done.
      */
-    public String scratch(String runId, String name)
+    public org.apache.spark.sql.Dataset<Row> scratch(SparkSession spark, String runId, String name, org.apache.spark.sql.Dataset<Row> rows)
     {
-        return new Path(root, SCRATCH + "/" + runId + "/" + name).toString();
+        String location = new Path(root, SCRATCH + "/" + runId + "/" + name).toString();
+        rows.write().option("compression", "lz4_raw").option("parquet.enable.dictionary", "false").parquet(location);
+        return spark.read().parquet(location);
     }
 
     /** Removes every run's scratch data; holding the lock, everything there is this run's or a dead run's. */

@@ -147,6 +147,26 @@ class TestReaderLimits
     }
 
     @Test
+    void gbkLinesThatHappenToBeValidUtf8AreNotTakenForUtf8()
+            throws IOException
+    {
+        // 未知 in GBK is CE B4 D6 AA: valid UTF-8 by chance (two two-byte sequences); 其他 is not.
+        assertThat(Utf8Validator.isMultibyteUtf8("未知".getBytes(GB18030))).isFalse();
+        assertThat(Utf8Validator.isMultibyteUtf8("未知".getBytes(StandardCharsets.UTF_8))).isTrue();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(CASES_HEADER.getBytes(GB18030));
+        for (int i = 1; i <= 10; i++) {
+            bytes.write(("ZJ" + i + ",330106," + (i % 5 == 0 ? "未知" : "其他") + ",2025-01-01," + i + "\n").getBytes(GB18030));
+        }
+        Path file = directory.resolve("cases.csv");
+        Files.write(file, bytes.toByteArray());
+        assertThat(inspect(file, RawFileInspector.Options.defaults()).encoding()).isEqualTo("GB18030 (detected)");
+        List<RawRecord> records = read(file, RawFileInspector.Options.defaults());
+        assertThat(records).noneMatch(RawRecord::undecodable);
+        assertThat(records.get(4).fields().get(2)).isEqualTo("未知");
+    }
+
+    @Test
     void aQuotedBareCrStaysInItsFieldAsLfAndCrlfDoAtEverySplit()
             throws IOException
     {
