@@ -32,6 +32,7 @@ final class CsvRecordBytes
     private byte[] record = new byte[1024];
     private int length;
     private long recordLength;
+    private int terminatorLength;
     private long line;
 
     CsvRecordBytes(InputStream input, long firstLine, long maxBytes)
@@ -52,6 +53,7 @@ final class CsvRecordBytes
         line = nextLine;
         length = 0;
         recordLength = 0;
+        terminatorLength = 0;
         int state = FIELD_START;
         while (b >= 0) {
             if (state == QUOTED) {
@@ -81,9 +83,13 @@ final class CsvRecordBytes
             }
             else if (b == '\n' || b == '\r') {
                 nextLine++;
+                terminatorLength = 1;
                 if (b == '\r') {
                     int following = read();
-                    if (following != '\n') {
+                    if (following == '\n') {
+                        terminatorLength = 2;
+                    }
+                    else {
                         unread(following);
                     }
                 }
@@ -120,6 +126,18 @@ final class CsvRecordBytes
     long length()
     {
         return recordLength;
+    }
+
+    /** The bytes of the line break that ended the record: 0 at the end of the stream, 1 for LF or CR, 2 for CRLF. */
+    int terminatorLength()
+    {
+        return terminatorLength;
+    }
+
+    /** The line the next record starts on. */
+    long nextLine()
+    {
+        return nextLine;
     }
 
     private void keep(int b)
