@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
@@ -25,14 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zhijian.TestFiles;
 import org.zhijian.ZhijianException;
 import org.zhijian.cli.CliRun;
-import org.zhijian.ingest.IngestJob;
-import org.zhijian.ingest.RawFileInspector;
 import org.zhijian.io.CsvReader;
 import org.zhijian.lake.Lake;
-import org.zhijian.lake.RunIds;
 import org.zhijian.lake.TableName;
 import org.zhijian.reference.CreditCode;
-import org.zhijian.reference.ReferenceDataLoader;
 import org.zhijian.spark.SharedSpark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,20 +62,14 @@ class TestExportGuard
         spark = SharedSpark.session();
         Path raw = directory.resolve("raw");
         Files.createDirectories(raw);
-        Files.writeString(raw.resolve("enterprises.csv"), "credit_code,name,county_code,industry_code,size,above_scale,high_tech,established,status,legal_rep,phone\n"
+        Files.writeString(raw.resolve("enterprises.csv"), ExportFixtures.ENTERPRISES_HEADER
                 + A + ",杭州甲公司,330106,C33,小型,是,否,2010-01-01,存续,张三丰," + PHONE_A + "\n"
                 + B + ",宁波乙公司,330282,C34,中型,否,是,2012-03-04,存续,欧阳娜娜," + PHONE_B + "\n"
                 // A bad county code: quarantined, with its personal fields.
                 + C + ",杭州丙公司,999999,C34,中型,否,是,2012-03-04,存续,李四光," + PHONE_C + "\n");
-        StringBuilder cases = new StringBuilder("case_id,county_code,violation,opened_on,fine\n");
-        for (int i = 1; i <= 5; i++) {
-            cases.append("ZJ").append(i).append(",330106,其他,2025-0").append(i).append("-01,").append(i * 1000).append('\n');
-        }
-        Files.writeString(raw.resolve("cases.csv"), cases.toString());
+        Files.writeString(raw.resolve("cases.csv"), ExportFixtures.cases());
         lake = directory.resolve("lake");
-        IngestJob.Request request = new IngestJob.Request("ingest", raw.toString(), lake.toString(), RawFileInspector.Options.defaults(),
-                LocalDate.of(2026, 11, 27), false, 0.5, true, true, 0);
-        new IngestJob(spark, ReferenceDataLoader.load(Path.of("conf", "reference")), line -> {}).run(request, RunIds.next());
+        ExportFixtures.ingest(spark, raw, lake, 0.5);
         sentinel = directory.resolve("sentinel");
         Files.createDirectories(sentinel);
         Files.writeString(sentinel.resolve("keep.txt"), "must survive");

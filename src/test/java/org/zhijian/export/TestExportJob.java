@@ -23,11 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zhijian.ZhijianException;
 import org.zhijian.cli.CliRun;
-import org.zhijian.ingest.IngestJob;
-import org.zhijian.ingest.RawFileInspector;
-import org.zhijian.lake.RunIds;
 import org.zhijian.reference.CreditCode;
-import org.zhijian.reference.ReferenceDataLoader;
 import org.zhijian.spark.SharedSpark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,20 +48,14 @@ class TestExportJob
         spark = SharedSpark.session();
         Path raw = directory.resolve("raw");
         Files.createDirectories(raw);
-        Files.writeString(raw.resolve("enterprises.csv"), "credit_code,name,county_code,industry_code,size,above_scale,high_tech,established,status,legal_rep,phone\n"
+        Files.writeString(raw.resolve("enterprises.csv"), ExportFixtures.ENTERPRISES_HEADER
                 + A + ",\"=HYPERLINK(\"\"http://x\"\")\",330106,C33,小型,是,否,2010-01-01,存续,张三丰,13812345678\n"
                 + B + ",\"宁波,港口\"\"机械\"\"\n有限公司\",330282,C34,中型,否,是,2012-03-04,存续,欧阳娜娜,0574-87654321\n");
         Files.writeString(raw.resolve("finance.csv"), "credit_code,year,output_value,sales_revenue,brand_sales,patents\n"
                 + A + ",2024,\"1,234.56\",2000,800.5,12\n" + B + ",2024,-,100,0,3\n" + B + ",2025,50,100,0,\n");
-        StringBuilder cases = new StringBuilder("case_id,county_code,violation,opened_on,fine\n");
-        for (int i = 1; i <= 5; i++) {
-            cases.append("ZJ").append(i).append(",330106,其他,2025-0").append(i).append("-01,").append(i * 1000).append('\n');
-        }
-        Files.writeString(raw.resolve("cases.csv"), cases.toString());
+        Files.writeString(raw.resolve("cases.csv"), ExportFixtures.cases());
         lake = directory.resolve("lake");
-        IngestJob.Request request = new IngestJob.Request("ingest", raw.toString(), lake.toString(), RawFileInspector.Options.defaults(),
-                LocalDate.of(2026, 11, 27), false, 0.05, true, true, 0);
-        new IngestJob(spark, ReferenceDataLoader.load(Path.of("conf", "reference")), line -> {}).run(request, RunIds.next());
+        ExportFixtures.ingest(spark, raw, lake, 0.05);
     }
 
     @Test

@@ -156,17 +156,9 @@ class TestLakePublication
         Snapshot before = lake.current();
         long inspections = lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count();
 
-        Process child = childIngest(raw, lakePath, "ingest.before-commit");
-        try {
-            String reached = awaitLine(child, "failpoint ingest.before-commit reached");
-            assertThat(reached).isNotNull();
-            // While it runs, a second ingest is refused and told who holds the lake.
-            assertThatThrownBy(() -> ingest(raw, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid());
-        }
-        finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        // While it waits there, a second ingest is refused and told who holds the lake.
+        killedAtFailpoint(lakePath, "ingest.before-commit",
+                child -> assertThatThrownBy(() -> ingest(raw, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid()));
         // The killed run wrote complete new table folders but never published them.
         assertThat(lake.current()).isEqualTo(before);
         assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count()).isEqualTo(inspections);
@@ -192,14 +184,7 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         Snapshot before = lake.current();
-        Process child = childIngest(raw, lakePath, "lake.before-snapshot");
-        try {
-            awaitLine(child, "failpoint lake.before-snapshot reached");
-        }
-        finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        Process child = killedAtFailpoint(lakePath, "lake.before-snapshot", stopped -> {});
         assertThat(lake.current()).isEqualTo(before);
         // Its manifest was written before the snapshot would have been: every committed run has one.
         var runs = lake.recentRuns(5);
@@ -265,10 +250,20 @@ class TestLakePublication
         }
     }
 
-    private static Process childIngest(Path input, Path lakePath, String failpoint)
-            throws IOException
+    /** Runs an ingest of the raw folder in a JVM of its own until it waits at {@code failpoint}, calls {@code whileStopped}, then kills it. */
+    private static Process killedAtFailpoint(Path lakePath, String failpoint, java.util.function.Consumer<Process> whileStopped)
+            throws IOException, InterruptedException
     {
-        return childProcess(failpoint, "ingest", "--input", input.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
+        Process child = childProcess(failpoint, "ingest", "--input", raw.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
+        try {
+            awaitLine(child, "failpoint " + failpoint + " reached");
+            whileStopped.accept(child);
+        }
+        finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        return child;
     }
 
     /** The command line in a JVM of its own (stdout and stderr together), stopping at {@code failpoint} if one is given. */
