@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +36,7 @@ public final class LakeViews
     private LakeViews() {}
 
     /** Registers the views of {@code names} (tables of the snapshot, as layer.table) and returns them by name. */
-    public static Registered register(SparkSession spark, Lake lake, Snapshot snapshot, java.util.Set<String> names, PersonalData personal, boolean unmasked)
+    public static Registered register(SparkSession spark, Lake lake, Snapshot snapshot, Set<String> names, PersonalData personal, boolean unmasked)
     {
         Map<String, TableVersion> views = new TreeMap<>();
         Map<String, List<String>> masked = new TreeMap<>();
@@ -45,8 +46,8 @@ public final class LakeViews
             }
             TableName name = TableName.parse(table.getKey());
             spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
-            String location = lake.location(table.getValue()).toString().replace("`", "``");
-            String source = "parquet.`" + location + "`";
+            String location = lake.location(table.getValue()).toString();
+            String source = "parquet.`" + location.replace("`", "``") + "`";
             Optional<StructType> stored = storedSchema(table.getValue());
             String select = "*";
             if (stored.isEmpty() || !personal.personalColumns(stored.get()).isEmpty()) {
