@@ -56,8 +56,8 @@ final class IngestSummary
         result.inspection().files().stream().filter(file -> !file.ignoredHeaders().isEmpty()).forEach(file ->
                 lines.add("Note: " + file.fileName() + ": ignored columns that name nothing in " + file.dataset().tableName() + ": " + String.join(", ", file.ignoredHeaders())));
         // A file mixing encodings, or with damaged bytes, says so once; its lines of the other kind are quarantined.
-        result.inspection().files().stream().filter(file -> file.encoding().contains("; ")).forEach(file ->
-                lines.add("Note: " + file.fileName() + ": read as " + file.encoding()));
+        result.inspection().files().stream().filter(file -> !file.encodingNote().isEmpty()).forEach(file ->
+                lines.add("Note: " + file.fileName() + ": read as " + file.encoding() + "; " + file.encodingNote()));
         if (!result.inspection().skipped().isEmpty()) {
             lines.add("Skipped (not named after a dataset): " + String.join(", ", result.inspection().skipped()));
         }

@@ -3,6 +3,7 @@ package org.zhijian.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import org.zhijian.Messages;
 import org.zhijian.ZhijianException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,13 +66,6 @@ public final class ZhijianCli
         return java.util.Optional.ofNullable(found);
     }
 
-    private static String oneLine(Throwable exception)
-    {
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage().strip();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     private static int handle(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
     {
         PrintWriter err = commandLine.getErr();
@@ -82,10 +76,10 @@ public final class ZhijianCli
         java.util.Optional<java.io.IOException> io = ioFailure(exception);
         if (io.isPresent()) {
             // Out of space, permissions, a vanished file: the system's reason, one line.
-            err.println("error: " + (exception instanceof UncheckedIOException ? "" : "I/O failure: ") + oneLine(io.get()));
+            err.println("error: " + (exception instanceof UncheckedIOException ? "" : "I/O failure: ") + Messages.firstLine(io.get()));
             return ZhijianException.Code.FAILURE.exitStatus();
         }
-        err.println("error: unexpected failure: " + oneLine(exception));
+        err.println("error: unexpected failure: " + Messages.firstLine(exception));
         if (Logging.verbose()) {
             exception.printStackTrace(err);
         }

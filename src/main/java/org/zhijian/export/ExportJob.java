@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.zhijian.Messages;
 import org.zhijian.ZhijianException;
 import org.zhijian.config.ConfigDurations;
 import org.zhijian.lake.Lake;
@@ -136,7 +137,7 @@ public final class ExportJob
         catch (Exception e) {
             // Scala throws AnalysisException without declaring it.
             if (e instanceof AnalysisException analysis) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, "the query does not run: " + QueryGuard.firstLine(analysis.getSimpleMessage()));
+                throw new ZhijianException(ZhijianException.Code.USAGE, "the query does not run: " + Messages.firstLine(analysis.getSimpleMessage()));
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
@@ -208,7 +209,7 @@ public final class ExportJob
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = QueryGuard.firstLine(cause.getMessage() != null ? cause.getMessage() : cause.toString());
+        String message = Messages.firstLine(cause);
         return message.replaceFirst("^Job aborted due to stage failure: .*?: ", "");
     }
 

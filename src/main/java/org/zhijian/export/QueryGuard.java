@@ -84,6 +84,7 @@ import org.apache.spark.sql.catalyst.plans.logical.WithCTE;
 import org.apache.spark.sql.catalyst.plans.logical.WithWindowDefinition;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.zhijian.Messages;
 import org.zhijian.ZhijianException;
 import scala.Tuple2;
 
@@ -155,7 +156,7 @@ public final class QueryGuard
             if (text.contains(";")) {
                 throw refuse("several statements are not allowed; export one query at a time");
             }
-            throw refuse("the query is not valid SQL: " + firstLine(e.getMessage()));
+            throw refuse("the query is not valid SQL: " + Messages.firstLine(e.getMessage()));
         }
         Set<String> tables = new TreeSet<>();
         new ParsedCheck(views, tables).visit(plan, Set.of());
@@ -338,14 +339,6 @@ public final class QueryGuard
     {
         String name = plan.nodeName();
         return name.endsWith("Command") ? name.substring(0, name.length() - "Command".length()) : name;
-    }
-
-    /** The first line of a message, for one-line errors. */
-    static String firstLine(String message)
-    {
-        String line = message == null ? "" : message.strip();
-        int newline = line.indexOf('\n');
-        return newline < 0 ? line : line.substring(0, newline);
     }
 
     private static ZhijianException refuse(String message)

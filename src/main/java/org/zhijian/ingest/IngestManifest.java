@@ -39,6 +39,9 @@ public final class IngestManifest
             entry.put("dataset", file.dataset().tableName());
             entry.put("format", file.format().name().toLowerCase(java.util.Locale.ROOT));
             entry.put("encoding", file.encoding());
+            if (!file.encodingNote().isEmpty()) {
+                entry.put("encoding_note", file.encodingNote());
+            }
             if (!file.sheet().isEmpty()) {
                 entry.put("sheet", file.sheet());
             }

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * A raw file that passed the file-level checks, ready to be read in splits.
  *
  * @param encoding the charset the file is decoded with, and how it was chosen
+ * @param encodingNote how many records are in another encoding or damaged, and where the first are; empty when none
  * @param sheet the sheet read from a workbook, or empty for CSV
  * @param ignoredHeaders headers that name no column of the dataset (their fields are not loaded)
  */
@@ -20,6 +21,7 @@ public record InspectedFile(
         SourceDataset dataset,
         RawFormat format,
         String encoding,
+        String encodingNote,
         String sheet,
         long bytes,
         String sha256,
@@ -33,6 +35,7 @@ public record InspectedFile(
         requireNonNull(dataset, "dataset is null");
         requireNonNull(format, "format is null");
         requireNonNull(encoding, "encoding is null");
+        requireNonNull(encodingNote, "encodingNote is null");
         requireNonNull(sheet, "sheet is null");
         requireNonNull(sha256, "sha256 is null");
         ignoredHeaders = List.copyOf(ignoredHeaders);

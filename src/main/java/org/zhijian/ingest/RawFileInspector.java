@@ -181,6 +181,7 @@ public final class RawFileInspector
         // other kind are quarantined (format.encoding) rather than the file read wrongly.
         Charset charset;
         String encoding;
+        String note = "";
         boolean mixed = scan.invalidUtf8Lines() > 0 && scan.utf8Lines() > 0;
         if (options.encoding().isPresent()) {
             charset = options.encoding().get();
@@ -188,15 +189,19 @@ public final class RawFileInspector
         }
         else if (scan.bomLength() > 0 || scan.validUtf8() || scan.utf8Lines() >= scan.invalidUtf8Lines()) {
             charset = StandardCharsets.UTF_8;
-            encoding = (scan.bomLength() > 0 ? "UTF-8 (BOM)" : "UTF-8") + (scan.validUtf8() ? ""
-                    : String.format(Locale.ROOT, "; %,d lines are not UTF-8 (mixed encodings or damaged bytes), the first at line %d; UTF-8 from line %d",
-                            scan.invalidUtf8Lines(), scan.firstInvalidUtf8Line(), scan.firstUtf8Line()));
+            encoding = scan.bomLength() > 0 ? "UTF-8 (BOM)" : "UTF-8";
+            if (!scan.validUtf8()) {
+                note = String.format(Locale.ROOT, "%s not UTF-8 (mixed encodings or damaged bytes), the first at line %d; UTF-8 from line %d",
+                        lines(scan.invalidUtf8Lines()), scan.firstInvalidUtf8Line(), scan.firstUtf8Line());
+            }
         }
         else {
             charset = Charset.forName("GB18030");
-            encoding = "GB18030 (detected)" + (!mixed ? ""
-                    : String.format(Locale.ROOT, "; mixed encodings: %,d lines are UTF-8, the first at line %d; GB18030 from line %d",
-                            scan.utf8Lines(), scan.firstUtf8Line(), scan.firstInvalidUtf8Line()));
+            encoding = "GB18030 (detected)";
+            if (mixed) {
+                note = String.format(Locale.ROOT, "mixed encodings: %s UTF-8, the first at line %d; GB18030 from line %d",
+                        lines(scan.utf8Lines()), scan.firstUtf8Line(), scan.firstInvalidUtf8Line());
+            }
         }
         long headerEnd = scan.boundaries().get(0).offset();
         byte[] headerBytes = new byte[(int) Math.min(headerEnd - scan.bomLength(), options.limits().maxLineBytes())];
@@ -225,7 +230,7 @@ public final class RawFileInspector
                         boundaries.get(i).line(), columns.columnFields(), header.size(), "", mixed, options.limits()));
             }
         }
-        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, "", scan.size(), scan.sha256(), columns.ignored(), splits);
+        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, note, "", scan.size(), scan.sha256(), columns.ignored(), splits);
     }
 
     private Object inspectWorkbook(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
@@ -271,7 +276,7 @@ public final class RawFileInspector
         HeaderMapping columns = (HeaderMapping) mapping;
         RawSplit split = new RawSplit(sequence, path.toString(), name, dataset, RawFormat.XLSX, "UTF-8", 0, status.getLen(),
                 headerRow.line() + 1, columns.columnFields(), header.size(), sheet, false, options.limits());
-        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.XLSX, "xlsx", sheet, status.getLen(), sha256(fs, path), columns.ignored(), List.of(split));
+        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.XLSX, "xlsx", "", sheet, status.getLen(), sha256(fs, path), columns.ignored(), List.of(split));
     }
 
     private String chooseSheet(List<String> sheets, SourceDataset dataset)
@@ -321,6 +326,11 @@ public final class RawFileInspector
             }
         }
         return new HeaderMapping(fields, ignored);
+    }
+
+    private static String lines(long count)
+    {
+        return count == 1 ? "1 line is" : String.format(Locale.ROOT, "%,d lines are", count);
     }
 
     private static FileProblem unreadable(String name, String reason)

@@ -112,7 +112,8 @@ class TestReaderLimits
         Path file = directory.resolve("cases.csv");
         Files.write(file, bytes.toByteArray());
         InspectedFile inspected = inspect(file, RawFileInspector.Options.defaults());
-        assertThat(inspected.encoding()).startsWith("UTF-8").contains("1 lines are not UTF-8").contains("line 302");
+        assertThat(inspected.encoding()).isEqualTo("UTF-8");
+        assertThat(inspected.encodingNote()).contains("1 line is not UTF-8").contains("line 302");
         List<RawRecord> records = read(file, RawFileInspector.Options.defaults());
         assertThat(records).hasSize(402);
         assertThat(records.stream().filter(RawRecord::undecodable).map(RawRecord::line).toList()).containsExactly(302L, 353L);
@@ -135,7 +136,8 @@ class TestReaderLimits
             Path file = directory.resolve("cases.csv");
             Files.write(file, bytes.toByteArray());
             InspectedFile inspected = inspect(file, RawFileInspector.Options.defaults());
-            assertThat(inspected.encoding()).as(major.name()).startsWith(major.equals(StandardCharsets.UTF_8) ? "UTF-8" : "GB18030")
+            assertThat(inspected.encoding()).as(major.name()).startsWith(major.equals(StandardCharsets.UTF_8) ? "UTF-8" : "GB18030");
+            assertThat(inspected.encodingNote()).as(major.name())
                     .contains("2 lines").contains("line 5");
             List<RawRecord> records = read(file, RawFileInspector.Options.defaults());
             assertThat(records.stream().filter(RawRecord::undecodable).map(RawRecord::line).toList()).as(major.name()).containsExactly(5L, 8L);
@@ -160,7 +162,9 @@ class TestReaderLimits
         }
         Path file = directory.resolve("cases.csv");
         Files.write(file, bytes.toByteArray());
-        assertThat(inspect(file, RawFileInspector.Options.defaults()).encoding()).isEqualTo("GB18030 (detected)");
+        InspectedFile inspected = inspect(file, RawFileInspector.Options.defaults());
+        assertThat(inspected.encoding()).isEqualTo("GB18030 (detected)");
+        assertThat(inspected.encodingNote()).isEmpty();
         List<RawRecord> records = read(file, RawFileInspector.Options.defaults());
         assertThat(records).noneMatch(RawRecord::undecodable);
         assertThat(records.get(4).fields().get(2)).isEqualTo("未知");
