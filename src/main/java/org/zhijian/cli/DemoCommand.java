@@ -10,6 +10,7 @@ import org.zhijian.generate.GenerationSummary;
 import org.zhijian.indicators.BuildJob;
 import org.zhijian.ingest.IngestJob;
 import org.zhijian.report.BriefJob;
+import org.zhijian.report.ScenarioPublication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +60,7 @@ public final class DemoCommand
         console.progress("");
         console.progress("[5/5] run the scenarios baseline, brand-push and downturn");
         Path scenarios = CommandContext.installationHome().resolve("conf").resolve("scenarios");
-        ScenarioCommand.Written projected = ScenarioCommand.run(context, ScenarioCommand.load(context,
+        ScenarioPublication.Written projected = ScenarioCommand.run(context, ScenarioCommand.load(context,
                 List.of(scenarios.resolve("baseline.yaml"), scenarios.resolve("brand-push.yaml"), scenarios.resolve("downturn.yaml"))), List.of("zh", "en"), Optional.empty());
         console.result("");
         console.result("Briefs (open in Excel, WPS or LibreOffice; charts also as PNG and SVG beside them):");

@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.zhijian.ZhijianException;
 import org.zhijian.lake.HadoopConfigurations;
 import org.zhijian.lake.Lake;
@@ -91,12 +88,9 @@ public final class LakeCommand
         TableVersion version = snapshot.table(name).orElseThrow(() -> new ZhijianException(ZhijianException.Code.USAGE,
                 "the lake has no table " + name + "; `zhijian lake` lists the tables"));
         console.result(String.format(Locale.ROOT, "%s: %,d rows, %s, written by run %s at %s", name, version.rows(), size(version.bytes()), version.runId(), version.committedAt()));
-        StructType schema = (StructType) DataType.fromJson(version.schema());
         console.result(String.format(Locale.ROOT, "  %-24s %-16s %-6s %s", "column", "type", "unit", "description"));
-        for (StructField field : schema.fields()) {
-            String unit = field.metadata().contains("unit") ? field.metadata().getString("unit") : "";
-            String comment = field.metadata().contains("comment") ? field.metadata().getString("comment") : "";
-            console.result(String.format(Locale.ROOT, "  %-24s %-16s %-6s %s", field.name(), field.dataType().simpleString(), unit, comment));
+        for (TableVersion.Column column : version.columns()) {
+            console.result(String.format(Locale.ROOT, "  %-24s %-16s %-6s %s", column.name(), column.type(), column.unit(), column.comment()));
         }
     }
 

@@ -3,13 +3,12 @@ package org.zhijian.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.zhijian.ZhijianException;
 import org.zhijian.indicators.Periods;
+import org.zhijian.jobs.JobRunner;
 import org.zhijian.jobs.JobSpec;
 import org.zhijian.report.BriefJob;
 import org.zhijian.scenario.ScenarioSpec;
@@ -50,56 +49,64 @@ public final class RunCommand
     {
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.empty());
         JobSpec job = JobSpec.load(spec);
-        Optional<Periods.Period> target = Optional.empty();
-        if (job.period() != null) {
-            try {
-                target = Optional.of(job.resolve(period, LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+        JobRunner.Outcome outcome = new JobRunner(job, spec.toString(), new CommandSteps(context), context.console()::progress)
+                .run(Optional.ofNullable(period), LocalDate.now(ZoneId.of("Asia/Shanghai")), List.of(context.config().report().language()));
+        context.console().result("Done: " + spec + " for " + outcome.what() + (outcome.briefs().isEmpty() ? "" : "; briefs in " + outcome.briefs().get(0).getParent())
+                + outcome.scenarios().map(folder -> "; scenarios in " + folder).orElse(""));
+        return 0;
+    }
+
+    /** The steps as the other commands run them, with this command's flags. */
+    private final class CommandSteps
+            implements JobRunner.Steps
+    {
+        private final CommandContext context;
+        private BriefJob.Inputs brief;
+        private List<ScenarioSpec> scenarios = List.of();
+
+        CommandSteps(CommandContext context)
+        {
+            this.context = context;
+        }
+
+        @Override
+        public void check(JobSpec job)
+        {
+            Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
+            if (job.has("report")) {
+                brief = ReportCommand.inputs(context, definition);
             }
-            catch (IllegalArgumentException e) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + e.getMessage());
+            scenarios = ScenarioCommand.load(context, job.scenarios().stream().map(file -> CommandContext.installationHome().resolve(file)).toList());
+            if (draws != null) {
+                scenarios = scenarios.stream().map(scenario -> scenario.withDraws(draws)).toList();
             }
         }
-        else if (period != null) {
-            throw new ZhijianException(ZhijianException.Code.USAGE, "--period: " + spec + " works on no period (its steps are " + job.steps() + ")");
-        }
-        Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
-        // Loaded (and so checked) first: a mistake in the report definition or a scenario fails now, not after minutes of ingest and build.
-        Optional<BriefJob.Inputs> brief = job.has("report") ? Optional.of(ReportCommand.inputs(context, definition)) : Optional.empty();
-        List<ScenarioSpec> scenarios = ScenarioCommand.load(context, job.scenarios().stream().map(file -> CommandContext.installationHome().resolve(file)).toList());
-        if (draws != null) {
-            scenarios = scenarios.stream().map(scenario -> scenario.withDraws(draws)).toList();
-        }
-        Console console = context.console();
-        String what = target.map(Periods.Period::id).orElse("the lake as it stands");
-        console.progress("run " + spec + " for " + what + (job.description() == null ? "" : ": " + job.description()));
-        int step = 0;
-        int steps = job.steps().size();
-        if (job.has("ingest")) {
-            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] ingest", ++step, steps));
-            if (ingest.input == null && job.input() != null) {
-                ingest.input = CommandContext.installationHome().resolve(job.input()).toString();
+
+        @Override
+        public void ingest(Optional<String> input)
+        {
+            if (ingest.input == null && input.isPresent()) {
+                ingest.input = CommandContext.installationHome().resolve(input.get()).toString();
             }
             IngestCommand.run(context, ingest.request(context, "ingest", true, 0));
         }
-        if (job.has("build")) {
-            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] build %s", ++step, steps, job.build().equals("all") ? "every period" : what));
-            BuildCommand.run(context, job.build().equals("all") ? Optional.empty() : target.map(Periods.Period::id));
+
+        @Override
+        public void build(Optional<Periods.Period> period)
+        {
+            BuildCommand.run(context, period.map(Periods.Period::id));
         }
-        List<BriefJob.Result> briefs = new ArrayList<>();
-        List<String> languages = job.languages().isEmpty() ? List.of(context.config().report().language()) : job.languages();
-        if (brief.isPresent()) {
-            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] report %s", ++step, steps, what));
-            for (String language : languages) {
-                briefs.add(ReportCommand.run(context, what, brief.get(), language));
-            }
+
+        @Override
+        public Path report(Periods.Period period, String language)
+        {
+            return ReportCommand.run(context, period.id(), brief, language).workbook();
         }
-        Optional<ScenarioCommand.Written> projected = Optional.empty();
-        if (job.has("scenario")) {
-            console.progress(String.format(java.util.Locale.ROOT, "[%d/%d] scenario %s", ++step, steps, String.join(", ", scenarios.stream().map(ScenarioSpec::name).toList())));
-            projected = Optional.of(ScenarioCommand.run(context, scenarios, languages, Optional.empty()));
+
+        @Override
+        public Path scenario(List<String> files, List<String> languages)
+        {
+            return ScenarioCommand.run(context, scenarios, languages, Optional.empty()).directory();
         }
-        console.result("Done: " + spec + " for " + what + (briefs.isEmpty() ? "" : "; briefs in " + briefs.get(0).workbook().getParent())
-                + projected.map(written -> "; scenarios in " + written.workbooks().get(0).getParent()).orElse(""));
-        return 0;
     }
 }

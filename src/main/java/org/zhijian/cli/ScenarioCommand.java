@@ -17,10 +17,11 @@ import org.zhijian.ZhijianException;
 import org.zhijian.indicators.IndicatorCatalogue;
 import org.zhijian.lake.RunIds;
 import org.zhijian.reference.Division;
+import org.zhijian.report.ScenarioPublication;
+import org.zhijian.report.ScenarioText;
 import org.zhijian.scenario.ScenarioEngine;
 import org.zhijian.scenario.ScenarioJob;
 import org.zhijian.scenario.ScenarioSpec;
-import org.zhijian.scenario.ScenarioWorkbook;
 import org.zhijian.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,51 +91,32 @@ public final class ScenarioCommand
         return specs;
     }
 
-    /** What a scenario run wrote. */
-    record Written(ScenarioJob.Result result, List<Path> workbooks, int charts) {}
-
-    static Written run(CommandContext context, List<ScenarioSpec> specs, List<String> languages, Optional<Integer> partitions)
+    static ScenarioPublication.Written run(CommandContext context, List<ScenarioSpec> specs, List<String> languages, Optional<Integer> partitions)
     {
-        for (String language : languages) {
-            if (!language.equals("zh") && !language.equals("en")) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, "--lang must be zh or en, not " + language);
-            }
-        }
-        if (partitions.isPresent() && partitions.get() < 1) {
-            throw new ZhijianException(ZhijianException.Code.USAGE, "--partitions must be at least 1");
-        }
         Console console = context.console();
         String runId = RunIds.next();
         String lake = context.config().paths().lake();
+        ScenarioPublication.Request request = new ScenarioPublication.Request(lake, specs, languages, partitions,
+                Optional.ofNullable(context.config().report().font()).map(Path::of), Path.of(context.config().paths().reports()),
+                LocalDate.now(ZoneId.of("Asia/Shanghai")), runId);
         console.progress("scenario " + String.join(", ", specs.stream().map(ScenarioSpec::name).toList()) + " on " + lake + " (run " + runId + ")");
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml"));
         SparkSession spark = SparkSessions.open(context.config().spark());
-        int tasks = partitions.orElse(Math.max(1, spark.sparkContext().defaultParallelism() * 4));
         try {
-            ScenarioJob.Result result = new ScenarioJob(spark, context.reference(), catalogue, console::progress)
-                    .run(lake, specs, tasks, LocalDate.now(ZoneId.of("Asia/Shanghai")), runId);
-            Path directory = Path.of(context.config().paths().reports()).resolve("scenarios").resolve(result.label());
-            List<Path> workbooks = new ArrayList<>();
-            int charts = 0;
-            long writing = System.nanoTime();
-            for (String language : languages) {
-                ScenarioWorkbook.Published published = ScenarioWorkbook.publish(result, catalogue, context.reference(), language,
-                        Optional.ofNullable(context.config().report().font()).map(Path::of), directory);
-                workbooks.add(published.workbook());
-                charts += published.charts().size();
-            }
-            console.progress(String.format(Locale.ROOT, "  %d workbook%s and charts written (%.1f s)", workbooks.size(), workbooks.size() == 1 ? "" : "s",
-                    (System.nanoTime() - writing) / 1e9));
-            report(console, result, workbooks, charts);
-            return new Written(result, workbooks, charts);
+            ScenarioPublication.Written written = new ScenarioPublication(spark, context.reference(), catalogue, console::progress).run(request);
+            console.progress(String.format(Locale.ROOT, "  %d workbook%s and charts written (%.1f s)", written.workbooks().size(), written.workbooks().size() == 1 ? "" : "s",
+                    written.writingMs() / 1000.0));
+            report(console, written);
+            return written;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void report(Console console, ScenarioJob.Result result, List<Path> workbooks, int charts)
+    private static void report(Console console, ScenarioPublication.Written written)
     {
+        ScenarioJob.Result result = written.result();
         for (ScenarioJob.Outcome outcome : result.outcomes()) {
             console.result(String.format(Locale.ROOT, "%s (%,d draws, %.1f s):", outcome.spec().name(), outcome.spec().draws(), outcome.durationMs() / 1000.0));
             for (int k = 0; k < outcome.spec().targets().size(); k++) {
@@ -147,17 +129,14 @@ public final class ScenarioCommand
                     continue;
                 }
                 double probability = outcome.result().chance(k, goal.region()).orElse(0.0);
-                boolean rate = !target.indicator().equals("valid_brands");
+                String indicator = target.indicator();
                 console.result(String.format(Locale.ROOT, "  %-44s P50 %s (P5–P95 %s–%s), probability %.0f%%", ScenarioJob.label(target),
-                        value(rate, q.get().p50()), value(rate, q.get().p5()), value(rate, q.get().p95()), probability * 100));
+                        ScenarioText.value(indicator, q.get().p50()), ScenarioText.value(indicator, q.get().p5()), ScenarioText.value(indicator, q.get().p95()),
+                        probability * 100));
             }
         }
         console.result(String.format(Locale.ROOT, "Stored %d tables (lake snapshot %d); wrote %s and %d chart files (%.1f s)", result.tables().size(),
-                result.snapshot().version(), String.join(", ", workbooks.stream().map(Path::toString).toList()), charts, result.durationMs() / 1000.0));
-    }
-
-    private static String value(boolean rate, double value)
-    {
-        return rate ? String.format(Locale.ROOT, "%.1f%%", value * 100) : String.format(Locale.ROOT, "%,.0f", value);
+                result.snapshot().version(), String.join(", ", written.workbooks().stream().map(Path::toString).toList()), written.charts(),
+                result.durationMs() / 1000.0));
     }
 }

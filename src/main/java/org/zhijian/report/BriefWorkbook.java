@@ -106,9 +106,9 @@ public final class BriefWorkbook
         shares.sort(Map.Entry.comparingByValue());
         List<String> names = shares.stream().map(Map.Entry::getKey).toList();
         List<Double> values = new ArrayList<>(shares.stream().map(Map.Entry::getValue).toList());
-        Charts.Style style = new Charts.Style("hbar", text.progressTitle(data.period()), text.progressAxis(), true, "0.0%", 1.0, text.targetLabel(),
-                text.intervalLabel(), List.of());
-        embed(sheet, "summary_target_progress", charts.draw(style, new Charts.Data(names, Map.of(text.progressAxis(), values), null, null)), 0, row);
+        Chart chart = new Chart.Bars(text.progressTitle(data.period()), text.progressAxis(), Chart.Series.of(names, text.progressAxis(), values), true,
+                Chart.Scale.PERCENT, Optional.of(new Chart.Target(1.0, text.targetLabel())), List.of());
+        embed(sheet, "summary_target_progress", charts.draw(chart), 0, row);
     }
 
     /** One row per indicator the filter keeps: its province value in the period, target, status, 同比 and 环比. */
@@ -246,27 +246,31 @@ public final class BriefWorkbook
         if (!known) {
             return Optional.empty();
         }
-        List<Double> low = spec.low() == null ? null : column(rows, table, spec.low());
-        List<Double> high = spec.high() == null ? null : column(rows, table, spec.high());
         String format = block.column(spec.y().get(0)).format();
-        boolean percent = format.equals("percent");
-        String valueFormat = switch (format) {
+        Chart.Scale scale = new Chart.Scale(format.equals("percent"), switch (format) {
             case "percent" -> "0.0%";
             case "decimal" -> "#,##0.0";
             case "decimal2" -> "0.00";
             default -> "#,##0";
-        };
+        });
         Optional<IndicatorCatalogue.Indicator> indicator = Optional.ofNullable(spec.target()).flatMap(catalogue::indicator);
         // A quarter's case rate is held to a quarter of the yearly target, as in the mart.
         String periodType = spec.targetFor().equals("year") ? "year" : data.period().type();
-        Double target = indicator.map(candidate -> candidate.target(periodType)).orElse(null);
         // Beside several series, the target line says whose it is.
         String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
-        String axis = spec.type().equals("rank_interval") ? text.rankAxis() : spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
+        Optional<Chart.Target> target = indicator.map(candidate -> candidate.target(periodType)).map(value -> new Chart.Target(value, targetLabel));
+        String title = data.periods().fill(text.of(spec.title()), text, where);
+        String axis = spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
         List<java.awt.Color> colors = spec.colors().stream().map(java.awt.Color::decode).toList();
-        Charts.Style style = new Charts.Style(spec.type(), data.periods().fill(text.of(spec.title()), text, where), axis, percent, valueFormat, target,
-                targetLabel, text.intervalLabel(), colors);
-        return Optional.of(charts.draw(style, new Charts.Data(categories, series, low, high)));
+        Chart.Series values = new Chart.Series(categories, series);
+        ReportDefinition.ChartType type = spec.kind();
+        return Optional.of(charts.draw(switch (type) {
+            case BAR, HBAR -> new Chart.Bars(title, axis, values, type.horizontal(), scale, target, colors);
+            case LINE -> new Chart.Line(title, axis, values, scale.percent(), target, colors);
+            case STACKED, STACKED_HBAR -> new Chart.Stacked(title, axis, values, type.horizontal(), scale, target, colors);
+            case RANK_INTERVAL -> new Chart.RankIntervals(title, text.rankAxis(), series.keySet().iterator().next(), text.intervalLabel(), categories,
+                    series.values().iterator().next(), column(rows, table, spec.low()), column(rows, table, spec.high()));
+        }));
     }
 
     private static List<Double> column(List<Object[]> rows, ReportQueries.Table table, String name)

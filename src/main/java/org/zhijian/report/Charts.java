@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -76,95 +74,87 @@ public final class Charts
     /** A chart rendered to PNG bytes (2×) and SVG text. */
     public record Rendered(byte[] png, String svg) {}
 
-    /**
-     * What a chart shows: its categories (or periods) in order, and per series (named) one value
-     * per category, null where there is no data; for a rank interval also each category's bounds.
-     */
-    public record Data(List<String> categories, Map<String, List<Double>> series, List<Double> low, List<Double> high)
+    /** The chart of any kind, drawn with the theme. */
+    public JFreeChart draw(Chart chart)
     {
-        public Data
-        {
-            categories = List.copyOf(categories);
-            series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
-            low = low == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(low));
-            high = high == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(high));
+        if (chart instanceof Chart.Bars bars) {
+            return categories(CategoryKind.BARS, bars.title(), bars.axisLabel(), bars.series(), bars.horizontal(), bars.scale(), bars.target(), bars.colors());
         }
+        if (chart instanceof Chart.Line line) {
+            return categories(CategoryKind.LINE, line.title(), line.axisLabel(), line.series(), false, new Chart.Scale(line.percent(), line.percent() ? "0.0%" : "#,##0"),
+                    line.target(), line.colors());
+        }
+        if (chart instanceof Chart.Stacked stacked) {
+            return categories(CategoryKind.STACKED, stacked.title(), stacked.axisLabel(), stacked.series(), stacked.horizontal(), stacked.scale(), stacked.target(),
+                    stacked.colors());
+        }
+        if (chart instanceof Chart.RankIntervals ranks) {
+            return rankIntervals(ranks);
+        }
+        if (chart instanceof Chart.Tornado tornado) {
+            return tornado(tornado);
+        }
+        if (chart instanceof Chart.Fan fan) {
+            return fan(fan);
+        }
+        throw new IllegalArgumentException("no drawing for " + chart.getClass().getSimpleName());
     }
 
-    /** How a chart looks beyond its data. */
-    public record Style(String type, String title, String axisLabel, boolean percent, String valueFormat, Double target, String targetLabel, String intervalLabel,
-            List<Color> colors) {}
-
-    /** Draws bar, hbar, line, stacked, stacked_hbar, rank_interval or tornado (changes either side of zero, longest bar on top). */
-    public JFreeChart draw(Style style, Data data)
+    /** The kinds drawn on a category plot. */
+    private enum CategoryKind
     {
-        if (style.type().equals("rank_interval")) {
-            return rankInterval(style, data);
-        }
-        if (style.type().equals("tornado")) {
-            return tornado(style, data);
-        }
+        BARS, LINE, STACKED
+    }
+
+    private JFreeChart categories(CategoryKind kind, String title, String axisLabel, Chart.Series series, boolean horizontal, Chart.Scale scale,
+            Optional<Chart.Target> target, List<Color> colors)
+    {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        data.series().forEach((name, values) -> {
-            for (int i = 0; i < data.categories().size(); i++) {
-                dataset.addValue(values.get(i), name, data.categories().get(i));
+        series.values().forEach((name, values) -> {
+            for (int i = 0; i < series.categories().size(); i++) {
+                dataset.addValue(values.get(i), name, series.categories().get(i));
             }
         });
-        boolean legend = data.series().size() > 1;
-        PlotOrientation orientation = style.type().endsWith("hbar") ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
-        JFreeChart chart = switch (style.type()) {
-            case "line" -> ChartFactory.createLineChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
-            case "stacked", "stacked_hbar" -> ChartFactory.createStackedBarChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
-            default -> ChartFactory.createBarChart(style.title(), null, style.axisLabel(), dataset, orientation, legend, false, false);
+        boolean legend = series.values().size() > 1;
+        PlotOrientation orientation = horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
+        JFreeChart chart = switch (kind) {
+            case LINE -> ChartFactory.createLineChart(title, null, axisLabel, dataset, orientation, legend, false, false);
+            case STACKED -> ChartFactory.createStackedBarChart(title, null, axisLabel, dataset, orientation, legend, false, false);
+            case BARS -> ChartFactory.createBarChart(title, null, axisLabel, dataset, orientation, legend, false, false);
         };
         theme.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         CategoryItemRenderer renderer = plot.getRenderer();
-        for (int i = 0; i < data.series().size(); i++) {
-            renderer.setSeriesPaint(i, i < style.colors().size() ? style.colors().get(i) : PALETTE[i % PALETTE.length]);
+        for (int i = 0; i < series.values().size(); i++) {
+            renderer.setSeriesPaint(i, i < colors.size() ? colors.get(i) : PALETTE[i % PALETTE.length]);
         }
         if (renderer instanceof LineAndShapeRenderer line) {
             line.setDefaultShapesVisible(true);
-            for (int i = 0; i < data.series().size(); i++) {
+            for (int i = 0; i < series.values().size(); i++) {
                 line.setSeriesStroke(i, new BasicStroke(2f));
             }
         }
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-        NumberFormat format = style.percent() ? percentFormat() : new java.text.DecimalFormat("#,##0.##");
-        if (style.percent()) {
-            axis.setStandardTickUnits(percentUnits());
-        }
-        else {
-            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
-        if (!legend && !style.type().equals("line")) {
+        axis.setStandardTickUnits(scale.percent() ? percentUnits() : NumberAxis.createIntegerTickUnits());
+        if (!legend && kind != CategoryKind.LINE) {
             // One series: each bar carries its value.
-            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat(style.valueFormat())));
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat(scale.valueFormat())));
             renderer.setDefaultItemLabelsVisible(true);
             renderer.setDefaultItemLabelFont(theme.getSmallFont());
         }
-        if (style.target() != null) {
-            ValueMarker marker = new ValueMarker(style.target(), TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            marker.setLabel(style.targetLabel() + " " + format.format(style.target()));
-            marker.setLabelFont(theme.getSmallFont());
-            marker.setLabelPaint(TARGET);
-            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            boolean horizontal = orientation == PlotOrientation.HORIZONTAL;
-            // Inside the plot: at the top right of a horizontal line, at the bottom left of a vertical one.
-            marker.setLabelAnchor(horizontal ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(horizontal ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_RIGHT);
-            plot.addRangeMarker(marker);
-        }
-        range(axis, style, data);
-        if (orientation == PlotOrientation.HORIZONTAL) {
+        // Inside the plot: at the top right of a horizontal line, at the bottom left of a vertical one.
+        target.ifPresent(line -> plot.addRangeMarker(targetMarker(line, scale.percent(), horizontal ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.TOP_RIGHT,
+                TextAnchor.BOTTOM_RIGHT)));
+        range(axis, kind, horizontal, scale.percent(), series, target);
+        if (horizontal) {
             plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
             // Long names (English indicator and category names) keep up to 40% of the width before "…".
             plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
         }
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
-        if (orientation == PlotOrientation.VERTICAL) {
-            int longest = data.categories().stream().mapToInt(String::length).max().orElse(0);
-            if (longest * data.categories().size() > 70 || data.categories().size() > 10 && longest > 4) {
+        if (!horizontal) {
+            int longest = series.categories().stream().mapToInt(String::length).max().orElse(0);
+            if (longest * series.categories().size() > 70 || series.categories().size() > 10 && longest > 4) {
                 plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
             }
         }
@@ -174,18 +164,30 @@ public final class Charts
         return chart;
     }
 
+    /** The dashed target line, labelled "target 95%", placed by the anchors given. */
+    private ValueMarker targetMarker(Chart.Target target, boolean percent, RectangleAnchor anchor, TextAnchor textAnchor)
+    {
+        ValueMarker marker = new ValueMarker(target.value(), TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        marker.setLabel(target.label() + " " + (percent ? percentFormat() : new java.text.DecimalFormat("#,##0.##")).format(target.value()));
+        marker.setLabelFont(theme.getSmallFont());
+        marker.setLabelPaint(TARGET);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        marker.setLabelAnchor(anchor);
+        marker.setLabelTextAnchor(textAnchor);
+        return marker;
+    }
+
     /**
      * Rates near 90% are compared on a scale that starts a little below the lowest (and the
      * target), not at zero; other values start at zero, with room above for the bars' labels.
      */
-    private static void range(NumberAxis axis, Style style, Data data)
+    private static void range(NumberAxis axis, CategoryKind kind, boolean horizontal, boolean percent, Chart.Series series, Optional<Chart.Target> target)
     {
         double low = Double.MAX_VALUE;
         double high = -Double.MAX_VALUE;
-        boolean stacked = style.type().startsWith("stacked");
-        for (int i = 0; i < data.categories().size(); i++) {
+        for (int i = 0; i < series.categories().size(); i++) {
             double sum = 0;
-            for (List<Double> values : data.series().values()) {
+            for (List<Double> values : series.values().values()) {
                 Double value = values.get(i);
                 if (value != null) {
                     low = Math.min(low, value);
@@ -193,32 +195,33 @@ public final class Charts
                     sum += value;
                 }
             }
-            if (stacked) {
+            if (kind == CategoryKind.STACKED) {
                 high = Math.max(high, sum);
             }
         }
-        if (style.target() != null) {
-            low = Math.min(low, style.target());
-            high = Math.max(high, style.target());
+        if (target.isPresent()) {
+            low = Math.min(low, target.get().value());
+            high = Math.max(high, target.get().value());
         }
         if (low == Double.MAX_VALUE) {
             return;
         }
-        if (style.percent() && low > 0.5) {
+        boolean labelledBars = kind == CategoryKind.BARS && horizontal;
+        if (percent && low > 0.5) {
             // Rates stop at 100%; shares of a target may pass it. Horizontal bars keep room for their labels.
             double lower = Math.floor((low - 0.03) * 20) / 20;
             double upper = Math.ceil((high + 0.01) * 100) / 100;
-            if (style.type().equals("hbar")) {
+            if (labelledBars) {
                 upper = high + (high - lower) * 0.12;
             }
-            axis.setRange(lower, high <= 1.0 && !style.type().equals("hbar") ? Math.min(1.0, upper) : upper);
+            axis.setRange(lower, high <= 1.0 && !labelledBars ? Math.min(1.0, upper) : upper);
         }
-        else if (style.type().equals("line")) {
+        else if (kind == CategoryKind.LINE) {
             axis.setAutoRangeIncludesZero(false);
-            double pad = Math.max((high - low) * 0.15, style.percent() ? 0.01 : 1);
+            double pad = Math.max((high - low) * 0.15, percent ? 0.01 : 1);
             axis.setRange(Math.max(0, low - pad), high + pad);
         }
-        else if (style.percent() && high <= 1) {
+        else if (percent && high <= 1) {
             axis.setRange(0, Math.min(1.1, Math.max(0.1, high * 1.12)));
         }
         else {
@@ -226,16 +229,14 @@ public final class Charts
         }
     }
 
-    /**
-     * A tornado: per category (an assumption) one bar per series (moved down, moved up) from zero
-     * to the change it makes, on one axis symmetric around zero.
-     */
-    private JFreeChart tornado(Style style, Data data)
+    /** Stacked horizontal bars from zero, on one axis symmetric around zero, with a line at zero. */
+    private JFreeChart tornado(Chart.Tornado tornado)
     {
-        JFreeChart chart = draw(new Style("stacked_hbar", style.title(), style.axisLabel(), false, style.valueFormat(), null, null, null, style.colors()), data);
+        JFreeChart chart = categories(CategoryKind.STACKED, tornado.title(), tornado.axisLabel(), tornado.series(), true, new Chart.Scale(false, tornado.valueFormat()),
+                Optional.empty(), tornado.colors());
         CategoryPlot plot = chart.getCategoryPlot();
         double reach = 0;
-        for (List<Double> values : data.series().values()) {
+        for (List<Double> values : tornado.series().values().values()) {
             for (Double value : values) {
                 reach = Math.max(reach, value == null ? 0 : Math.abs(value));
             }
@@ -243,24 +244,16 @@ public final class Charts
         reach = reach == 0 ? 1 : reach * 1.15;
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        axis.setNumberFormatOverride(new java.text.DecimalFormat(style.valueFormat()));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat(tornado.valueFormat()));
         axis.setRange(-reach, reach);
         plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
         return chart;
     }
 
-    /** A fan chart's data: the years, the projection's quantiles per year (null before the base year), and the actual values (null after). */
-    public record Fan(List<Integer> years, List<Double> p5, List<Double> p25, List<Double> p50, List<Double> p75, List<Double> p95, List<Double> actual) {}
-
-    /** Names of the fan chart's series in the chart's language: outer band, inner band, median, actual. */
-    public record FanLabels(String outer, String inner, String median, String actual, String target) {}
-
-    /**
-     * A fan chart over years: the P5–P95 and P25–P75 bands, the P50 line, the actual history up
-     * to the base year, and the target as a dashed line.
-     */
-    public JFreeChart fan(String title, String axisLabel, boolean percent, Fan fan, Double target, FanLabels labels)
+    /** The bands as areas, the median and the history as lines, the target dashed. */
+    private JFreeChart fan(Chart.Fan fan)
     {
+        Chart.FanLabels labels = fan.labels();
         org.jfree.data.xy.YIntervalSeries outer = new org.jfree.data.xy.YIntervalSeries(labels.outer());
         org.jfree.data.xy.YIntervalSeries inner = new org.jfree.data.xy.YIntervalSeries(labels.inner());
         org.jfree.data.xy.YIntervalSeries median = new org.jfree.data.xy.YIntervalSeries(labels.median());
@@ -291,11 +284,11 @@ public final class Charts
         years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         years.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         years.setAutoRangeIncludesZero(false);
-        NumberAxis values = new NumberAxis(axisLabel);
+        NumberAxis values = new NumberAxis(fan.axisLabel());
         values.setAutoRangeIncludesZero(false);
         org.jfree.chart.renderer.xy.DeviationRenderer renderer = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(dataset, years, values, renderer);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(fan.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         theme.apply(chart);
         renderer.setSeriesFillPaint(0, new Color(0xBDD7EE));
         renderer.setSeriesFillPaint(1, new Color(0x6FA8DC));
@@ -317,23 +310,17 @@ public final class Charts
         renderer.setSeriesShapesVisible(3, true);
         renderer.setSeriesShape(3, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
         plot.setDomainGridlinesVisible(false);
-        if (target != null) {
-            ValueMarker marker = new ValueMarker(target, TARGET, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            marker.setLabel(labels.target() + " " + (percent ? percentFormat() : new java.text.DecimalFormat("#,##0")).format(target));
-            marker.setLabelFont(theme.getSmallFont());
-            marker.setLabelPaint(TARGET);
-            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addRangeMarker(marker);
-            low = Math.min(low, target);
-            high = Math.max(high, target);
+        if (fan.target().isPresent()) {
+            // At the left, above the line: the bands widen to the right.
+            plot.addRangeMarker(targetMarker(fan.target().get(), fan.percent(), RectangleAnchor.TOP_LEFT, TextAnchor.BOTTOM_LEFT));
+            low = Math.min(low, fan.target().get().value());
+            high = Math.max(high, fan.target().get().value());
         }
         if (low != Double.MAX_VALUE) {
-            double pad = Math.max((high - low) * 0.08, percent ? 0.005 : 1);
+            double pad = Math.max((high - low) * 0.08, fan.percent() ? 0.005 : 1);
             values.setRange(Math.max(0, low - pad), high + pad);
         }
-        if (percent) {
+        if (fan.percent()) {
             values.setStandardTickUnits(percentUnits());
         }
         else {
@@ -345,11 +332,9 @@ public final class Charts
         return chart;
     }
 
-    /** Ranks as dots and their Monte Carlo intervals as bars, best rank on top, rank 1 on the left. */
-    private JFreeChart rankInterval(Style style, Data data)
+    /** Ranks as dots and their intervals as bars, best rank on top, rank 1 on the left. */
+    private JFreeChart rankIntervals(Chart.RankIntervals data)
     {
-        String series = data.series().keySet().iterator().next();
-        List<Double> ranks = data.series().get(series);
         int n = data.categories().size();
         Number[][] starts = new Number[1][n];
         Number[][] ends = new Number[1][n];
@@ -359,19 +344,19 @@ public final class Charts
             // A bar from the 5% to the 95% rank, widened by a quarter rank each side so a certain rank still shows.
             starts[0][i] = data.low().get(i) == null ? null : data.low().get(i) - 0.25;
             ends[0][i] = data.high().get(i) == null ? null : data.high().get(i) + 0.25;
-            points.addValue(ranks.get(i), series, data.categories().get(i));
+            points.addValue(data.ranks().get(i), data.rankLabel(), data.categories().get(i));
             peers = Math.max(peers, data.high().get(i) == null ? 0 : data.high().get(i));
-            peers = Math.max(peers, ranks.get(i) == null ? 0 : ranks.get(i));
+            peers = Math.max(peers, data.ranks().get(i) == null ? 0 : data.ranks().get(i));
         }
-        DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(new String[] {style.intervalLabel()},
+        DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(new String[] {data.intervalLabel()},
                 data.categories().toArray(new String[0]), starts, ends);
-        CategoryPlot plot = new CategoryPlot(intervals, new CategoryAxis(), new NumberAxis(style.axisLabel()), new IntervalBarRenderer());
+        CategoryPlot plot = new CategoryPlot(intervals, new CategoryAxis(), new NumberAxis(data.axisLabel()), new IntervalBarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
         plot.setDataset(1, points);
         plot.setRenderer(1, dots);
-        JFreeChart chart = new JFreeChart(style.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(data.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         // The theme first: it resets series colours.
         theme.apply(chart);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);

@@ -26,7 +26,32 @@ public record ReportDefinition(
     /** Section layouts drawn by code rather than by blocks. */
     public static final Set<String> BUILTINS = Set.of("summary", "notes");
     public static final Set<String> FORMATS = Set.of("text", "percent", "count", "decimal", "decimal2", "points", "change", "rank", "status", "severity");
-    public static final Set<String> CHARTS = Set.of("bar", "hbar", "line", "stacked", "stacked_hbar", "rank_interval");
+
+    /** The chart kinds a block may draw, by the name the definition gives them. */
+    public enum ChartType
+    {
+        BAR, HBAR, LINE, STACKED, STACKED_HBAR, RANK_INTERVAL;
+
+        public String id()
+        {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public boolean horizontal()
+        {
+            return this == HBAR || this == STACKED_HBAR;
+        }
+
+        static java.util.Optional<ChartType> of(String id)
+        {
+            return java.util.Arrays.stream(values()).filter(type -> type.id().equals(id)).findFirst();
+        }
+
+        static java.util.SortedSet<String> ids()
+        {
+            return java.util.Arrays.stream(values()).map(ChartType::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
 
     public ReportDefinition
     {
@@ -119,6 +144,12 @@ public record ReportDefinition(
             y = List.copyOf(requireNonNullElse(y, List.of()));
             only = Map.copyOf(requireNonNullElse(only, Map.of()));
         }
+
+        /** The chart's kind; {@link #load} refuses a definition whose type is none. */
+        public ChartType kind()
+        {
+            return ChartType.of(type).orElseThrow(() -> new IllegalStateException("chart " + id + " has an unknown type " + type));
+        }
     }
 
     public static ReportDefinition load(Path file, IndicatorCatalogue catalogue)
@@ -194,8 +225,8 @@ public record ReportDefinition(
         if (chart.id() == null || !chart.id().matches("[a-z0-9_]+") || !charts.add(chart.id())) {
             throw new ConfigException(where + ": a chart needs an id of its own made of a-z, 0-9 and _ (it names the chart files): " + chart.id());
         }
-        if (!CHARTS.contains(chart.type())) {
-            throw new ConfigException(where + " chart " + chart.id() + ": type must be one of " + new java.util.TreeSet<>(CHARTS) + ", not " + chart.type());
+        if (ChartType.of(chart.type()).isEmpty()) {
+            throw new ConfigException(where + " chart " + chart.id() + ": type must be one of " + ChartType.ids() + ", not " + chart.type());
         }
         if (chart.title() == null || chart.x() == null || chart.y().isEmpty()) {
             throw new ConfigException(where + " chart " + chart.id() + ": needs title, x and y");
@@ -205,7 +236,7 @@ public record ReportDefinition(
                 throw new ConfigException(where + " chart " + chart.id() + ": y column " + column + " is not one of the block's columns " + names);
             }
         }
-        if (chart.type().equals("rank_interval") && (chart.low() == null || chart.high() == null || chart.y().size() != 1)) {
+        if (chart.kind() == ChartType.RANK_INTERVAL && (chart.low() == null || chart.high() == null || chart.y().size() != 1)) {
             throw new ConfigException(where + " chart " + chart.id() + ": rank_interval needs one y (the rank), low and high");
         }
         if (chart.target() != null && catalogue.indicator(chart.target()).isEmpty()) {

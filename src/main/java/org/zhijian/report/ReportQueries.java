@@ -22,7 +22,6 @@ import org.zhijian.config.ConfigException;
 import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;
-import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.Division;
 import org.zhijian.reference.ProductCategory;
 import org.zhijian.reference.ReferenceData;
@@ -72,16 +71,10 @@ public final class ReportQueries
         }
         // Each table a query names becomes a temp view over a dataset read once: its files are listed
         // and its schema read here, not again for every query as a view over a path would.
-        Map<String, String> views = new LinkedHashMap<>();
-        for (Map.Entry<String, TableVersion> table : snapshot.tables().entrySet()) {
-            Pattern name = Pattern.compile("(?i)(?<![\\w.`])" + Pattern.quote(table.getKey()) + "(?![\\w`])");
-            if (queries.values().stream().anyMatch(sql -> name.matcher(sql).find())) {
-                String view = table.getKey().replace(".", "__");
-                lake.read(spark, table.getValue()).createOrReplaceTempView(view);
-                views.put(table.getKey(), view);
-                queries.replaceAll((id, sql) -> name.matcher(sql).replaceAll(view));
-            }
-        }
+        Rewritten rewritten = rewrite(queries, snapshot.tables().keySet());
+        Map<String, String> views = rewritten.views();
+        views.forEach((table, view) -> lake.read(spark, snapshot.tables().get(table)).createOrReplaceTempView(view));
+        queries = new LinkedHashMap<>(rewritten.queries());
         registerReference(spark, reference, scorecard, language.equals("zh"));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_QUERIES, runnable -> {
             Thread thread = new Thread(runnable, "report-query");
@@ -111,6 +104,30 @@ public final class ReportQueries
             pool.shutdownNow();
             views.values().forEach(view -> spark.catalog().dropTempView(view));
         }
+    }
+
+    /** Queries with the lake's table names replaced by views, and the view of each table named (table → view). */
+    record Rewritten(Map<String, String> queries, Map<String, String> views) {}
+
+    /**
+     * Replaces every mention of a lake table ({@code marts.indicator_values}, in any case) by the
+     * name of its view ({@code marts__indicator_values}); a longer name, a qualified one
+     * ({@code x.marts.t}) or a quoted one ({@code `marts.t`}) is left alone. Only the tables
+     * some query names get a view.
+     */
+    static Rewritten rewrite(Map<String, String> queries, java.util.Collection<String> tables)
+    {
+        Map<String, String> rewritten = new LinkedHashMap<>(queries);
+        Map<String, String> views = new LinkedHashMap<>();
+        for (String table : tables) {
+            Pattern name = Pattern.compile("(?i)(?<![\\w.`])" + Pattern.quote(table) + "(?![\\w`])");
+            if (rewritten.values().stream().anyMatch(sql -> name.matcher(sql).find())) {
+                String view = table.replace(".", "__");
+                views.put(table, view);
+                rewritten.replaceAll((id, sql) -> name.matcher(sql).replaceAll(view));
+            }
+        }
+        return new Rewritten(rewritten, views);
     }
 
     private static Table query(SparkSession spark, String sql, ReportDefinition.Block block, String where, Map<String, String> views)

@@ -30,6 +30,20 @@ public final class ScenarioEngine
 {
     /** The probability of meeting a target that goal seek asks a lever to reach. */
     public static final double GOAL = 0.8;
+    /** Below this probability a target is unlikely; from it up to {@link #GOAL}, at risk. */
+    public static final double AT_RISK_FROM = 0.5;
+
+    /** How likely a target is, judged on its probability: likely from {@link #GOAL}, at risk from {@link #AT_RISK_FROM}, unlikely below. */
+    public enum Likelihood
+    {
+        LIKELY, AT_RISK, UNLIKELY;
+
+        public static Likelihood of(double probability)
+        {
+            return probability >= GOAL ? LIKELY : probability >= AT_RISK_FROM ? AT_RISK : UNLIKELY;
+        }
+    }
+
     /** How far goal seek may move a lever: up to three times its mean. */
     public static final double MAX_FACTOR = 3.0;
     private static final int BISECTIONS = 10;

@@ -156,7 +156,7 @@ public final class ScenarioJob
     /** How a target reads in tables: {@code brand_contribution_rate ≥ 0.35 in 2030}, with the region when it is not the province. */
     public static String label(ScenarioSpec.Target target)
     {
-        return target.indicator() + " " + (target.indicator().equals("valid_brands") ? "≥ " + Math.round(target.value()) : "≥ " + target.value()) + " in " + target.year()
+        return target.indicator() + " " + (ScenarioSpec.isRate(target.indicator()) ? "≥ " + target.value() : "≥ " + Math.round(target.value())) + " in " + target.year()
                 + (target.region().equals(ScenarioSpec.PROVINCE) ? "" : " (" + target.region() + ")");
     }
 

@@ -43,7 +43,15 @@ public record ScenarioSpec(
     public static final List<String> GROUPS = List.of("strategic", "other");
     /** The indicators a scenario projects, in the order sheets and charts show them. */
     public static final List<String> INDICATORS = List.of("brand_contribution_rate", "strategic_brand_share", "valid_brands", "intl_adoption_rate");
+    /** The one projected indicator that is a count (of valid brands); the others are rates (fractions). */
+    public static final String COUNT_INDICATOR = "valid_brands";
     public static final int MAX_DRAWS = 1_000_000;
+
+    /** Whether an indicator is a rate (a fraction shown as a per cent) rather than a count. */
+    public static boolean isRate(String indicator)
+    {
+        return !indicator.equals(COUNT_INDICATOR);
+    }
 
     public ScenarioSpec
     {
@@ -330,7 +338,7 @@ public record ScenarioSpec(
             throw mapping.required("indicator").error("a scenario projects " + String.join(", ", INDICATORS) + "; not '" + indicator + "'");
         }
         double value = mapping.required("value").number();
-        if (!indicator.equals("valid_brands") && (value < 0 || value > 1)) {
+        if (isRate(indicator) && (value < 0 || value > 1)) {
             throw mapping.required("value").error(indicator + " is a rate: write 0.35 for 35%, not " + value);
         }
         long year = mapping.required("year").integer();

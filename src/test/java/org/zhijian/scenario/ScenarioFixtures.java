@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** A two-city province and scenario files written for tests. */
-final class ScenarioFixtures
+public final class ScenarioFixtures
 {
-    static final Set<String> CITIES = Set.of("330100", "330200");
+    public static final Set<String> CITIES = Set.of("330100", "330200");
 
     private ScenarioFixtures() {}
 
@@ -18,21 +18,21 @@ final class ScenarioFixtures
      * Base year 2025. Cells (city, group): Hangzhou strategic, Hangzhou other, Ningbo strategic, Ningbo other.
      * Province: sales 400, brand sales 60, brands 6 (4 strategic), standards 25 of which 4 adopt.
      */
-    static BaseYear base()
+    public static BaseYear base()
     {
         return new BaseYear(2025, List.of("330100", "330200"), Map.of("330000", "浙江省", "330100", "杭州市", "330200", "宁波市"),
                 new double[] {100, 200, 50, 50}, new double[] {30, 20, 10, 0}, new double[] {3, 2, 1, 0}, new double[] {10, 10, 0, 5},
                 new double[] {2, 1, 0, 1}, Map.of());
     }
 
-    static ScenarioSpec load(Path directory, String name, String yaml)
+    public static ScenarioSpec load(Path directory, String name, String yaml)
             throws IOException
     {
         return ScenarioSpec.load(Files.writeString(directory.resolve(name + ".yaml"), yaml), CITIES);
     }
 
     /** Every assumption fixed: no variance anywhere. */
-    static String fixed(String name)
+    public static String fixed(String name)
     {
         return """
                 name: %s
@@ -52,7 +52,7 @@ final class ScenarioFixtures
     }
 
     /** Uncertain assumptions, a shock and three targets. */
-    static String uncertain(String name, int draws)
+    public static String uncertain(String name, int draws)
     {
         return """
                 name: %s

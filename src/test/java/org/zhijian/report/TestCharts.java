@@ -1,0 +1,215 @@
+package org.zhijian.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.IntervalCategoryDataset;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Each chart kind as drawn: its plot, series, categories, axis range and target line. */
+class TestCharts
+{
+    private static final Charts CHARTS = new Charts(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    private static final List<String> CITIES = List.of("Hangzhou", "Ningbo", "Wenzhou");
+    private static final Chart.Target TARGET = new Chart.Target(0.95, "Target");
+
+    /** One example of every kind, drawn and rendered by the tests below. */
+    private static final Map<Class<?>, Chart> EXAMPLES = examples();
+
+    private static Map<Class<?>, Chart> examples()
+    {
+        Map<Class<?>, Chart> examples = new LinkedHashMap<>();
+        examples.put(Chart.Bars.class, bars(false));
+        examples.put(Chart.Line.class, new Chart.Line("Pass rate", null, twoSeries(), true, Optional.of(TARGET), List.of()));
+        examples.put(Chart.Stacked.class, new Chart.Stacked("Cases", "Cases", new Chart.Series(CITIES, Map.of("Open", List.of(3.0, 5.0, 1.0), "Closed", List.of(7.0, 2.0, 4.0))),
+                false, Chart.Scale.COUNT, Optional.empty(), List.of()));
+        examples.put(Chart.RankIntervals.class, new Chart.RankIntervals("Ranking", "Rank", "Rank", "P5–P95", CITIES, List.of(1.0, 2.0, 3.0), List.of(1.0, 1.0, 2.0),
+                List.of(2.0, 3.0, 3.0)));
+        examples.put(Chart.Tornado.class, new Chart.Tornado("Sensitivity", "Change (pp)", "0.0",
+                new Chart.Series(List.of("Growth", "New brands"), new LinkedHashMap<>(Map.of("-1 sd", List.of(-2.0, -0.5), "+1 sd", List.of(1.5, 0.4)))),
+                List.of(Color.ORANGE, Color.BLUE)));
+        examples.put(Chart.Fan.class, new Chart.Fan("Brand contribution", null, true, List.of(2023, 2024, 2025, 2026, 2027),
+                Arrays.asList(null, null, 0.30, 0.29, 0.28), Arrays.asList(null, null, 0.30, 0.31, 0.31), Arrays.asList(null, null, 0.30, 0.32, 0.34),
+                Arrays.asList(null, null, 0.30, 0.33, 0.36), Arrays.asList(null, null, 0.30, 0.35, 0.40), Arrays.asList(0.27, 0.29, 0.30, null, null),
+                Optional.of(new Chart.Target(0.35, "Target")), new Chart.FanLabels("P5–P95", "P25–P75", "Median", "Actual")));
+        return examples;
+    }
+
+    private static Chart.Bars bars(boolean horizontal)
+    {
+        return new Chart.Bars("Pass rate by city", "Pass rate", Chart.Series.of(CITIES, "Pass rate", List.of(0.97, 0.91, 0.88)), horizontal, Chart.Scale.PERCENT,
+                Optional.of(TARGET), List.of());
+    }
+
+    private static Chart.Series twoSeries()
+    {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        values.put("Food", List.of(0.93, 0.95, 0.96));
+        values.put("Products", Arrays.asList(0.90, null, 0.92));
+        return new Chart.Series(List.of("2023", "2024", "2025"), values);
+    }
+
+    @Test
+    void everyKindHasAnExampleAndRendersToPngAndSvg()
+            throws IOException
+    {
+        Set<Class<?>> kinds = Arrays.stream(Chart.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        assertThat(EXAMPLES.keySet()).isEqualTo(kinds);
+        for (Chart chart : EXAMPLES.values()) {
+            Charts.Rendered rendered = Charts.render(CHARTS.draw(chart));
+            // A PNG (its signature) at twice the size, and an SVG that names the title.
+            assertThat(Arrays.copyOf(rendered.png(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+            assertThat(rendered.svg()).startsWith("<?xml").contains("<svg");
+        }
+    }
+
+    @Test
+    void barsShowOneValuePerCategoryOnARateScaleWithTheTargetLine()
+    {
+        JFreeChart chart = CHARTS.draw(bars(false));
+        CategoryPlot plot = chart.getCategoryPlot();
+        assertThat(chart.getTitle().getText()).isEqualTo("Pass rate by city");
+        assertThat(plot.getOrientation()).isEqualTo(PlotOrientation.VERTICAL);
+        CategoryDataset data = plot.getDataset();
+        assertThat(data.getRowCount()).isEqualTo(1);
+        assertThat(data.getColumnKeys()).containsExactly("Hangzhou", "Ningbo", "Wenzhou");
+        assertThat(data.getValue(0, 1).doubleValue()).isEqualTo(0.91);
+        // Rates near 90%: from a little below the lowest (0.88 - 0.03, down to a 5% step) to a point above the highest.
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertThat(axis.getLowerBound()).isCloseTo(0.85, within(1e-9));
+        assertThat(axis.getUpperBound()).isCloseTo(0.98, within(1e-9));
+        assertThat(plot.getRenderer().getDefaultItemLabelsVisible()).isTrue();
+        assertThat(targetLines(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))).containsExactly("Target 95%");
+        // No legend for one series.
+        assertThat(chart.getLegend()).isNull();
+    }
+
+    @Test
+    void horizontalBarsKeepRoomForTheirLabelsPastTheLongestBar()
+    {
+        CategoryPlot plot = CHARTS.draw(bars(true)).getCategoryPlot();
+        assertThat(plot.getOrientation()).isEqualTo(PlotOrientation.HORIZONTAL);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertThat(axis.getLowerBound()).isCloseTo(0.85, within(1e-9));
+        assertThat(axis.getUpperBound()).isCloseTo(0.97 + (0.97 - 0.85) * 0.12, within(1e-9));
+    }
+
+    @Test
+    void aLineHasOneSeriesPerNameAndALegend()
+    {
+        JFreeChart chart = CHARTS.draw(EXAMPLES.get(Chart.Line.class));
+        CategoryPlot plot = chart.getCategoryPlot();
+        assertThat(plot.getRenderer()).isInstanceOf(LineAndShapeRenderer.class);
+        assertThat(plot.getDataset().getRowKeys()).containsExactly("Food", "Products");
+        assertThat(plot.getDataset().getValue("Products", "2024")).isNull();
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        // Rates near 90% as on bars: 0.90 - 0.03 down to a 5% step, 0.96 + a point.
+        assertThat(axis.getLowerBound()).isCloseTo(0.85, within(1e-9));
+        assertThat(axis.getUpperBound()).isCloseTo(0.97, within(1e-9));
+        assertThat(chart.getLegend()).isNotNull();
+    }
+
+    @Test
+    void aLineOfCountsIsFittedToItsValuesRatherThanStartingAtZero()
+    {
+        Chart.Line line = new Chart.Line("Valid brands", null, new Chart.Series(List.of("2023", "2024", "2025"), Map.of("Baseline", List.of(400.0, 420.0, 460.0))),
+                false, Optional.empty(), List.of());
+        NumberAxis axis = (NumberAxis) CHARTS.draw(line).getCategoryPlot().getRangeAxis();
+        // Padded by 15% of the spread (60).
+        assertThat(axis.getLowerBound()).isCloseTo(391, within(1e-9));
+        assertThat(axis.getUpperBound()).isCloseTo(469, within(1e-9));
+    }
+
+    @Test
+    void stackedBarsReachTheLargestSumFromZero()
+    {
+        CategoryPlot plot = CHARTS.draw(EXAMPLES.get(Chart.Stacked.class)).getCategoryPlot();
+        assertThat(plot.getRenderer()).isInstanceOf(StackedBarRenderer.class);
+        assertThat(plot.getDataset().getRowCount()).isEqualTo(2);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertThat(axis.getLowerBound()).isZero();
+        assertThat(axis.getUpperBound()).isCloseTo(10 * 1.12, within(1e-9));
+    }
+
+    @Test
+    void rankIntervalsDrawTheBoundsAsBarsAndTheRanksAsDotsFromRankOne()
+    {
+        CategoryPlot plot = CHARTS.draw(EXAMPLES.get(Chart.RankIntervals.class)).getCategoryPlot();
+        assertThat(plot.getOrientation()).isEqualTo(PlotOrientation.HORIZONTAL);
+        assertThat(plot.getRenderer(0)).isInstanceOf(IntervalBarRenderer.class);
+        IntervalCategoryDataset intervals = (IntervalCategoryDataset) plot.getDataset(0);
+        // Widened by a quarter rank each side.
+        assertThat(intervals.getStartValue(0, 1).doubleValue()).isEqualTo(0.75);
+        assertThat(intervals.getEndValue(0, 1).doubleValue()).isEqualTo(3.25);
+        assertThat(plot.getDataset(1).getValue(0, 2).doubleValue()).isEqualTo(3.0);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertThat(axis.getLowerBound()).isEqualTo(0.5);
+        assertThat(axis.getUpperBound()).isEqualTo(3.5);
+    }
+
+    @Test
+    void aTornadoIsSymmetricAroundZeroWithALineThere()
+    {
+        CategoryPlot plot = CHARTS.draw(EXAMPLES.get(Chart.Tornado.class)).getCategoryPlot();
+        assertThat(plot.getOrientation()).isEqualTo(PlotOrientation.HORIZONTAL);
+        assertThat(plot.getDataset().getRowKeys()).containsExactly("-1 sd", "+1 sd");
+        assertThat(plot.getRenderer().getSeriesPaint(0)).isEqualTo(Color.ORANGE);
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertThat(axis.getUpperBound()).isCloseTo(2.0 * 1.15, within(1e-9));
+        assertThat(axis.getLowerBound()).isCloseTo(-axis.getUpperBound(), within(1e-9));
+        assertThat(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).extracting(marker -> ((ValueMarker) marker).getValue()).containsExactly(0.0);
+    }
+
+    @Test
+    void aFanHasBandsMedianAndHistoryAndTheTarget()
+    {
+        JFreeChart chart = CHARTS.draw(EXAMPLES.get(Chart.Fan.class));
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getRenderer()).isInstanceOf(DeviationRenderer.class);
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(4);
+        assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("P5–P95");
+        // The projection from the base year (3 points), the history up to it (3 points).
+        assertThat(plot.getDataset().getItemCount(2)).isEqualTo(3);
+        assertThat(plot.getDataset().getItemCount(3)).isEqualTo(3);
+        assertThat(targetLines(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))).containsExactly("Target 35%");
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        // 0.27 to 0.40, padded by 8% of the spread.
+        assertThat(values.getLowerBound()).isCloseTo(0.27 - 0.13 * 0.08, within(1e-9));
+        assertThat(values.getUpperBound()).isCloseTo(0.40 + 0.13 * 0.08, within(1e-9));
+    }
+
+    @Test
+    void aSeriesMustHaveOneValuePerCategory()
+    {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chart.Series.of(CITIES, "x", List.of(1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 values for 3 categories");
+    }
+
+    private static List<String> targetLines(java.util.Collection<?> markers)
+    {
+        return markers == null ? List.of() : markers.stream().map(Marker.class::cast).map(Marker::getLabel).filter(java.util.Objects::nonNull).toList();
+    }
+}
