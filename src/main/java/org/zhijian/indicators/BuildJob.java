@@ -53,6 +53,10 @@ import static org.apache.spark.sql.functions.year;
  */
 public final class BuildJob
 {
+    /** The kind of period a mart holds: years, quarters, or every kind (its period_type column says which). */
+    private static final Optional<Periods.Kind> BY_YEAR = Optional.of(Periods.Kind.YEAR);
+    private static final Optional<Periods.Kind> BY_QUARTER = Optional.of(Periods.Kind.QUARTER);
+    private static final Optional<Periods.Kind> ALL_KINDS = Optional.empty();
 
     static final StructType WARNINGS = new StructType(new StructField[] {
             field("warning_id", DataTypes.StringType), field("kind", DataTypes.StringType), field("severity", DataTypes.StringType),
@@ -149,35 +153,35 @@ public final class BuildJob
         Optional<Dataset<Row>> enterprises = factTables.enterprises();
         if (enterprises.isPresent()) {
             Dataset<Row> ratings = new CreditRatings(spark, settings.scorecard()).compute(facts, enterprises.get(), firstYear, lastYear);
-            outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", "year", col("year"), col("credit_code"))
+            outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", BY_YEAR, col("year"), col("credit_code"))
                     .ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
         }
 
         progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
         Dataset<Row> values = new IndicatorEngine(spark, catalogue, names).compute(facts, firstYear, lastYear);
-        TableVersion valuesVersion = outputs.publish(LakeTables.INDICATOR_VALUES, values, "period", "any",
+        TableVersion valuesVersion = outputs.publish(LakeTables.INDICATOR_VALUES, values, "period", ALL_KINDS,
                 col("indicator_id"), col("period_type"), col("period"), col("region_level"), col("region_code")).orElseThrow();
 
         progress.accept("  breakdown marts");
         Breakdowns breakdowns = new Breakdowns(spark, names);
         Optional<Dataset<Row>> passRates = breakdowns.passRateByCategory(facts, firstYear, lastYear);
-        passRates.ifPresent(rows -> outputs.publish(LakeTables.PASS_RATE_BY_CATEGORY, rows, "period", "quarter",
+        passRates.ifPresent(rows -> outputs.publish(LakeTables.PASS_RATE_BY_CATEGORY, rows, "period", BY_QUARTER,
                 col("period"), col("region_code"), col("category_group"), col("category")));
-        breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.BRANDS_BY_LEVEL, rows, "year", "year",
+        breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.BRANDS_BY_LEVEL, rows, "year", BY_YEAR,
                 col("year"), col("region_code"), col("level")));
-        breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.STANDARDS_BY_KIND, rows, "year", "year",
+        breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.STANDARDS_BY_KIND, rows, "year", BY_YEAR,
                 col("year"), col("region_code"), col("kind"), col("role")));
-        breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.CLUSTER_LOCATION_QUOTIENT, rows, "year", "year",
+        breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.CLUSTER_LOCATION_QUOTIENT, rows, "year", BY_YEAR,
                 col("year"), col("county_code"), col("brand_id")));
 
         progress.accept("  early warnings");
         if (passRates.isPresent()) {
-            outputs.publish(LakeTables.EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", "quarter",
+            outputs.publish(LakeTables.EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", BY_QUARTER,
                     col("period"), col("severity"), col("kind"), col("warning_id"));
         }
 
         progress.accept("  composite index");
-        outputs.publish(LakeTables.COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", "year",
+        outputs.publish(LakeTables.COMPOSITE_INDEX, composite(lake.read(spark, valuesVersion), names), "year", BY_YEAR,
                 col("year"), col("region_level"), col("rank"), col("region_code"));
 
         Map<String, Long> written = new LinkedHashMap<>();
@@ -214,7 +218,7 @@ public final class BuildJob
                     .toList();
         }
         Set<String> quarters = new java.util.HashSet<>();
-        Periods.between("quarter", firstYear, lastYear).forEach(period -> quarters.add(period.id()));
+        Periods.between(Periods.Kind.QUARTER, firstYear, lastYear).forEach(period -> quarters.add(period.id()));
         List<Row> rows = new ArrayList<>();
         for (EarlyWarnings.Warning warning : new EarlyWarnings(settings.warnings(), names).evaluate(cells, failures, quarters)) {
             rows.add(RowFactory.create(warning.warningId(), warning.kind(), warning.severity(), warning.period(), warning.cityCode(),
@@ -229,7 +233,7 @@ public final class BuildJob
     private Dataset<Row> composite(Dataset<Row> values, Map<String, String> names)
     {
         List<String> ids = settings.composite().indicators().stream().map(CompositeSettings.Component::id).toList();
-        List<CompositeIndex.Input> inputs = values.where(col("period_type").equalTo("year").and(col("region_level").isin("city", "county"))
+        List<CompositeIndex.Input> inputs = values.where(col("period_type").equalTo(Periods.Kind.YEAR.id()).and(col("region_level").isin("city", "county"))
                         .and(col("indicator_id").isin(ids.toArray())).and(col("value").isNotNull()))
                 .select("indicator_id", "region_level", "region_code", "period", "value").collectAsList().stream()
                 .map(row -> new CompositeIndex.Input(row.getString(0), row.getString(1), row.getString(2), Integer.parseInt(row.getString(3)), row.getDouble(4)))
@@ -272,17 +276,21 @@ public final class BuildJob
             return commit;
         }
 
-        /** The version the build leaves: new, or the existing one when the period is not of the table's kind. */
-        Optional<TableVersion> publish(TableName name, Dataset<Row> rows, String periodColumn, String periodType, Column... order)
+        /**
+         * The version the build leaves: new, or the existing one when the period is not of the
+         * table's kind ({@code kind}: the kind of period the table holds; empty when it holds every kind).
+         */
+        Optional<TableVersion> publish(TableName name, Dataset<Row> rows, String periodColumn, Optional<Periods.Kind> kind, Column... order)
         {
             Optional<TableVersion> previous = base.table(name);
             Dataset<Row> table = rows;
             if (period.isPresent()) {
                 Periods.Period only = period.get();
-                if (!periodType.equals("any") && !periodType.equals(only.type())) {
+                if (kind.isPresent() && kind.get() != only.kind()) {
                     return previous;
                 }
-                Column key = periodType.equals("year") ? lit(only.start().getYear()) : lit(only.id());
+                // A yearly table's period column is the year as a number.
+                Column key = kind.equals(BY_YEAR) ? lit(only.start().getYear()) : lit(only.id());
                 table = rows.where(col(periodColumn).equalTo(key));
                 if (previous.isPresent()) {
                     table = table.unionByName(lake.read(spark, previous.get()).where(not(col(periodColumn).equalTo(key))));

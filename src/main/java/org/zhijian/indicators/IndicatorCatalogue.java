@@ -25,7 +25,6 @@ import static java.util.Objects.requireNonNullElse;
 public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> indicators)
 {
     public static final Set<String> UNITS = Set.of("ratio", "count", "per_10k", "wan_yuan", "index", "score");
-    public static final Set<String> FREQUENCIES = Set.of("month", "quarter", "year");
 
     public IndicatorCatalogue
     {
@@ -95,6 +94,17 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
             return method.equals("special");
         }
 
+        /** The kinds of period the indicator is reported for, in its catalogue's order ({@link IndicatorCatalogue#load} refuses unknown ones). */
+        public List<Periods.Kind> kinds()
+        {
+            return frequency.stream().map(id -> Periods.Kind.of(id).orElseThrow(() -> new IllegalStateException(this.id + ": no period kind " + id))).toList();
+        }
+
+        public boolean reportedFor(Periods.Kind kind)
+        {
+            return frequency.contains(kind.id());
+        }
+
         public Optional<Measure> denominatorMeasure()
         {
             return Optional.ofNullable(denominator);
@@ -117,30 +127,26 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
          * length, so a quarter is held to a quarter of the yearly target (序时进度) and a month to a
          * twelfth; rates of events over events (pass rates) and stocks are held to the whole target.
          */
-        public double periodShare(String periodType)
+        public double periodShare(Periods.Kind kind)
         {
             boolean flowNumerator = numerator != null && Facts.forId(numerator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
             boolean flowDenominator = denominator != null && Facts.forId(denominator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
             if (!flowNumerator || flowDenominator) {
                 return 1;
             }
-            return switch (periodType) {
-                case "quarter" -> 0.25;
-                case "month" -> 1.0 / 12;
-                default -> 1;
-            };
+            return kind.shareOfYear();
         }
 
         /** The target for a period of this type (see {@link #periodShare}). */
-        public Double target(String periodType)
+        public Double target(Periods.Kind kind)
         {
-            return target == null ? null : target * periodShare(periodType);
+            return target == null ? null : target * periodShare(kind);
         }
 
         /** The thresholds for a period of this type (see {@link #periodShare}). */
-        public Thresholds thresholds(String periodType)
+        public Thresholds thresholds(Periods.Kind kind)
         {
-            double share = periodShare(periodType);
+            double share = periodShare(kind);
             return thresholds == null ? null : new Thresholds(thresholds.green() * share, thresholds.amber() * share);
         }
     }
@@ -181,8 +187,8 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
                 throw new ConfigException(where + "direction must be higher or lower, not " + indicator.direction());
             }
             for (String frequency : indicator.frequency()) {
-                if (!FREQUENCIES.contains(frequency)) {
-                    throw new ConfigException(where + "frequency must be among month, quarter, year, not " + frequency);
+                if (Periods.Kind.of(frequency).isEmpty()) {
+                    throw new ConfigException(where + "frequency must be among " + String.join(", ", Periods.Kind.ids()) + ", not " + frequency);
                 }
             }
             if (!Set.of("measure", "special").contains(indicator.method())) {

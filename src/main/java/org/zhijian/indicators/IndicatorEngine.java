@@ -76,7 +76,7 @@ public final class IndicatorEngine
     public org.apache.spark.sql.Dataset<Row> compute(Map<Facts, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
     {
         // Which measures each fact table needs at each frequency, and which indicator uses them how.
-        Map<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> needed = new java.util.EnumMap<>(Facts.class);
+        Map<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed = new java.util.EnumMap<>(Facts.class);
         List<Row> roles = new java.util.ArrayList<>();
         List<Row> parameters = new java.util.ArrayList<>();
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
@@ -84,7 +84,7 @@ public final class IndicatorEngine
                     || indicator.denominatorMeasure().map(denominator -> !facts.containsKey(factsOf(denominator))).orElse(false)) {
                 continue;
             }
-            for (String frequency : indicator.frequency()) {
+            for (Periods.Kind frequency : indicator.kinds()) {
                 if (!supports(indicator, frequency)) {
                     continue;
                 }
@@ -94,7 +94,7 @@ public final class IndicatorEngine
                 }
                 // Targets and thresholds per period type: a quarter's case rate is held to a quarter of the yearly target.
                 IndicatorCatalogue.Thresholds thresholds = indicator.thresholds(frequency);
-                parameters.add(RowFactory.create(indicator.id(), frequency, indicator.unit(), indicator.denominator() != null, indicator.scale(), indicator.target(frequency),
+                parameters.add(RowFactory.create(indicator.id(), frequency.id(), indicator.unit(), indicator.denominator() != null, indicator.scale(), indicator.target(frequency),
                         thresholds == null ? null : thresholds.green(), thresholds == null ? null : thresholds.amber(), indicator.higherIsBetter()));
             }
         }
@@ -104,8 +104,8 @@ public final class IndicatorEngine
 
         // 1. Every measure per county, period type and period, in long form.
         org.apache.spark.sql.Dataset<Row> measures = null;
-        for (Map.Entry<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
-            for (Map.Entry<String, Map<String, IndicatorCatalogue.Measure>> frequency : fact.getValue().entrySet()) {
+        for (Map.Entry<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
+            for (Map.Entry<Periods.Kind, Map<String, IndicatorCatalogue.Measure>> frequency : fact.getValue().entrySet()) {
                 org.apache.spark.sql.Dataset<Row> long_ = measures(fact.getKey(), frequency.getKey(), frequency.getValue(), facts.get(fact.getKey()), firstYear, lastYear);
                 measures = measures == null ? long_ : measures.unionByName(long_);
             }
@@ -143,8 +143,8 @@ public final class IndicatorEngine
                 .withColumn("status", status);
         // 5. Changes against the previous period and the same period a year earlier.
         List<Row> calendarRows = new java.util.ArrayList<>();
-        for (String type : List.of("year", "quarter", "month")) {
-            for (Periods.Period period : Periods.between(type, firstYear, lastYear)) {
+        for (Periods.Kind kind : Periods.Kind.values()) {
+            for (Periods.Period period : Periods.between(kind, firstYear, lastYear)) {
                 calendarRows.add(RowFactory.create(period.id(), period.previous(), period.yearEarlier()));
             }
         }
@@ -167,26 +167,27 @@ public final class IndicatorEngine
                 .select(java.util.Arrays.stream(VALUES.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
-    private static void register(Map<Facts, Map<String, Map<String, IndicatorCatalogue.Measure>>> needed, List<Row> roles,
-            IndicatorCatalogue.Indicator indicator, String frequency, String role, IndicatorCatalogue.Measure measure)
+    private static void register(Map<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed, List<Row> roles,
+            IndicatorCatalogue.Indicator indicator, Periods.Kind frequency, String role, IndicatorCatalogue.Measure measure)
     {
         String key = measure.describe();
-        needed.computeIfAbsent(factsOf(measure), ignored -> new java.util.TreeMap<>())
+        // Kinds in the order of their names (month, quarter, year), as the plan has always unioned them.
+        needed.computeIfAbsent(factsOf(measure), ignored -> new java.util.TreeMap<>(java.util.Comparator.comparing(Periods.Kind::id)))
                 .computeIfAbsent(frequency, ignored -> new java.util.TreeMap<>())
                 .put(key, measure);
-        roles.add(RowFactory.create(indicator.id(), frequency, role, key));
+        roles.add(RowFactory.create(indicator.id(), frequency.id(), role, key));
     }
 
     /** Yearly facts have no quarters or months. */
-    private static boolean supports(IndicatorCatalogue.Indicator indicator, String frequency)
+    private static boolean supports(IndicatorCatalogue.Indicator indicator, Periods.Kind frequency)
     {
         boolean yearly = factsOf(indicator.numerator()).timing() == Facts.Timing.YEARLY
                 || indicator.denominatorMeasure().map(measure -> factsOf(measure).timing() == Facts.Timing.YEARLY).orElse(false);
-        return frequency.equals("year") || !yearly;
+        return frequency == Periods.Kind.YEAR || !yearly;
     }
 
     /** All measures of one fact table at one frequency, per county and period, in one aggregation, in long form. */
-    private org.apache.spark.sql.Dataset<Row> measures(Facts source, String frequency, Map<String, IndicatorCatalogue.Measure> measures,
+    private org.apache.spark.sql.Dataset<Row> measures(Facts source, Periods.Kind frequency, Map<String, IndicatorCatalogue.Measure> measures,
             org.apache.spark.sql.Dataset<Row> rows, int firstYear, int lastYear)
     {
         List<Periods.Period> periods = Periods.between(frequency, firstYear, lastYear);
@@ -217,17 +218,16 @@ public final class IndicatorEngine
         return dated.where(col("period").isin(periods.stream().map(Periods.Period::id).toArray()))
                 .groupBy(col("county_code"), col("city_code"), col("period"))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-                .select(col("county_code"), col("city_code"), col("period"), lit(frequency).as("period_type"), expr(stack.toString()))
+                .select(col("county_code"), col("city_code"), col("period"), lit(frequency.id()).as("period_type"), expr(stack.toString()))
                 .where(col("amount").isNotNull());
     }
 
-    private static Column periodOf(Column date, String frequency)
+    private static Column periodOf(Column date, Periods.Kind frequency)
     {
         return switch (frequency) {
-            case "year" -> year(date).cast(DataTypes.StringType);
-            case "quarter" -> concat(year(date).cast(DataTypes.StringType), lit("-Q"), quarter(date).cast(DataTypes.StringType));
-            case "month" -> date_format(date, "yyyy-MM");
-            default -> throw new IllegalArgumentException("unknown frequency " + frequency);
+            case YEAR -> year(date).cast(DataTypes.StringType);
+            case QUARTER -> concat(year(date).cast(DataTypes.StringType), lit("-Q"), quarter(date).cast(DataTypes.StringType));
+            case MONTH -> date_format(date, "yyyy-MM");
         };
     }
 

@@ -16,13 +16,71 @@ public final class Periods
 {
     private Periods() {}
 
-    /** One period of one type. */
-    public record Period(String id, String type, LocalDate start, LocalDate end, String previous, String yearEarlier)
+    /** The kinds of period, as conf files, the marts' period_type column and job specs name them: year, quarter, month. */
+    public enum Kind
+    {
+        YEAR, QUARTER, MONTH;
+
+        public String id()
+        {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static java.util.Optional<Kind> of(String id)
+        {
+            return java.util.Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst();
+        }
+
+        /** The ids in order: year, quarter, month. */
+        public static List<String> ids()
+        {
+            return java.util.Arrays.stream(values()).map(Kind::id).toList();
+        }
+
+        /** A period of this kind as users write it. */
+        public String example()
+        {
+            return switch (this) {
+                case YEAR -> "2025";
+                case QUARTER -> "2025-Q3";
+                case MONTH -> "2025-09";
+            };
+        }
+
+        /** The share of a year a period of this kind covers. */
+        public double shareOfYear()
+        {
+            return switch (this) {
+                case YEAR -> 1;
+                case QUARTER -> 0.25;
+                case MONTH -> 1.0 / 12;
+            };
+        }
+
+        /** The last period of this kind that ended before {@code today}. */
+        public Period lastEndedBefore(LocalDate today)
+        {
+            return switch (this) {
+                case YEAR -> year(today.getYear() - 1);
+                case QUARTER -> {
+                    LocalDate lastDay = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
+                    yield quarter(lastDay.getYear(), (lastDay.getMonthValue() - 1) / 3 + 1);
+                }
+                case MONTH -> {
+                    LocalDate lastDay = today.withDayOfMonth(1).minusDays(1);
+                    yield month(lastDay.getYear(), lastDay.getMonthValue());
+                }
+            };
+        }
+    }
+
+    /** One period of one kind. */
+    public record Period(String id, Kind kind, LocalDate start, LocalDate end, String previous, String yearEarlier)
     {
         public Period
         {
             requireNonNull(id, "id is null");
-            requireNonNull(type, "type is null");
+            requireNonNull(kind, "kind is null");
             requireNonNull(start, "start is null");
             requireNonNull(end, "end is null");
         }
@@ -30,40 +88,39 @@ public final class Periods
 
     public static Period year(int year)
     {
-        return new Period(String.valueOf(year), "year", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), String.valueOf(year - 1), String.valueOf(year - 1));
+        return new Period(String.valueOf(year), Kind.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), String.valueOf(year - 1), String.valueOf(year - 1));
     }
 
     public static Period quarter(int year, int quarter)
     {
         LocalDate start = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
         String previous = quarter == 1 ? quarterId(year - 1, 4) : quarterId(year, quarter - 1);
-        return new Period(quarterId(year, quarter), "quarter", start, start.plusMonths(3).minusDays(1), previous, quarterId(year - 1, quarter));
+        return new Period(quarterId(year, quarter), Kind.QUARTER, start, start.plusMonths(3).minusDays(1), previous, quarterId(year - 1, quarter));
     }
 
     public static Period month(int year, int month)
     {
         YearMonth current = YearMonth.of(year, month);
-        return new Period(monthId(current), "month", current.atDay(1), current.atEndOfMonth(), monthId(current.minusMonths(1)), monthId(current.minusYears(1)));
+        return new Period(monthId(current), Kind.MONTH, current.atDay(1), current.atEndOfMonth(), monthId(current.minusMonths(1)), monthId(current.minusYears(1)));
     }
 
-    /** Every period of a type whose days lie within the years given. */
-    public static List<Period> between(String type, int firstYear, int lastYear)
+    /** Every period of a kind whose days lie within the years given. */
+    public static List<Period> between(Kind kind, int firstYear, int lastYear)
     {
         List<Period> periods = new ArrayList<>();
         for (int year = firstYear; year <= lastYear; year++) {
-            switch (type) {
-                case "year" -> periods.add(year(year));
-                case "quarter" -> {
+            switch (kind) {
+                case YEAR -> periods.add(year(year));
+                case QUARTER -> {
                     for (int quarter = 1; quarter <= 4; quarter++) {
                         periods.add(quarter(year, quarter));
                     }
                 }
-                case "month" -> {
+                case MONTH -> {
                     for (int month = 1; month <= 12; month++) {
                         periods.add(month(year, month));
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown period type " + type);
             }
         }
         return periods;

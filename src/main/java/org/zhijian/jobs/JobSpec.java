@@ -58,7 +58,7 @@ public record JobSpec(
         if (spec.period() == null && spec.needsPeriod()) {
             throw new ConfigException(file + ": a job spec with a report (or a build of one period) needs period (month, quarter or year)");
         }
-        if (spec.period() != null && !Set.of("month", "quarter", "year").contains(spec.period())) {
+        if (spec.period() != null && Periods.Kind.of(spec.period()).isEmpty()) {
             throw new ConfigException(file + ": period must be month, quarter or year, not " + spec.period());
         }
         int last = -1;
@@ -89,34 +89,22 @@ public record JobSpec(
         return spec;
     }
 
+    /** The kind of period the job works on; {@link #load} refuses a spec whose period is none of them. */
+    public Periods.Kind kind()
+    {
+        return Periods.Kind.of(period).orElseThrow(() -> new IllegalStateException("no period kind " + period));
+    }
+
     /** The job's period: the one given, which must be of the spec's kind, else the last one ended before today. */
     public Periods.Period resolve(String given, LocalDate today)
     {
         if (given == null) {
-            LocalDate lastDay = switch (period) {
-                case "year" -> today.withDayOfYear(1).minusDays(1);
-                case "quarter" -> today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusDays(1);
-                default -> today.withDayOfMonth(1).minusDays(1);
-            };
-            return switch (period) {
-                case "year" -> Periods.year(lastDay.getYear());
-                case "quarter" -> Periods.quarter(lastDay.getYear(), (lastDay.getMonthValue() - 1) / 3 + 1);
-                default -> Periods.month(lastDay.getYear(), lastDay.getMonthValue());
-            };
+            return kind().lastEndedBefore(today);
         }
         Periods.Period parsed = Periods.parse(given);
-        if (!parsed.type().equals(period)) {
-            throw new IllegalArgumentException("this job takes a " + period + " (" + example() + "), not " + given);
+        if (parsed.kind() != kind()) {
+            throw new IllegalArgumentException("this job takes a " + period + " (" + kind().example() + "), not " + given);
         }
         return parsed;
-    }
-
-    private String example()
-    {
-        return switch (period) {
-            case "year" -> "2025";
-            case "quarter" -> "2025-Q3";
-            default -> "2025-09";
-        };
     }
 }

@@ -64,10 +64,10 @@ public final class BriefText
             return period.id();
         }
         int year = period.start().getYear();
-        return switch (period.type()) {
-            case "year" -> year + "年";
-            case "quarter" -> year + "年第" + "一二三四".charAt((period.start().getMonthValue() - 1) / 3) + "季度";
-            default -> year + "年" + period.start().getMonthValue() + "月";
+        return switch (period.kind()) {
+            case YEAR -> year + "年";
+            case QUARTER -> year + "年第" + "一二三四".charAt((period.start().getMonthValue() - 1) / 3) + "季度";
+            case MONTH -> year + "年" + period.start().getMonthValue() + "月";
         };
     }
 
@@ -81,7 +81,7 @@ public final class BriefText
             // The four quarters of a year are that year.
             return period(Periods.year(first.start().getYear()));
         }
-        if (first.type().equals("year")) {
+        if (first.kind() == Periods.Kind.YEAR) {
             return chinese ? first.id() + "—" + last.id() + "年" : first.id() + "–" + last.id();
         }
         return chinese ? period(first) + "—" + period(last) : first.id() + " to " + last.id();

@@ -71,14 +71,14 @@ public final class BriefWorkbook
         sheet.createRow(1).createCell(0).setCellValue(text.subtitle(data.snapshot()));
         header(sheet, 3, text.summaryHeader());
         int r = 4;
-        String type = data.period().type();
-        r = headline(sheet, r, indicator -> indicator.frequency().contains(type), data.period().id());
-        if (!type.equals("year")) {
+        Periods.Kind kind = data.period().kind();
+        r = headline(sheet, r, indicator -> indicator.reportedFor(kind), data.period().id());
+        if (kind != Periods.Kind.YEAR) {
             Periods.Period year = Periods.year(data.periods().year());
             r++;
             sheet.createRow(r).createCell(0).setCellValue(text.yearlyTitle(year));
             sheet.getRow(r++).getCell(0).setCellStyle(style("bold"));
-            r = headline(sheet, r, indicator -> !indicator.frequency().contains(type) && indicator.frequency().contains("year"), year.id());
+            r = headline(sheet, r, indicator -> !indicator.reportedFor(kind) && indicator.reportedFor(Periods.Kind.YEAR), year.id());
         }
         sheet.createFreezePane(0, 4);
         r++;
@@ -119,7 +119,7 @@ public final class BriefWorkbook
                 continue;
             }
             Optional<BriefData.Value> value = data.value(indicator.id(), IndicatorEngine.PROVINCE, period);
-            Double target = indicator.target(Periods.parse(period).type());
+            Double target = indicator.target(Periods.parse(period).kind());
             value.filter(known -> target != null && target > 0 && known.value() > 0).ifPresent(known -> progress.put(text.name(indicator),
                     indicator.higherIsBetter() ? known.value() / target : target / known.value()));
             Row row = sheet.createRow(r++);
@@ -255,10 +255,10 @@ public final class BriefWorkbook
         });
         Optional<IndicatorCatalogue.Indicator> indicator = Optional.ofNullable(spec.target()).flatMap(catalogue::indicator);
         // A quarter's case rate is held to a quarter of the yearly target, as in the mart.
-        String periodType = spec.targetFor().equals("year") ? "year" : data.period().type();
+        Periods.Kind periodKind = spec.targetFor().equals("year") ? Periods.Kind.YEAR : data.period().kind();
         // Beside several series, the target line says whose it is.
         String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
-        Optional<Chart.Target> target = indicator.map(candidate -> candidate.target(periodType)).map(value -> new Chart.Target(value, targetLabel));
+        Optional<Chart.Target> target = indicator.map(candidate -> candidate.target(periodKind)).map(value -> new Chart.Target(value, targetLabel));
         String title = data.periods().fill(text.of(spec.title()), text, where);
         String axis = spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
         List<java.awt.Color> colors = spec.colors().stream().map(java.awt.Color::decode).toList();

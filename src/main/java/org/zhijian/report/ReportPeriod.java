@@ -35,14 +35,14 @@ public record ReportPeriod(Periods.Period period, int year, List<Periods.Period>
     public static ReportPeriod of(Periods.Period period)
     {
         int year = period.end().equals(period.end().withDayOfYear(period.end().lengthOfYear())) ? period.end().getYear() : period.end().getYear() - 1;
-        List<Periods.Period> quarters = Periods.between("quarter", period.start().getYear(), period.end().getYear()).stream()
+        List<Periods.Period> quarters = Periods.between(Periods.Kind.QUARTER, period.start().getYear(), period.end().getYear()).stream()
                 .filter(quarter -> !quarter.end().isBefore(period.start()) && !quarter.start().isAfter(period.end())).toList();
-        int length = switch (period.type()) {
-            case "year" -> TREND_YEARS;
-            case "quarter" -> 8;
-            default -> 12;
+        int length = switch (period.kind()) {
+            case YEAR -> TREND_YEARS;
+            case QUARTER -> 8;
+            case MONTH -> 12;
         };
-        List<Periods.Period> before = Periods.between(period.type(), period.end().getYear() - TREND_YEARS, period.end().getYear()).stream()
+        List<Periods.Period> before = Periods.between(period.kind(), period.end().getYear() - TREND_YEARS, period.end().getYear()).stream()
                 .filter(candidate -> !candidate.end().isAfter(period.end())).toList();
         List<Periods.Period> trend = before.subList(Math.max(0, before.size() - length), before.size());
         List<Integer> trendYears = java.util.stream.IntStream.rangeClosed(year - TREND_YEARS + 1, year).boxed().toList();

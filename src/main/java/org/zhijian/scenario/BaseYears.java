@@ -117,7 +117,7 @@ public final class BaseYears
 
         Map<String, Map<String, Map<Integer, Double>>> history = new LinkedHashMap<>();
         for (Row row : lake.read(spark, snapshot.table(LakeTables.INDICATOR_VALUES).orElseThrow())
-                .where(col("period_type").equalTo("year").and(col("region_level").isin("province", "city"))
+                .where(col("period_type").equalTo(org.zhijian.indicators.Periods.Kind.YEAR.id()).and(col("region_level").isin("province", "city"))
                         .and(col("indicator_id").isin(ScenarioSpec.INDICATORS.toArray())).and(col("value").isNotNull())
                         .and(col("period").cast("int").between(year - HISTORY, year)))
                 .select("indicator_id", "region_code", "period", "value").collectAsList()) {

@@ -43,14 +43,14 @@ class TestIndicatorCatalogue
     {
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
         IndicatorCatalogue.Indicator cases = catalogue.indicator("case_rate").orElseThrow();
-        assertThat(cases.target("year")).isEqualTo(200.0);
-        assertThat(cases.target("quarter")).isEqualTo(50.0);
-        assertThat(cases.target("month")).isCloseTo(200.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(cases.thresholds("quarter").green()).isEqualTo(cases.thresholds().green() / 4);
+        assertThat(cases.target(Periods.Kind.YEAR)).isEqualTo(200.0);
+        assertThat(cases.target(Periods.Kind.QUARTER)).isEqualTo(50.0);
+        assertThat(cases.target(Periods.Kind.MONTH)).isCloseTo(200.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cases.thresholds(Periods.Kind.QUARTER).green()).isEqualTo(cases.thresholds().green() / 4);
         // Events over events (a pass rate) and stocks keep the whole target in any period.
-        assertThat(catalogue.indicator("sampling_pass_rate").orElseThrow().target("month")).isEqualTo(0.95);
-        assertThat(catalogue.indicator("valid_brands").orElseThrow().periodShare("quarter")).isEqualTo(1.0);
-        assertThat(catalogue.indicator("new_brands").orElseThrow().periodShare("quarter")).isEqualTo(0.25);
+        assertThat(catalogue.indicator("sampling_pass_rate").orElseThrow().target(Periods.Kind.MONTH)).isEqualTo(0.95);
+        assertThat(catalogue.indicator("valid_brands").orElseThrow().periodShare(Periods.Kind.QUARTER)).isEqualTo(1.0);
+        assertThat(catalogue.indicator("new_brands").orElseThrow().periodShare(Periods.Kind.QUARTER)).isEqualTo(0.25);
     }
 
     @Test

@@ -53,7 +53,7 @@ public record CompositeSettings(
         for (Component component : settings.indicators()) {
             IndicatorCatalogue.Indicator indicator = catalogue.indicator(String.valueOf(component.id()))
                     .orElseThrow(() -> new ConfigException(file + ": indicator " + component.id() + " is not in the catalogue"));
-            if (indicator.special() || !indicator.frequency().contains("year")) {
+            if (indicator.special() || !indicator.reportedFor(org.zhijian.indicators.Periods.Kind.YEAR)) {
                 throw new ConfigException(file + ": indicator " + component.id() + " must be a measured indicator with yearly values");
             }
             if (!seen.add(component.id())) {
