@@ -110,7 +110,7 @@ public final class BriefJob
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Charts charts = new Charts(ChartFonts.resolve(font, BriefWorkbook.labels(inputs.definition(), tables, inputs.catalogue(), text)));
-        BriefWorkbook workbook = new BriefWorkbook(data, inputs.definition(), tables, inputs.catalogue(), text, charts);
+        BriefWorkbook workbook = new BriefWorkbook(data, inputs.definition(), inputs.definitionSource(), tables, inputs.catalogue(), text, charts);
 
         Path directory = reports.resolve(period.id());
         Path target = directory.resolve((text.chinese() ? "质量工作简报_" : "quality_brief_") + period.id() + (text.chinese() ? "" : "_en") + ".xlsx");

@@ -39,12 +39,15 @@ public final class BriefWorkbook
     private ReportWorkbook book;
     /** Each headline indicator's value as a share of its target, for the summary's chart. */
     private final Map<String, Double> progress = new LinkedHashMap<>();
+    private final String source;
 
-    public BriefWorkbook(BriefData data, ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text,
-            Charts charts)
+    /** {@code source} names the report definition's file in messages about its blocks. */
+    public BriefWorkbook(BriefData data, ReportDefinition definition, String source, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue,
+            BriefText text, Charts charts)
     {
         this.data = requireNonNull(data, "data is null");
         this.definition = requireNonNull(definition, "definition is null");
+        this.source = requireNonNull(source, "source is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.text = requireNonNull(text, "text is null");
@@ -173,7 +176,7 @@ public final class BriefWorkbook
                     ReportDefinition.Column column = block.columns().get(i);
                     Object value = values[table.index(column.name())];
                     missing |= value == null;
-                    cell(row, i, column, value, "report block '" + block.id() + "', column " + column.name());
+                    cell(row, i, column, value, source + ": section " + section.id() + " block " + block.id() + " column " + column.name());
                     if (value != null && column.format().equals("text") && column.width() >= WRAP_WIDTH) {
                         lines = Math.max(lines, lines(display(column, value), widths[i]));
                     }

@@ -70,7 +70,7 @@ class TestBriefWorkbook
         BriefData data = new BriefData(ReportPeriod.of(Periods.parse("2025-Q3")), 7, List.of(
                 new BriefData.Value("sampling_pass_rate", "2025-Q3", "province", "330000", "浙江省", 93.0, 100.0, 0.93, "ratio", 0.9, "amber", 0.012, null)), BriefData.Warnings.NONE);
         BriefText text = new BriefText("zh");
-        BriefWorkbook brief = new BriefWorkbook(data, definition, tables, CATALOGUE, text,
+        BriefWorkbook brief = new BriefWorkbook(data, definition, "brief.yaml", tables, CATALOGUE, text,
                 new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, Charts.Rendered> drawn;
@@ -128,5 +128,24 @@ class TestBriefWorkbook
             }
         }
         return texts;
+    }
+
+    @Test
+    void aStatusOutsideTheColoursIsRefusedNamingTheDefinitionBlockAndColumn(@TempDir Path directory)
+            throws IOException
+    {
+        ReportDefinition definition = ReportDefinition.load(Files.writeString(directory.resolve("brief.yaml"), DEFINITION), CATALOGUE);
+        List<String> columns = List.of("region_level", "region", "pass_rate", "status");
+        Map<String, ReportQueries.Table> tables = Map.of(
+                "by_city", new ReportQueries.Table(columns, rows(new Object[] {"city", "杭州市", 0.95, "purple"})),
+                "food", new ReportQueries.Table(columns, rows()));
+        BriefData data = new BriefData(ReportPeriod.of(Periods.parse("2025-Q3")), 7, List.of(), BriefData.Warnings.NONE);
+        BriefText text = new BriefText("en");
+        BriefWorkbook brief = new BriefWorkbook(data, definition, "reports/brief.yaml", tables, CATALOGUE, text,
+                new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
+        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> brief.write(book)).isInstanceOf(org.zhijian.ZhijianException.class)
+                    .hasMessage("reports/brief.yaml: section sampling block by_city column status: 'purple' is not a status colour (green, amber or red)");
+        }
     }
 }
