@@ -26,7 +26,12 @@ import org.zhijian.indicators.composite.CompositeIndex;
 import org.zhijian.indicators.composite.CompositeSettings;
 import org.zhijian.indicators.credit.CreditRatings;
 import org.zhijian.indicators.credit.CreditScorecard;
+import org.zhijian.indicators.forecast.ForecastSettings;
+import org.zhijian.indicators.forecast.ForecastTables;
+import org.zhijian.indicators.forecast.Forecasts;
+import org.zhijian.indicators.forecast.RateModel;
 import org.zhijian.indicators.warnings.EarlyWarnings;
+import org.zhijian.indicators.warnings.PreventionWarnings;
 import org.zhijian.indicators.warnings.WarningSettings;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.RunManifests;
@@ -87,22 +92,24 @@ public final class BuildJob
         }
     }
 
-    /** The methods of conf/: credit scorecard, warning rules, composite index. */
-    public record Settings(CreditScorecard scorecard, WarningSettings warnings, CompositeSettings composite)
+    /** The methods of conf/: credit scorecard, warning rules, composite index, forecasts. */
+    public record Settings(CreditScorecard scorecard, WarningSettings warnings, CompositeSettings composite, ForecastSettings forecasts)
     {
         public Settings
         {
             requireNonNull(scorecard, "scorecard is null");
             requireNonNull(warnings, "warnings is null");
             requireNonNull(composite, "composite is null");
+            requireNonNull(forecasts, "forecasts is null");
         }
 
-        /** credit_scorecard.yaml, warnings.yaml and composite_index.yaml of a conf directory. */
+        /** credit_scorecard.yaml, warnings.yaml, composite_index.yaml and forecasts.yaml of a conf directory. */
         public static Settings load(Path configDirectory, IndicatorCatalogue catalogue)
         {
             return new Settings(CreditScorecard.load(configDirectory.resolve("credit_scorecard.yaml")),
                     WarningSettings.load(configDirectory.resolve("warnings.yaml")),
-                    CompositeSettings.load(configDirectory.resolve("composite_index.yaml"), catalogue));
+                    CompositeSettings.load(configDirectory.resolve("composite_index.yaml"), catalogue),
+                    ForecastSettings.load(configDirectory.resolve("forecasts.yaml")));
         }
     }
 
@@ -165,7 +172,7 @@ public final class BuildJob
         progress.accept("  breakdown marts");
         Breakdowns breakdowns = new Breakdowns(spark, names);
         Optional<Dataset<Row>> passRates = breakdowns.passRateByCategory(facts, firstYear, lastYear);
-        passRates.ifPresent(rows -> outputs.publish(LakeTables.PASS_RATE_BY_CATEGORY, rows, "period", BY_QUARTER,
+        Optional<TableVersion> passRateVersion = passRates.flatMap(rows -> outputs.publish(LakeTables.PASS_RATE_BY_CATEGORY, rows, "period", BY_QUARTER,
                 col("period"), col("region_code"), col("category_group"), col("category")));
         breakdowns.brandsByLevel(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.BRANDS_BY_LEVEL, rows, "year", BY_YEAR,
                 col("year"), col("region_code"), col("level")));
@@ -178,6 +185,10 @@ public final class BuildJob
         if (passRates.isPresent()) {
             outputs.publish(LakeTables.EARLY_WARNINGS, warnings(passRates.get(), facts, enterprises, names, firstYear, lastYear), "period", BY_QUARTER,
                     col("period"), col("severity"), col("kind"), col("warning_id"));
+        }
+
+        if (passRateVersion.isPresent()) {
+            forecasts(lake.read(spark, passRateVersion.get()), request, names, outputs);
         }
 
         progress.accept("  composite index");
@@ -194,6 +205,60 @@ public final class BuildJob
         return lake.commit(outputs.commit(),
                 snapshot -> new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000),
                 result -> manifest(request, result, startedAt));
+    }
+
+    /**
+     * Forecasts from the whole pass-rate mart (every quarter the lake holds, up to the last
+     * complete one — of the period built, when there is one), their backtest, and the
+     * prevention warnings of the next quarter. The tables are replaced whole.
+     */
+    private void forecasts(Dataset<Row> passRates, Request request, Map<String, String> names, Outputs outputs)
+    {
+        long began = System.nanoTime();
+        List<Forecasts.Cell> cells = passRates.select("period", "category", "category_group", "region_level", "region_code", "batches", "passed").collectAsList().stream()
+                .map(row -> new Forecasts.Cell(Forecasts.quarter(row.getString(0)), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getLong(5), row.getLong(6)))
+                .toList();
+        // The last quarter that has ended by the as-of day (and by the end of the period built), and has sampling.
+        LocalDate end = request.period().map(Periods.Period::end).filter(day -> day.isBefore(request.asOf())).orElse(request.asOf().minusDays(1));
+        LocalDate next = end.plusDays(1);
+        int complete = RateModel.quarterIndex(next.getYear(), (next.getMonthValue() - 1) / 3 + 1) - 1;
+        int origin = cells.stream().mapToInt(Forecasts.Cell::quarter).filter(quarter -> quarter <= complete).max().orElse(Integer.MIN_VALUE);
+        if (origin == Integer.MIN_VALUE) {
+            progress.accept("  forecasts: no complete quarter with sampling; none written");
+            return;
+        }
+        List<Forecasts.Cell> history = cells.stream().filter(cell -> cell.quarter() <= origin).toList();
+        Forecasts forecaster = new Forecasts(settings.forecasts(), reference.categories(), this::threshold);
+        List<Forecasts.Forecast> forecasts = forecaster.forecast(history, origin);
+        List<Forecasts.BacktestRow> backtest = forecaster.backtest(history, origin);
+        Map<String, String> english = new LinkedHashMap<>();
+        reference.divisions().cities().forEach(city -> english.put(city.name(), city.englishName()));
+        english.put(reference.divisions().province().name(), reference.divisions().province().englishName());
+        reference.categories().forEach(category -> english.put(category.name(), category.englishName()));
+        List<PreventionWarnings.Warning> prevention = new PreventionWarnings(settings.warnings().prevention(), names, english).evaluate(forecasts);
+        int minimum = settings.forecasts().minHistoryBatches();
+        outputs.replace(LakeTables.FORECASTS, spark.createDataFrame(ForecastTables.forecastRows(forecasts, names, minimum), ForecastTables.FORECASTS),
+                col("series"), col("region_level"), col("region_code"), col("category"), col("horizon"));
+        outputs.replace(LakeTables.FORECAST_BACKTEST, spark.createDataFrame(ForecastTables.backtestRows(backtest, names), ForecastTables.BACKTEST),
+                col("series"), col("region_level"), col("region_code"), col("category"), col("period"));
+        outputs.replace(LakeTables.FORECAST_ACCURACY, spark.createDataFrame(ForecastTables.accuracyRows(Forecasts.accuracy(backtest),
+                origin - settings.forecasts().backtestQuarters() + 1, origin), ForecastTables.ACCURACY));
+        outputs.replace(LakeTables.PREVENTION_WARNINGS, spark.createDataFrame(ForecastTables.preventionRows(prevention, names), ForecastTables.PREVENTION));
+        progress.accept(String.format(java.util.Locale.ROOT, "  forecasts from %s: %,d series, %,d backtest rows, %d prevention warnings (%.1f s)", Forecasts.period(origin),
+                forecasts.size() / settings.forecasts().horizon(), backtest.size(), prevention.size(), (System.nanoTime() - began) / 1e9));
+    }
+
+    /** A series' thresholds: a category's from conf/warnings.yaml by its group, an aggregate's amber from the catalogue. */
+    private Forecasts.Threshold threshold(Forecasts.Key key)
+    {
+        if (key.series().equals(Forecasts.CATEGORY)) {
+            WarningSettings.Levels levels = settings.warnings().thresholdsFor(key.group());
+            return new Forecasts.Threshold(levels.amber(), Optional.of(levels.red()));
+        }
+        IndicatorCatalogue.Thresholds levels = catalogue.indicator(key.series()).map(IndicatorCatalogue.Indicator::thresholds)
+                .orElseThrow(() -> new ZhijianException(ZhijianException.Code.FAILURE, "conf/indicators.yaml: " + key.series() + " needs thresholds for its forecast"));
+        return new Forecasts.Threshold(levels.amber(), Optional.empty());
     }
 
     /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */
@@ -274,6 +339,17 @@ public final class BuildJob
         Lake.Commit commit()
         {
             return commit;
+        }
+
+        /** A new version of the whole table, whatever the period built (tables computed from the lake as it stands, such as forecasts). */
+        TableVersion replace(TableName name, Dataset<Row> rows, Column... order)
+        {
+            try {
+                return commit.write(name, rows, TableLayout.plain().inOneFileAfterShuffle().sortedWithin(order));
+            }
+            catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /**

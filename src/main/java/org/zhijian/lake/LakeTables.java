@@ -19,6 +19,12 @@ public final class LakeTables
     public static final TableName BRANDS_BY_LEVEL = TableName.of("marts", "brands_by_level");
     public static final TableName STANDARDS_BY_KIND = TableName.of("marts", "standards_by_kind");
     public static final TableName CLUSTER_LOCATION_QUOTIENT = TableName.of("marts", "cluster_location_quotient");
+    /** The next quarters' pass rates with prediction intervals, the rolling-origin backtest and its summary. */
+    public static final TableName FORECASTS = TableName.of("marts", "forecasts");
+    public static final TableName FORECAST_BACKTEST = TableName.of("marts", "forecast_backtest");
+    public static final TableName FORECAST_ACCURACY = TableName.of("marts", "forecast_accuracy");
+    /** Categories forecast below their thresholds next quarter (预防), apart from the early warnings. */
+    public static final TableName PREVENTION_WARNINGS = TableName.of("warnings", "prevention");
 
     private LakeTables() {}
 

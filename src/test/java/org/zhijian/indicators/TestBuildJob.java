@@ -36,7 +36,8 @@ class TestBuildJob
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
     private static final BuildJob.Settings SETTINGS = BuildJob.Settings.load(Path.of("conf"), CATALOGUE);
     private static final List<TableName> TABLES = List.of(LakeTables.INDICATOR_VALUES, LakeTables.CREDIT_RATINGS, LakeTables.EARLY_WARNINGS, LakeTables.COMPOSITE_INDEX,
-            LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.CLUSTER_LOCATION_QUOTIENT);
+            LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.CLUSTER_LOCATION_QUOTIENT, LakeTables.FORECASTS,
+            LakeTables.FORECAST_BACKTEST, LakeTables.FORECAST_ACCURACY, LakeTables.PREVENTION_WARNINGS);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
     private static final org.zhijian.report.BriefJob.Inputs BRIEF = new org.zhijian.report.BriefJob.Inputs(CATALOGUE, REFERENCE,
             SETTINGS.scorecard(), org.zhijian.report.ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE), "reports/brief.yaml");
@@ -103,6 +104,35 @@ class TestBuildJob
         assertThat(result.rowsWritten()).isEqualTo(q3).isPositive();
         assertThat(values().where(col("period").notEqual("2025-Q3")).orderBy("indicator_id", "period", "region_code").collectAsList()).isEqualTo(others);
         assertThat(values().where(col("period").equalTo("2025-Q3")).count()).isEqualTo(q3);
+        // The forecasts start from the period built: history up to 2025-Q3, the four quarters after it.
+        assertThat(table(LakeTables.FORECASTS).select("origin").distinct().collectAsList()).extracting(row -> row.getString(0)).containsExactly("2025-Q3");
+        assertThat(table(LakeTables.FORECASTS).where("horizon = 1").select("period").distinct().collectAsList()).extracting(row -> row.getString(0)).containsExactly("2025-Q4");
+    }
+
+    @Test
+    void forecastsAreOrderedIntervalsOfRatesAndPreventionWarningsStandApart()
+            throws IOException
+    {
+        build(Optional.empty());
+        org.apache.spark.sql.Dataset<Row> forecasts = table(LakeTables.FORECASTS);
+        // As of November 2026 the last quarter with sampling is 2025-Q4: 2026-Q1 to Q4 are forecast.
+        assertThat(forecasts.select("origin").distinct().collectAsList()).extracting(row -> row.getString(0)).containsExactly("2025-Q4");
+        assertThat(forecasts.select("period").distinct().orderBy("period").collectAsList()).extracting(row -> row.getString(0))
+                .containsExactly("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
+        assertThat(forecasts.where("NOT (0 <= lower95 AND lower95 <= lower80 AND lower80 <= p50 AND p50 <= upper80 AND upper80 <= upper95 AND upper95 <= 1)").count()).isZero();
+        assertThat(forecasts.where("series = 'sampling_pass_rate' AND region_level = 'province'").count()).isEqualTo(4);
+        assertThat(forecasts.where("series = 'category' AND region_level = 'city'").count()).isPositive();
+        assertThat(forecasts.where("basis IS NULL OR method IS NULL OR expected_batches < 1").count()).isZero();
+        // Every backtest row is a held-out quarter of the last eight, and the summary covers the four kinds of series.
+        org.apache.spark.sql.Dataset<Row> backtest = table(LakeTables.FORECAST_BACKTEST);
+        assertThat(backtest.select("period").distinct().count()).isEqualTo(8);
+        assertThat(table(LakeTables.FORECAST_ACCURACY).collectAsList()).extracting(row -> row.getString(0))
+                .containsExactly("sampling_pass_rate", "sampling_pass_rate_food", "sampling_pass_rate_high_risk", "category");
+        // Prevention warnings are next-quarter category forecasts, and the early warnings hold none of them.
+        org.apache.spark.sql.Dataset<Row> prevention = table(LakeTables.PREVENTION_WARNINGS);
+        assertThat(prevention.where("kind <> 'forecast_below_threshold' OR period <> '2026-Q1' OR probability_below < 0.6 OR evidence_zh NOT LIKE '预计2026年第一季度%'").count())
+                .isZero();
+        assertThat(table(LakeTables.EARLY_WARNINGS).where("kind = 'forecast_below_threshold'").count()).isZero();
     }
 
     @Test

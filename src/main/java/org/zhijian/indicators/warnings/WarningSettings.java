@@ -15,12 +15,17 @@ public record WarningSettings(
         @JsonProperty("thresholds") Levels thresholds,
         @JsonProperty("thresholds_by_group") Map<String, Levels> thresholdsByGroup,
         @JsonProperty("drop") Drop drop,
-        @JsonProperty("repeated_failures") Repeated repeatedFailures)
+        @JsonProperty("repeated_failures") Repeated repeatedFailures,
+        @JsonProperty("prevention") Prevention prevention)
 {
     public WarningSettings
     {
         thresholdsByGroup = Map.copyOf(requireNonNullElse(thresholdsByGroup, Map.of()));
+        prevention = requireNonNullElse(prevention, new Prevention(0.6));
     }
+
+    /** A prevention warning: the next quarter's forecast rate below the threshold with at least this probability. */
+    public record Prevention(@JsonProperty("probability") double probability) {}
 
     /** An amber and a red bound. */
     public record Levels(@JsonProperty("amber") double amber, @JsonProperty("red") double red) {}
@@ -53,6 +58,9 @@ public record WarningSettings(
         settings.thresholdsByGroup().forEach((group, levels) -> check(file, "thresholds_by_group." + group, levels, true));
         check(file, "drop.z", settings.drop().z(), false);
         check(file, "repeated_failures.failures", settings.repeatedFailures().failures(), false);
+        if (!(settings.prevention().probability() > 0 && settings.prevention().probability() < 1)) {
+            throw new ConfigException(file + ": prevention.probability must be above 0 and below 1, not " + settings.prevention().probability());
+        }
         if (settings.drop().baselineQuarters() < 1 || settings.repeatedFailures().quarters() < 1) {
             throw new ConfigException(file + ": baseline_quarters and repeated_failures.quarters must be at least 1");
         }
