@@ -19,8 +19,22 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.when;
 
 /** What a brief shows, read once from one lake snapshot: small tables, collected to the driver. */
-public record BriefData(ReportPeriod periods, long snapshot, List<Value> values, Warnings warnings)
+public record BriefData(ReportPeriod periods, long snapshot, List<Value> values, Warnings warnings, Optional<Outlook> outlook)
 {
+    public BriefData(ReportPeriod periods, long snapshot, List<Value> values, Warnings warnings)
+    {
+        this(periods, snapshot, values, warnings, Optional.empty());
+    }
+
+    /**
+     * The forecast the summary tells: the province's pass rate next quarter with its 80% range,
+     * how many prevention warnings there are, and the strongest of them.
+     */
+    public record Outlook(String period, double rate, double lower80, double upper80, long prevention, Optional<Prevention> strongest) {}
+
+    /** A prevention warning as the summary tells it: the category, its region, the chance of falling below the threshold. */
+    public record Prevention(String category, String regionName, double probability) {}
+
     /** One row of marts.indicator_values. */
     public record Value(String indicatorId, String period, String level, String regionCode, String regionName, Double numerator, Double denominator,
             double value, String unit, Double target, String status, Double yoyChange, Double popChange) {}
@@ -69,7 +83,17 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
                     .map(row -> new Headline(row.getString(0), row.getString(1), row.getString(2), row.getDouble(3), row.getLong(4)));
             return new Warnings(counts.getLong(0), counts.getLong(1), headline);
         }).orElse(Warnings.NONE);
-        return new BriefData(periods, snapshot.version(), List.copyOf(values), warnings);
+        Optional<Outlook> outlook = snapshot.table(LakeTables.FORECASTS).flatMap(version -> lake.read(spark, version)
+                .where(col("series").equalTo("sampling_pass_rate").and(col("region_level").equalTo("province")).and(col("horizon").equalTo(1)))
+                .select("period", "rate_mean", "lower80", "upper80").collectAsList().stream().findFirst())
+                .map(row -> {
+                    List<Row> prevention = snapshot.table(LakeTables.PREVENTION_WARNINGS).map(version -> lake.read(spark, version)
+                            .orderBy(col("severity").equalTo("amber"), col("probability_below").desc(), col("warning_id"))
+                            .select("category", "region_name", "probability_below").collectAsList()).orElse(List.of());
+                    return new Outlook(row.getString(0), row.getDouble(1), row.getDouble(2), row.getDouble(3), prevention.size(), prevention.stream().findFirst()
+                            .map(top -> new Prevention(top.getString(0), top.getString(1), top.getDouble(2))));
+                });
+        return new BriefData(periods, snapshot.version(), List.copyOf(values), warnings, outlook);
     }
 
     public Periods.Period period()

@@ -53,6 +53,18 @@ final class BriefSentences
                 ? warning.cityName() + warning.category() + "合格率仅 " + BriefText.percent(warning.passRate()) + "，显著低于阈值（" + warning.period() + "）。"
                 : text.label(warning.category()) + " in " + text.label(warning.cityName()) + " passed only " + BriefText.percent(warning.passRate())
                         + ", significantly below its threshold (" + warning.period() + ")."));
+        data.outlook().ifPresent(outlook -> {
+            String quarter = text.period(org.zhijian.indicators.Periods.parse(outlook.period()));
+            String strongest = outlook.strongest().map(top -> zh
+                    ? "，其中" + top.regionName() + top.category() + "低于阈值的概率为 " + Math.round(top.probability() * 100) + "%"
+                    : ", the strongest " + text.label(top.category()) + " in " + text.label(top.regionName()) + " (" + Math.round(top.probability() * 100)
+                            + "% likely below its threshold)").orElse("");
+            sentences.add(zh
+                    ? "预计" + quarter + "全省监督抽查批次合格率为 " + BriefText.percent(outlook.rate()) + "（80% 区间 " + BriefText.percent(outlook.lower80()) + "–"
+                            + BriefText.percent(outlook.upper80()) + "）；预防预警 " + outlook.prevention() + " 条" + strongest + "。"
+                    : "The province's pass rate is forecast at " + BriefText.percent(outlook.rate()) + " in " + quarter + " (80% range " + BriefText.percent(outlook.lower80())
+                            + "–" + BriefText.percent(outlook.upper80()) + "); " + outlook.prevention() + " prevention warnings" + strongest + ".");
+        });
         for (String id : List.of("brand_contribution_rate", "intl_adoption_rate")) {
             // Yearly indicators of a monthly or quarterly brief are those of its latest complete year, and say so.
             data.value(id, IndicatorEngine.PROVINCE).ifPresent(value -> {
@@ -66,7 +78,7 @@ final class BriefSentences
                                 + (value.yoyChange() == null ? "." : ", " + text.points(value.yoyChange()) + " on the year before."));
             });
         }
-        return sentences.subList(0, Math.min(6, sentences.size()));
+        return sentences.subList(0, Math.min(7, sentences.size()));
     }
 
     private static String capitalised(String text, boolean capital)

@@ -203,6 +203,18 @@ public final class BriefText
         return pick("排名", "Rank");
     }
 
+    public String thresholdLabel()
+    {
+        return pick("阈值", "Threshold");
+    }
+
+    /** A forecast fan's bands, median and history. */
+    Chart.FanLabels forecastLabels()
+    {
+        return new Chart.FanLabels(pick("95% 预测区间", "95% prediction interval"), pick("80% 预测区间", "80% prediction interval"), pick("预测中位数", "Forecast median"),
+                pick("实际", "Actual"));
+    }
+
     public String targetLabel()
     {
         return pick("目标", "Target");

@@ -261,7 +261,10 @@ public final class BriefWorkbook
         Periods.Kind periodKind = spec.targetFor().equals("year") ? Periods.Kind.YEAR : data.period().kind();
         // Beside several series, the target line says whose it is.
         String targetLabel = spec.y().size() > 1 && indicator.isPresent() ? text.targetOf(text.name(indicator.get())) : text.targetLabel();
-        Optional<Chart.Target> target = indicator.map(candidate -> candidate.target(periodKind)).map(value -> new Chart.Target(value, targetLabel));
+        boolean threshold = spec.line().equals("threshold");
+        Optional<Chart.Target> target = indicator.map(candidate -> threshold
+                ? Optional.ofNullable(candidate.thresholds(periodKind)).map(IndicatorCatalogue.Thresholds::amber).orElse(null)
+                : candidate.target(periodKind)).map(value -> new Chart.Target(value, threshold ? text.thresholdLabel() : targetLabel));
         String title = data.periods().fill(text.of(spec.title()), text, where);
         String axis = spec.y().size() == 1 ? text.of(block.column(spec.y().get(0)).header()) : null;
         List<java.awt.Color> colors = spec.colors().stream().map(java.awt.Color::decode).toList();
@@ -273,6 +276,9 @@ public final class BriefWorkbook
             case STACKED, STACKED_HBAR -> new Chart.Stacked(title, axis, values, type.horizontal(), scale, target, colors);
             case RANK_INTERVAL -> new Chart.RankIntervals(title, text.rankAxis(), series.keySet().iterator().next(), text.intervalLabel(), categories,
                     series.values().iterator().next(), column(rows, table, spec.low()), column(rows, table, spec.high()));
+            case FAN -> new Chart.Fan(title, null, scale.percent(), categories, column(rows, table, spec.low()), column(rows, table, spec.inner().get(0)),
+                    column(rows, table, spec.y().get(1)), column(rows, table, spec.inner().get(1)), column(rows, table, spec.high()), column(rows, table, spec.y().get(0)), target,
+                    text.forecastLabels());
         }));
     }
 
@@ -289,7 +295,9 @@ public final class BriefWorkbook
     /** Every text a brief's charts may draw, for the font check before drawing. */
     static List<String> labels(ReportDefinition definition, Map<String, ReportQueries.Table> tables, IndicatorCatalogue catalogue, BriefText text)
     {
-        List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.rankAxis(), text.intervalLabel(), text.progressAxis(), "0123456789.%,-+—"));
+        Chart.FanLabels fan = text.forecastLabels();
+        List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.thresholdLabel(), text.rankAxis(), text.intervalLabel(), text.progressAxis(),
+                fan.outer(), fan.inner(), fan.median(), fan.actual(), "0123456789.%,-+—Q"));
         catalogue.indicators().forEach(indicator -> labels.add(text.name(indicator)));
         labels.add(text.progressTitle(Periods.quarter(2000, 1)));
         for (ReportDefinition.Section section : definition.sections()) {

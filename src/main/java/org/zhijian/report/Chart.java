@@ -134,16 +134,17 @@ public sealed interface Chart
     record FanLabels(String outer, String inner, String median, String actual) {}
 
     /**
-     * A fan over years: the P5–P95 and P25–P75 bands and the P50 line of a projection (null before
-     * it starts), the actual values (null after they end) and the target as a dashed line.
+     * A fan over periods (years, quarters — labels in order): an outer and an inner band and the
+     * median line of a projection (null where it has none), the actual values (null where there
+     * are none) and a target or threshold as a dashed line.
      */
-    record Fan(String title, String axisLabel, boolean percent, List<Integer> years, List<Double> p5, List<Double> p25, List<Double> p50, List<Double> p75,
+    record Fan(String title, String axisLabel, boolean percent, List<String> periods, List<Double> p5, List<Double> p25, List<Double> p50, List<Double> p75,
             List<Double> p95, List<Double> actual, Optional<Target> target, FanLabels labels)
             implements Chart
     {
         public Fan
         {
-            years = List.copyOf(years);
+            periods = List.copyOf(periods);
             p5 = nullable(p5);
             p25 = nullable(p25);
             p50 = nullable(p50);
@@ -151,8 +152,8 @@ public sealed interface Chart
             p95 = nullable(p95);
             actual = nullable(actual);
             for (List<Double> values : List.of(p5, p25, p50, p75, p95, actual)) {
-                if (values.size() != years.size()) {
-                    throw new IllegalArgumentException("a fan chart needs one value per year in every series");
+                if (values.size() != periods.size()) {
+                    throw new IllegalArgumentException("a fan chart needs one value per period in every series");
                 }
             }
             target = requireNonNullElse(target, Optional.empty());

@@ -260,8 +260,9 @@ public final class Charts
         org.jfree.data.xy.YIntervalSeries actual = new org.jfree.data.xy.YIntervalSeries(labels.actual());
         double low = Double.MAX_VALUE;
         double high = -Double.MAX_VALUE;
-        for (int i = 0; i < fan.years().size(); i++) {
-            int year = fan.years().get(i);
+        for (int i = 0; i < fan.periods().size(); i++) {
+            // Periods sit at 0, 1, 2 … on an axis that shows their labels.
+            int year = i;
             if (fan.p50().get(i) != null) {
                 outer.add(year, fan.p50().get(i), fan.p5().get(i), fan.p95().get(i));
                 inner.add(year, fan.p50().get(i), fan.p25().get(i), fan.p75().get(i));
@@ -280,10 +281,12 @@ public final class Charts
         dataset.addSeries(inner);
         dataset.addSeries(median);
         dataset.addSeries(actual);
-        NumberAxis years = new NumberAxis();
-        years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        years.setNumberFormatOverride(new java.text.DecimalFormat("0"));
-        years.setAutoRangeIncludesZero(false);
+        org.jfree.chart.axis.SymbolAxis years = new org.jfree.chart.axis.SymbolAxis(null, fan.periods().toArray(new String[0]));
+        years.setGridBandsVisible(false);
+        years.setRange(-0.3, Math.max(1, fan.periods().size() - 1) + 0.3);
+        if (fan.periods().size() > 10) {
+            years.setVerticalTickLabels(true);
+        }
         NumberAxis values = new NumberAxis(fan.axisLabel());
         values.setAutoRangeIncludesZero(false);
         org.jfree.chart.renderer.xy.DeviationRenderer renderer = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);

@@ -30,7 +30,7 @@ public record ReportDefinition(
     /** The chart kinds a block may draw, by the name the definition gives them. */
     public enum ChartType
     {
-        BAR, HBAR, LINE, STACKED, STACKED_HBAR, RANK_INTERVAL;
+        BAR, HBAR, LINE, STACKED, STACKED_HBAR, RANK_INTERVAL, FAN;
 
         public String id()
         {
@@ -116,7 +116,9 @@ public record ReportDefinition(
     /**
      * A chart of the block's rows: {@code x} is the category (or time) column, {@code y} the value
      * columns (one series each, named by their headers); {@code low} and {@code high} bound a
-     * rank interval; {@code target} draws a catalogue indicator's target for the brief's period
+     * rank interval, or a fan's outer band, {@code inner} its inner band (low, high) — a fan's y
+     * are the actual values and the median; {@code target} draws a catalogue indicator's target
+     * ({@code line: target}) or its amber threshold ({@code line: threshold}) for the brief's period
      * ({@code target_for: period}) or for a year ({@code target_for: year}); {@code only} keeps the
      * rows whose columns have the given values; {@code sort} orders categories by the first y;
      * {@code limit} keeps the first categories after sorting; {@code colors} (#RRGGBB) colour the
@@ -135,10 +137,14 @@ public record ReportDefinition(
             @JsonProperty("only") Map<String, String> only,
             @JsonProperty("sort") String sort,
             @JsonProperty("limit") Integer limit,
-            @JsonProperty("colors") List<String> colors)
+            @JsonProperty("colors") List<String> colors,
+            @JsonProperty("inner") List<String> inner,
+            @JsonProperty("line") String line)
     {
         public Chart
         {
+            inner = List.copyOf(requireNonNullElse(inner, List.of()));
+            line = requireNonNullElse(line, "target");
             colors = List.copyOf(requireNonNullElse(colors, List.of()));
             targetFor = requireNonNullElse(targetFor, "period");
             y = List.copyOf(requireNonNullElse(y, List.of()));
@@ -238,6 +244,17 @@ public record ReportDefinition(
         }
         if (chart.kind() == ChartType.RANK_INTERVAL && (chart.low() == null || chart.high() == null || chart.y().size() != 1)) {
             throw new ConfigException(where + " chart " + chart.id() + ": rank_interval needs one y (the rank), low and high");
+        }
+        if (chart.kind() == ChartType.FAN && (chart.low() == null || chart.high() == null || chart.y().size() != 2 || chart.inner().size() != 2)) {
+            throw new ConfigException(where + " chart " + chart.id() + ": fan needs y (the actual values, the median), low and high (the outer band) and inner (the inner band's low and high)");
+        }
+        for (String column : chart.inner()) {
+            if (!names.contains(column)) {
+                throw new ConfigException(where + " chart " + chart.id() + ": inner column " + column + " is not one of the block's columns " + names);
+            }
+        }
+        if (!chart.line().equals("target") && !chart.line().equals("threshold")) {
+            throw new ConfigException(where + " chart " + chart.id() + ": line must be target or threshold, not " + chart.line());
         }
         if (chart.target() != null && catalogue.indicator(chart.target()).isEmpty()) {
             throw new ConfigException(where + " chart " + chart.id() + ": target names no indicator of the catalogue: " + chart.target());

@@ -179,7 +179,7 @@ public final class ScenarioWorkbook
             int top = r;
             book.bold(sheet, r++, text.province(indicator));
             book.header(sheet, r++, text.quantileHeader(text.year(), text.actual()));
-            List<Integer> years = new ArrayList<>();
+            List<String> years = new ArrayList<>();
             List<Double> actual = new ArrayList<>();
             List<List<Double>> bands = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (ScenarioView.YearRow year : projection.years()) {
@@ -187,7 +187,7 @@ public final class ScenarioWorkbook
                 book.number(row, 0, (double) year.year(), "0");
                 book.number(row, 1, year.actual().orElse(null), format);
                 quantiles(row, 2, year.quantile(), format);
-                years.add(year.year());
+                years.add(String.valueOf(year.year()));
                 // The fan's history stops at the base year; the table shows any later actual beside the projection.
                 actual.add(year.year() <= view.baseYear() ? year.actual().orElse(null) : null);
                 List<Double> parts = year.quantile().map(q -> List.of(q.p5(), q.p25(), q.p50(), q.p75(), q.p95())).orElse(null);

@@ -144,8 +144,8 @@ class TestBuildJob
         org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
         org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
         assertThat(result.workbook()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
-        // Sixteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
-        assertThat(result.charts()).hasSize(32).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        // Nineteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
+        assertThat(result.charts()).hasSize(38).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1440);
         assertThat(png.getHeight()).isEqualTo(800);
@@ -155,7 +155,7 @@ class TestBuildJob
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook()))) {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量", "说明");
+            assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
             // Every figure of the summary is the mart's: the quarter's indicators, then 2024's yearly ones.
             int compared = 0;
             String period = "2025-Q3";
@@ -198,12 +198,19 @@ class TestBuildJob
             assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(province.<Double>getAs("denominator"));
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(province.<Double>getAs("value"));
             java.util.Map<String, Integer> pictures = new java.util.LinkedHashMap<>();
-            for (String sheet : List.of("概要", "品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量")) {
+            for (String sheet : List.of("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量")) {
                 org.apache.poi.xssf.usermodel.XSSFDrawing drawing = workbook.getSheet(sheet).getDrawingPatriarch();
                 pictures.put(sheet, drawing == null ? 0 : drawing.getShapes().size());
             }
-            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("信用", 1), entry("考核排名", 1),
-                    entry("数据质量", 1));
+            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("预测", 3), entry("信用", 1),
+                    entry("考核排名", 1), entry("数据质量", 1));
+            // The forecast sheet's next quarter is the mart's, and the summary tells it.
+            Row next = table(LakeTables.FORECASTS).where("series = 'sampling_pass_rate' AND region_level = 'province' AND horizon = 1").first();
+            org.apache.poi.ss.usermodel.Row forecast = find(workbook.getSheet("预测"), next.<String>getAs("period"));
+            assertThat(forecast.getCell(3).getNumericCellValue()).isEqualTo(next.<Double>getAs("p50"));
+            assertThat(forecast.getCell(4).getNumericCellValue()).isEqualTo(next.<Double>getAs("lower80"));
+            assertThat(texts(workbook.getSheet("概要"))).anyMatch(line -> line.startsWith("• 预计2026年第一季度全省监督抽查批次合格率为 "
+                    + String.format(java.util.Locale.ROOT, "%.1f%%", next.<Double>getAs("rate_mean") * 100)));
             // Ranks come from marts.composite_index for the latest complete year.
             Row best = table(LakeTables.COMPOSITE_INDEX).where("year = 2024 AND region_level = 'city' AND rank = 1").first();
             org.apache.poi.ss.usermodel.Sheet ranking = workbook.getSheet("考核排名");
@@ -216,7 +223,8 @@ class TestBuildJob
         assertThat(english.workbook().getFileName().toString()).isEqualTo("quality_brief_2025-Q3_en.xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(english.workbook()))) {
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
-            assertThat(workbook.getSheetAt(6).getSheetName()).isEqualTo("Ranking");
+            assertThat(workbook.getSheetAt(5).getSheetName()).isEqualTo("Forecast");
+            assertThat(workbook.getSheetAt(7).getSheetName()).isEqualTo("Ranking");
             assertThat(find(workbook.getSheet("Sampling and cases"), "Zhejiang")).isNotNull();
             assertThat(find(workbook.getSheet("Sampling and cases"), "Hangzhou")).isNotNull();
         }
@@ -336,6 +344,18 @@ class TestBuildJob
     {
         int index = row(sheet, first);
         return index < 0 ? null : sheet.getRow(index);
+    }
+
+    /** The texts of a sheet's first column. */
+    private static List<String> texts(org.apache.poi.ss.usermodel.Sheet sheet)
+    {
+        List<String> texts = new java.util.ArrayList<>();
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                texts.add(row.getCell(0).getStringCellValue());
+            }
+        }
+        return texts;
     }
 
     private static int row(org.apache.poi.ss.usermodel.Sheet sheet, String first)

@@ -51,7 +51,7 @@ class TestCharts
         examples.put(Chart.Tornado.class, new Chart.Tornado("Sensitivity", "Change (pp)", "0.0",
                 new Chart.Series(List.of("Growth", "New brands"), new LinkedHashMap<>(Map.of("-1 sd", List.of(-2.0, -0.5), "+1 sd", List.of(1.5, 0.4)))),
                 List.of(Color.ORANGE, Color.BLUE)));
-        examples.put(Chart.Fan.class, new Chart.Fan("Brand contribution", null, true, List.of(2023, 2024, 2025, 2026, 2027),
+        examples.put(Chart.Fan.class, new Chart.Fan("Brand contribution", null, true, List.of("2023", "2024", "2025", "2026", "2027"),
                 Arrays.asList(null, null, 0.30, 0.29, 0.28), Arrays.asList(null, null, 0.30, 0.31, 0.31), Arrays.asList(null, null, 0.30, 0.32, 0.34),
                 Arrays.asList(null, null, 0.30, 0.33, 0.36), Arrays.asList(null, null, 0.30, 0.35, 0.40), Arrays.asList(0.27, 0.29, 0.30, null, null),
                 Optional.of(new Chart.Target(0.35, "Target")), new Chart.FanLabels("P5–P95", "P25–P75", "Median", "Actual")));

@@ -17,15 +17,15 @@ class TestReportDefinition
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
 
     @Test
-    void theShippedBriefHasTheNineSheetsInOrder()
+    void theShippedBriefHasTheTenSheetsInOrder()
     {
         ReportDefinition brief = ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE);
         assertThat(brief.sections()).extracting(section -> section.sheet().zh())
-                .containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "信用", "考核排名", "数据质量", "说明");
+                .containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
         assertThat(brief.sections()).extracting(section -> section.sheet().en())
-                .containsExactly("Summary", "Brand economy", "Standardization", "Sampling and cases", "Warnings", "Credit", "Ranking", "Data quality", "Method notes");
+                .containsExactly("Summary", "Brand economy", "Standardization", "Sampling and cases", "Warnings", "Forecast", "Credit", "Ranking", "Data quality", "Method notes");
         assertThat(brief.sections().stream().flatMap(section -> section.blocks().stream()).filter(block -> block.chart() != null).map(block -> block.chart().type()))
-                .contains("bar", "hbar", "line", "stacked", "stacked_hbar", "rank_interval");
+                .contains("bar", "hbar", "line", "stacked", "stacked_hbar", "rank_interval", "fan");
     }
 
     @Test
@@ -76,6 +76,12 @@ class TestReportDefinition
                 .replace("en: B}", "en: \"B, {yaer}\"}"));
         assertThatThrownBy(() -> ReportDefinition.load(placeholder, CATALOGUE)).isInstanceOf(ConfigException.class)
                 .hasMessage(placeholder + ": section s block b: unknown placeholder {yaer} (known: [period, quarters, trend, trend_years, year, year_id])");
+        // A fan without its bands, and a line that is neither target nor threshold.
+        Path fan = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "fan").replace("TARGET", "sampling_pass_rate"));
+        assertThatThrownBy(() -> ReportDefinition.load(fan, CATALOGUE)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("chart c: fan needs y (the actual values, the median), low and high (the outer band) and inner");
+        Path line = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "bar").replace("TARGET", "sampling_pass_rate, line: goal"));
+        assertThatThrownBy(() -> ReportDefinition.load(line, CATALOGUE)).hasMessageEndingWith("chart c: line must be target or threshold, not goal");
         Path sheet = write(directory, block.replace("FORMAT", "percent").replace("TYPE", "bar").replace("TARGET", "sampling_pass_rate").replace("en: A}", "en: \"A/B\"}"));
         assertThatThrownBy(() -> ReportDefinition.load(sheet, CATALOGUE)).hasMessageContaining("sheet name 'A/B' must have at most 31 characters");
     }

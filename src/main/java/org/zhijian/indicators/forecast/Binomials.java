@@ -3,8 +3,8 @@ package org.zhijian.indicators.forecast;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Binomial draws fast enough for millions: exact by counting for up to 64 trials; for more,
- * failures (or passes) as Poisson when rare, else the normal approximation with continuity.
+ * Binomial draws fast enough for millions: exact by inversion for up to 64 trials; for more,
+ * failures (or passes) as Poisson when rare, else the normal approximation.
  */
 final class Binomials
 {
@@ -14,14 +14,18 @@ final class Binomials
 
     static long sample(long trials, double p, RandomGenerator random)
     {
+        if (p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return trials;
+        }
         if (trials <= EXACT) {
-            long successes = 0;
-            for (long i = 0; i < trials; i++) {
-                if (random.nextDouble() < p) {
-                    successes++;
-                }
-            }
-            return successes;
+            // Inversion, counting the rarer outcome up from zero: a few steps for pass rates near 90%.
+            boolean failures = p > 0.5;
+            double rare = failures ? 1 - p : p;
+            long count = inversion(trials, rare, random);
+            return failures ? trials - count : count;
         }
         double failures = trials * (1 - p);
         if (failures < 15) {
@@ -33,6 +37,22 @@ final class Binomials
         }
         double draw = Math.rint(successes + Math.sqrt(trials * p * (1 - p)) * random.nextGaussian());
         return (long) Math.max(0, Math.min(trials, draw));
+    }
+
+    /** The number of successes at probability {@code q} ≤ ½ by walking the cumulative distribution from zero. */
+    private static long inversion(long trials, double q, RandomGenerator random)
+    {
+        double u = random.nextDouble();
+        double ratio = q / (1 - q);
+        double probability = Math.pow(1 - q, trials);
+        double cumulative = probability;
+        long count = 0;
+        while (u > cumulative && count < trials) {
+            probability *= ratio * (trials - count) / (count + 1);
+            count++;
+            cumulative += probability;
+        }
+        return count;
     }
 
     /** Poisson by inversion (Knuth): the mean is below 15 here. */

@@ -16,14 +16,17 @@ public record ForecastSettings(
         @JsonProperty("backtest_quarters") int backtestQuarters,
         @JsonProperty("spread") Spread spread)
 {
-    /** Prior sd of a child series around its group: trend per quarter, each seasonal effect. */
-    public record Spread(@JsonProperty("trend") double trend, @JsonProperty("seasonal") double seasonal) {}
+    /**
+     * Prior sd of a child series around its group, on the logit scale: the level's at least
+     * (the data may show more), the trend's per quarter, each seasonal effect's.
+     */
+    public record Spread(@JsonProperty("level") double level, @JsonProperty("trend") double trend, @JsonProperty("seasonal") double seasonal) {}
 
     public static ForecastSettings load(Path file)
     {
         ForecastSettings settings = YamlFiles.read(file, ForecastSettings.class);
         if (settings == null || settings.spread() == null) {
-            throw new ConfigException(file + ": needs horizon, draws, seed, discount, min_history_batches, backtest_quarters and spread (trend, seasonal)");
+            throw new ConfigException(file + ": needs horizon, draws, seed, discount, min_history_batches, backtest_quarters and spread (level, trend, seasonal)");
         }
         settings.check(file);
         return settings;
@@ -36,6 +39,7 @@ public record ForecastSettings(
         require(file, "discount", discount > 0 && discount <= 1, "above 0 and at most 1", discount);
         require(file, "min_history_batches", minHistoryBatches >= 1, "at least 1", minHistoryBatches);
         require(file, "backtest_quarters", backtestQuarters >= 1 && backtestQuarters <= 40, "from 1 to 40", backtestQuarters);
+        require(file, "spread.level", spread.level() > 0, "positive", spread.level());
         require(file, "spread.trend", spread.trend() > 0, "positive", spread.trend());
         require(file, "spread.seasonal", spread.seasonal() > 0, "positive", spread.seasonal());
     }

@@ -37,8 +37,6 @@ public final class Forecasts
     public static final String CITY = "city";
     /** Quarters whose batches make a forecast's expected batches. */
     private static final int RECENT = 4;
-    /** The smallest spread of levels between sibling series (logit variance), so pooling never claims siblings are identical. */
-    private static final double MIN_LEVEL_SPREAD = 0.05 * 0.05;
     private static final double[] QUANTILES = {0.5, 0.10, 0.90, 0.025, 0.975};
 
     /** Sampled and passed batches of one category in one region and quarter (a row of marts.pass_rate_by_category). */
@@ -142,30 +140,32 @@ public final class Forecasts
     {
         Map<Key, List<RateModel.Observation>> series = series(cells);
         Fits all = fitAll(series, origin);
+        // Series draw independently, each from its own generator: in parallel, in a fixed order.
+        List<Forecast> forecasts = all.fits().entrySet().stream().filter(fit -> fit.getKey().published()).toList().parallelStream()
+                .flatMap(fit -> forecast(fit.getKey(), fit.getValue(), series.getOrDefault(fit.getKey(), List.of()), origin, all.parents().get(fit.getKey())).stream())
+                .toList();
+        return forecasts;
+    }
+
+    private List<Forecast> forecast(Key key, RateModel.Fit fit, List<RateModel.Observation> observations, int origin, Key parent)
+    {
+        History history = history(observations, origin);
+        List<RateModel.Observation> recent = observations.stream().filter(o -> o.quarter() > origin - RECENT && o.quarter() <= origin).toList();
+        long expected = expectedBatches(observations, origin);
+        Threshold threshold = thresholds.apply(key);
+        RandomGenerator random = random(key, origin);
         List<Forecast> forecasts = new ArrayList<>();
-        for (Map.Entry<Key, RateModel.Fit> fit : all.fits().entrySet()) {
-            Key key = fit.getKey();
-            if (!key.published()) {
-                continue;
+        for (int h = 1; h <= settings.horizon(); h++) {
+            RateModel.Draws draws = RateModel.draw(fit, h, expected, settings.draws(), random);
+            double[] observed = RateModel.sorted(draws.observed());
+            double[] q = new double[QUANTILES.length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = RateModel.quantile(observed, QUANTILES[i]);
             }
-            List<RateModel.Observation> observations = series.getOrDefault(key, List.of());
-            History history = history(observations, origin);
-            List<RateModel.Observation> recent = observations.stream().filter(o -> o.quarter() > origin - RECENT && o.quarter() <= origin).toList();
-            long expected = expectedBatches(observations, origin);
-            Threshold threshold = thresholds.apply(key);
-            RandomGenerator random = random(key, origin);
-            for (int h = 1; h <= settings.horizon(); h++) {
-                RateModel.Draws draws = RateModel.draw(fit.getValue(), h, expected, settings.draws(), random);
-                double[] observed = RateModel.sorted(draws.observed());
-                double[] q = new double[QUANTILES.length];
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = RateModel.quantile(observed, QUANTILES[i]);
-                }
-                double mean = java.util.Arrays.stream(draws.rates()).average().orElse(Double.NaN);
-                forecasts.add(new Forecast(key, origin, h, q[0], q[1], q[2], q[3], q[4], expected, mean, threshold, RateModel.shareBelow(draws.rates(), threshold.amber()),
-                        threshold.red().map(red -> RateModel.shareBelow(draws.rates(), red)), history.batches() >= settings.minHistoryBatches(),
-                        Optional.ofNullable(all.parents().get(key)), history, recent));
-            }
+            double mean = java.util.Arrays.stream(draws.rates()).average().orElse(Double.NaN);
+            forecasts.add(new Forecast(key, origin, h, q[0], q[1], q[2], q[3], q[4], expected, mean, threshold, RateModel.shareBelow(draws.rates(), threshold.amber()),
+                    threshold.red().map(red -> RateModel.shareBelow(draws.rates(), red)), history.batches() >= settings.minHistoryBatches(), Optional.ofNullable(parent),
+                    history, recent));
         }
         return forecasts;
     }
@@ -180,27 +180,32 @@ public final class Forecasts
         Map<Key, List<RateModel.Observation>> series = series(cells);
         List<BacktestRow> rows = new ArrayList<>();
         for (int held = last - settings.backtestQuarters() + 1; held <= last; held++) {
+            int quarter = held;
             int origin = held - 1;
             Map<Key, RateModel.Fit> fits = fitAll(series, origin).fits();
-            for (Map.Entry<Key, RateModel.Fit> fit : fits.entrySet()) {
-                Key key = fit.getKey();
-                List<RateModel.Observation> observations = series.getOrDefault(key, List.of());
-                Optional<RateModel.Observation> actual = at(observations, held);
-                if (!key.published() || actual.isEmpty()) {
-                    continue;
-                }
-                long batches = actual.get().batches();
-                double[] observed = RateModel.sorted(RateModel.draw(fit.getValue(), 1, batches, settings.draws(), random(key, origin)).observed());
-                Optional<Double> naive = at(observations, held - 4).map(Forecasts::rate);
-                double seen = rate(actual.get());
-                // Draws are k / batches and so is the actual rate: compare with half a batch's margin.
-                double step = 0.5 / batches;
-                rows.add(new BacktestRow(key, held, batches, seen, RateModel.quantile(observed, 0.5), RateModel.quantile(observed, 0.10),
-                        RateModel.quantile(observed, 0.90), RateModel.quantile(observed, 0.025), RateModel.quantile(observed, 0.975), naive,
-                        RateModel.shareBelow(observed, seen - step), RateModel.shareBelow(observed, seen + step)));
-            }
+            rows.addAll(fits.entrySet().stream().filter(fit -> fit.getKey().published()).toList().parallelStream()
+                    .flatMap(fit -> backtest(fit.getKey(), fit.getValue(), series.getOrDefault(fit.getKey(), List.of()), quarter).stream())
+                    .toList());
         }
         return rows;
+    }
+
+    /** A series' held-out quarter beside its forecast from the quarter before, if it was sampled then. */
+    private Optional<BacktestRow> backtest(Key key, RateModel.Fit fit, List<RateModel.Observation> observations, int held)
+    {
+        Optional<RateModel.Observation> actual = at(observations, held);
+        if (actual.isEmpty()) {
+            return Optional.empty();
+        }
+        long batches = actual.get().batches();
+        double[] observed = RateModel.sorted(RateModel.draw(fit, 1, batches, settings.draws(), random(key, held - 1)).observed());
+        Optional<Double> naive = at(observations, held - 4).map(Forecasts::rate);
+        double seen = rate(actual.get());
+        // Draws are k / batches and so is the actual rate: compare with half a batch's margin.
+        double step = 0.5 / batches;
+        return Optional.of(new BacktestRow(key, held, batches, seen, RateModel.quantile(observed, 0.5), RateModel.quantile(observed, 0.10),
+                RateModel.quantile(observed, 0.90), RateModel.quantile(observed, 0.025), RateModel.quantile(observed, 0.975), naive,
+                RateModel.shareBelow(observed, seen - step), RateModel.shareBelow(observed, seen + step)));
     }
 
     /** The backtest summarised per series kind (overall, food, 三高, categories), in that order. */
@@ -301,7 +306,9 @@ public final class Forecasts
             excess += difference * difference - alone.levelVariance();
             counted++;
         }
-        double levelSpread = Math.max(MIN_LEVEL_SPREAD, counted == 0 ? MIN_LEVEL_SPREAD : excess / counted);
+        // At least the configured spread, so pooling never claims siblings are identical.
+        double least = settings.spread().level() * settings.spread().level();
+        double levelSpread = Math.max(least, counted == 0 ? least : excess / counted);
         for (Key child : children) {
             RateModel.Fit parent = fits.get(parentOf.apply(child));
             RateModel.Prior prior = parent.asPrior(levelSpread, settings.spread().trend() * settings.spread().trend(), settings.spread().seasonal() * settings.spread().seasonal());

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The hierarchy of series, the forecasts' invariants, the thin and gappy series, and the backtest recomputed by hand. */
 class TestForecasts
 {
-    private static final ForecastSettings SETTINGS = new ForecastSettings(4, 2000, 5, 0.93, 20, 8, new ForecastSettings.Spread(0.02, 0.2));
+    private static final ForecastSettings SETTINGS = new ForecastSettings(4, 2000, 5, 0.93, 20, 8, new ForecastSettings.Spread(0.05, 0.02, 0.2));
     private static final List<ProductCategory> CATEGORIES = List.of(
             new ProductCategory("电线电缆", "电工及材料", false, true, "38", "Wires and cables"),
             new ProductCategory("插头插座", "电工及材料", false, false, "38", "Plugs and sockets"),

@@ -99,4 +99,28 @@ class TestRateModel
         RateModel.Fit fit = RateModel.fit(gappy, 11, prior, 0.93);
         assertThat(RateModel.inverseLogit(fit.mean(1))).isCloseTo(0.95, within(0.01));
     }
+
+    @Test
+    void binomialDrawsHaveTheBinomialsMeanAndVarianceOnEveryPath()
+    {
+        RandomGenerator random = new Well19937c(5);
+        // Inversion (≤ 64 trials, either side of ½), Poisson for rare failures or passes, the normal approximation.
+        for (double[] c : new double[][] {{3, 0.9}, {30, 0.9}, {40, 0.3}, {500, 0.985}, {500, 0.01}, {2000, 0.6}}) {
+            long trials = (long) c[0];
+            double p = c[1];
+            double sum = 0;
+            double squares = 0;
+            int draws = 200_000;
+            for (int d = 0; d < draws; d++) {
+                long k = Binomials.sample(trials, p, random);
+                assertThat(k).isBetween(0L, trials);
+                sum += k;
+                squares += (double) k * k;
+            }
+            double mean = sum / draws;
+            double variance = squares / draws - mean * mean;
+            assertThat(mean).as("mean of Binomial(%d, %s)", trials, p).isCloseTo(trials * p, within(0.01 * trials * p + 0.02));
+            assertThat(variance).as("variance of Binomial(%d, %s)", trials, p).isCloseTo(trials * p * (1 - p), within(0.05 * trials * p * (1 - p) + 0.02));
+        }
+    }
 }
