@@ -28,15 +28,18 @@ public final class ForecastTables
             field("region_code", DataTypes.StringType, "Division code"),
             field("region_name", DataTypes.StringType, "Region name"));
 
-    public static final StructType FORECASTS = schema(List.of(
-            field("origin", DataTypes.StringType, "The last complete quarter the forecast starts from"),
-            field("period", DataTypes.StringType, "The quarter forecast"),
-            field("horizon", DataTypes.IntegerType, "Quarters after the origin")), SERIES, List.of(
-            field("p50", DataTypes.DoubleType, "Median pass rate of the expected batches"),
+    /** The forecast's quantiles of the share passed, at the batches it assumes. */
+    private static final List<StructField> INTERVALS = List.of(
+            field("p50", DataTypes.DoubleType, "Median pass rate of the batches assumed"),
             field("lower80", DataTypes.DoubleType, "80% prediction interval, lower"),
             field("upper80", DataTypes.DoubleType, "80% prediction interval, upper"),
             field("lower95", DataTypes.DoubleType, "95% prediction interval, lower"),
-            field("upper95", DataTypes.DoubleType, "95% prediction interval, upper"),
+            field("upper95", DataTypes.DoubleType, "95% prediction interval, upper"));
+
+    public static final StructType FORECASTS = schema(List.of(
+            field("origin", DataTypes.StringType, "The last complete quarter the forecast starts from"),
+            field("period", DataTypes.StringType, "The quarter forecast"),
+            field("horizon", DataTypes.IntegerType, "Quarters after the origin")), SERIES, INTERVALS, List.of(
             field("expected_batches", DataTypes.LongType, "Batches the interval assumes: the mean of the last four quarters"),
             field("rate_mean", DataTypes.DoubleType, "Mean of the true pass rate"),
             field("threshold", DataTypes.DoubleType, "Amber threshold (conf/warnings.yaml for categories, the catalogue for the others)"),
@@ -56,12 +59,7 @@ public final class ForecastTables
             field("period", DataTypes.StringType, "The held-out quarter"),
             field("origin", DataTypes.StringType, "The quarter the forecast was made from")), SERIES, List.of(
             field("batches", DataTypes.LongType, "Batches sampled in the held-out quarter (the forecast assumes them)"),
-            field("actual", DataTypes.DoubleType, "The pass rate seen"),
-            field("p50", DataTypes.DoubleType, "Forecast median"),
-            field("lower80", DataTypes.DoubleType, "80% interval, lower"),
-            field("upper80", DataTypes.DoubleType, "80% interval, upper"),
-            field("lower95", DataTypes.DoubleType, "95% interval, lower"),
-            field("upper95", DataTypes.DoubleType, "95% interval, upper"),
+            field("actual", DataTypes.DoubleType, "The pass rate seen")), INTERVALS, List.of(
             field("seasonal_naive", DataTypes.DoubleType, "The same quarter a year before"),
             field("inside80", DataTypes.BooleanType, "The actual rate within the 80% interval"),
             field("inside95", DataTypes.BooleanType, "The actual rate within the 95% interval"),
