@@ -3,7 +3,6 @@ package org.zhijian.jobs;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.zhijian.config.ConfigException;

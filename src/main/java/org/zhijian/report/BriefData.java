@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
-import org.zhijian.indicators.BuildJob;
 import org.zhijian.indicators.Periods;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.Snapshot;

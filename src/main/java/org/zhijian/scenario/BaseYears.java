@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
-import org.zhijian.indicators.BuildJob;
 import org.zhijian.indicators.FactTables;
 import org.zhijian.indicators.Facts;
 import org.zhijian.lake.Lake;

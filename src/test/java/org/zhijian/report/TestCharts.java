@@ -44,12 +44,17 @@ class TestCharts
         Map<Class<?>, Chart> examples = new LinkedHashMap<>();
         examples.put(Chart.Bars.class, bars(false));
         examples.put(Chart.Line.class, new Chart.Line("Pass rate", null, twoSeries(), true, Optional.of(TARGET), List.of()));
-        examples.put(Chart.Stacked.class, new Chart.Stacked("Cases", "Cases", new Chart.Series(CITIES, Map.of("Open", List.of(3.0, 5.0, 1.0), "Closed", List.of(7.0, 2.0, 4.0))),
+        Map<String, List<Double>> cases = new LinkedHashMap<>();
+        cases.put("Open", List.of(3.0, 5.0, 1.0));
+        cases.put("Closed", List.of(7.0, 2.0, 4.0));
+        examples.put(Chart.Stacked.class, new Chart.Stacked("Cases", "Cases", new Chart.Series(CITIES, cases),
                 false, Chart.Scale.COUNT, Optional.empty(), List.of()));
         examples.put(Chart.RankIntervals.class, new Chart.RankIntervals("Ranking", "Rank", "Rank", "P5–P95", CITIES, List.of(1.0, 2.0, 3.0), List.of(1.0, 1.0, 2.0),
                 List.of(2.0, 3.0, 3.0)));
-        examples.put(Chart.Tornado.class, new Chart.Tornado("Sensitivity", "Change (pp)", "0.0",
-                new Chart.Series(List.of("Growth", "New brands"), new LinkedHashMap<>(Map.of("-1 sd", List.of(-2.0, -0.5), "+1 sd", List.of(1.5, 0.4)))),
+        Map<String, List<Double>> moves = new LinkedHashMap<>();
+        moves.put("-1 sd", List.of(-2.0, -0.5));
+        moves.put("+1 sd", List.of(1.5, 0.4));
+        examples.put(Chart.Tornado.class, new Chart.Tornado("Sensitivity", "Change (pp)", "0.0", new Chart.Series(List.of("Growth", "New brands"), moves),
                 List.of(Color.ORANGE, Color.BLUE)));
         examples.put(Chart.Fan.class, new Chart.Fan("Brand contribution", null, true, List.of("2023", "2024", "2025", "2026", "2027"),
                 Arrays.asList(null, null, 0.30, 0.29, 0.28), Arrays.asList(null, null, 0.30, 0.31, 0.31), Arrays.asList(null, null, 0.30, 0.32, 0.34),
