@@ -284,7 +284,9 @@ public final class Charts
         org.jfree.chart.axis.SymbolAxis years = new org.jfree.chart.axis.SymbolAxis(null, fan.periods().toArray(new String[0]));
         years.setGridBandsVisible(false);
         years.setRange(-0.3, Math.max(1, fan.periods().size() - 1) + 0.3);
-        if (fan.periods().size() > 10) {
+        int longest = fan.periods().stream().mapToInt(String::length).max().orElse(0);
+        // Quarters (2026-Q1) run vertical beyond ten or so; years fit side by side.
+        if (fan.periods().size() * longest > 60) {
             years.setVerticalTickLabels(true);
         }
         NumberAxis values = new NumberAxis(fan.axisLabel());
@@ -330,6 +332,15 @@ public final class Charts
             values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             values.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         }
+        // The bands draw no line, so their legend items would be blank: squares in the bands' colours instead.
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+        java.awt.Shape square = new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12);
+        legend.add(new org.jfree.chart.LegendItem(labels.outer(), null, null, null, square, new Color(0xBDD7EE)));
+        legend.add(new org.jfree.chart.LegendItem(labels.inner(), null, null, null, square, new Color(0x6FA8DC)));
+        legend.add(new org.jfree.chart.LegendItem(labels.median(), null, null, null, new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(2.5f), BAR));
+        legend.add(new org.jfree.chart.LegendItem(labels.actual(), null, null, null, true, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6), true, Color.DARK_GRAY,
+                false, Color.DARK_GRAY, new BasicStroke(1f), true, new java.awt.geom.Line2D.Double(-8, 0, 8, 0), new BasicStroke(2f), Color.DARK_GRAY));
+        plot.setFixedLegendItems(legend);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 24));
         return chart;

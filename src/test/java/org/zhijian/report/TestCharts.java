@@ -200,6 +200,14 @@ class TestCharts
         assertThat(plot.getDataset().getItemCount(2)).isEqualTo(3);
         assertThat(plot.getDataset().getItemCount(3)).isEqualTo(3);
         assertThat(targetLines(plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND))).containsExactly("Target 35%");
+        // The legend shows the bands as squares (their own items would be blank), the median and the history as lines.
+        org.jfree.chart.LegendItemCollection legend = plot.getLegendItems();
+        assertThat(legend.getItemCount()).isEqualTo(4);
+        assertThat(legend.get(0).getLabel()).isEqualTo("P5–P95");
+        assertThat(legend.get(0).isShapeFilled()).isTrue();
+        assertThat(legend.get(2).isLineVisible()).isTrue();
+        // The periods label the axis in order.
+        assertThat(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()).containsExactly("2023", "2024", "2025", "2026", "2027");
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
         // 0.27 to 0.40, padded by 8% of the spread.
         assertThat(values.getLowerBound()).isCloseTo(0.27 - 0.13 * 0.08, within(1e-9));
