@@ -73,6 +73,11 @@ public final class RunCommand
         public void check(JobSpec job)
         {
             Optional<Path> definition = Optional.ofNullable(job.definition()).map(file -> CommandContext.installationHome().resolve(file));
+            if (job.has("build")) {
+                // The build's methods (scorecard, warnings, composite index, forecasts), so a bad setting fails before the ingest.
+                org.zhijian.indicators.BuildJob.Settings.load(context.configDirectory(),
+                        org.zhijian.indicators.IndicatorCatalogue.load(context.configDirectory().resolve("indicators.yaml")));
+            }
             if (job.has("report")) {
                 brief = ReportCommand.inputs(context, definition);
             }
