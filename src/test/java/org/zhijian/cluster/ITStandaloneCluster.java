@@ -47,7 +47,7 @@ class ITStandaloneCluster
             String build = JavaProcesses.run(List.of("bash", Path.of("jobs", "spark-submit.sh").toString(), "--master", cluster.url(), "--deploy-mode", "client",
                     "--driver-memory", "2g", "build", "--lake", clusterLake.toString()), Map.of("SPARK_HOME", cluster.home().toString(), "SPARK_SCALA_VERSION", "2.13"),
                     directory.resolve("build-cluster.log"));
-            assertThat(build).contains("Built 8 tables");
+            assertThat(build).contains("Built 12 tables");
             // Both ran as applications of the cluster, on its executors.
             String state = cluster.state();
             assertThat(state.split("\"name\" : \"zhijian\"", -1)).hasSizeGreaterThanOrEqualTo(3);
@@ -58,16 +58,19 @@ class ITStandaloneCluster
         Path spec = Files.writeString(directory.resolve("load.yaml"), "steps: [ingest, build]\n");
         org.zhijian.cli.CliRun local = org.zhijian.cli.CliRun.of("run", spec.toString(), "--input", raw.toString(), "--lake", localLake.toString());
         assertThat(local.status()).as(local.err()).isZero();
-        assertThat(indicatorValues(clusterLake)).hasSizeGreaterThan(1000).isEqualTo(indicatorValues(localLake));
+        assertThat(rows(clusterLake, org.zhijian.lake.LakeTables.INDICATOR_VALUES)).hasSizeGreaterThan(1000)
+                .isEqualTo(rows(localLake, org.zhijian.lake.LakeTables.INDICATOR_VALUES));
+        // The forecasts too: drawn on the driver from seeded generators, the same whichever master.
+        assertThat(rows(clusterLake, org.zhijian.lake.LakeTables.FORECASTS)).hasSizeGreaterThan(100).isEqualTo(rows(localLake, org.zhijian.lake.LakeTables.FORECASTS));
     }
 
-    /** marts.indicator_values, every row as text, sorted. */
-    private static List<String> indicatorValues(Path lake)
+    /** A table of the lake, every row as text, sorted. */
+    private static List<String> rows(Path lake, org.zhijian.lake.TableName table)
             throws IOException
     {
         org.apache.spark.sql.SparkSession spark = org.zhijian.spark.SharedSpark.session();
         List<String> rows = new ArrayList<>();
-        org.zhijian.lake.Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, org.zhijian.lake.LakeTables.INDICATOR_VALUES)
+        org.zhijian.lake.Lake.open(lake.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, table)
                 .collectAsList().forEach(row -> rows.add(row.toString()));
         rows.sort(null);
         return rows;
