@@ -215,6 +215,7 @@ public final class BuildJob
     private void forecasts(Dataset<Row> passRates, Request request, Map<String, String> names, Outputs outputs)
     {
         long began = System.nanoTime();
+        // Collected to the driver: a row per category × region × quarter (about 19,000 for ten years), whatever the batches.
         List<Forecasts.Cell> cells = passRates.select("period", "category", "category_group", "region_level", "region_code", "batches", "passed").collectAsList().stream()
                 .map(row -> new Forecasts.Cell(Forecasts.quarter(row.getString(0)), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getLong(5), row.getLong(6)))

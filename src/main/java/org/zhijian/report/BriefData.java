@@ -86,11 +86,13 @@ public record BriefData(ReportPeriod periods, long snapshot, List<Value> values,
                 .where(col("series").equalTo("sampling_pass_rate").and(col("region_level").equalTo("province")).and(col("horizon").equalTo(1)))
                 .select("period", "rate_mean", "lower80", "upper80").collectAsList().stream().findFirst())
                 .map(row -> {
-                    List<Row> prevention = snapshot.table(LakeTables.PREVENTION_WARNINGS).map(version -> lake.read(spark, version)
-                            .orderBy(col("severity").equalTo("amber"), col("probability_below").desc(), col("warning_id"))
-                            .select("category", "region_name", "probability_below").collectAsList()).orElse(List.of());
-                    return new Outlook(row.getString(0), row.getDouble(1), row.getDouble(2), row.getDouble(3), prevention.size(), prevention.stream().findFirst()
-                            .map(top -> new Prevention(top.getString(0), top.getString(1), top.getDouble(2))));
+                    // Counted and ranked by Spark, as the early warnings: the summary needs a number and one row.
+                    Optional<Dataset<Row>> prevention = snapshot.table(LakeTables.PREVENTION_WARNINGS).map(version -> lake.read(spark, version));
+                    long count = prevention.map(Dataset::count).orElse(0L);
+                    Optional<Prevention> strongest = prevention.flatMap(rows -> rows.orderBy(col("severity").equalTo("amber"), col("probability_below").desc(), col("warning_id"))
+                            .select("category", "region_name", "probability_below").limit(1).collectAsList().stream().findFirst())
+                            .map(top -> new Prevention(top.getString(0), top.getString(1), top.getDouble(2)));
+                    return new Outlook(row.getString(0), row.getDouble(1), row.getDouble(2), row.getDouble(3), count, strongest);
                 });
         return new BriefData(periods, snapshot.version(), List.copyOf(values), warnings, outlook);
     }

@@ -53,7 +53,7 @@ public final class PreventionWarnings
             warnings.add(new Warning(id, red ? "red" : "amber", forecast, evidenceZh(forecast, red), evidenceEn(forecast, red)));
         }
         warnings.sort(Comparator.comparing((Warning warning) -> warning.severity().equals("red") ? 0 : 1)
-                .thenComparing(warning -> -(warning.severity().equals("red") ? warning.forecast().probabilityBelowRed().orElse(0.0) : warning.forecast().probabilityBelow()))
+                .thenComparing(warning -> -probability(warning))
                 .thenComparing(Warning::warningId));
         return warnings;
     }
@@ -61,21 +61,15 @@ public final class PreventionWarnings
     private String evidenceZh(Forecasts.Forecast forecast, boolean red)
     {
         Forecasts.Key key = forecast.key();
-        double threshold = red ? forecast.threshold().red().orElseThrow() : forecast.threshold().amber();
-        double probability = red ? forecast.probabilityBelowRed().orElseThrow() : forecast.probabilityBelow();
+        double threshold = threshold(forecast, red);
+        double probability = probability(forecast, red);
         String quarter = Forecasts.period(forecast.quarter());
         String zhQuarter = quarter.substring(0, 4) + "年第" + "一二三四".charAt(quarter.charAt(6) - '1') + "季度";
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "预计%s%s%s合格率为%s（80%%区间 %s–%s，按%d批估计），低于阈值 %s 的概率为 %.0f%%",
                 zhQuarter, regionNames.getOrDefault(key.regionCode(), key.regionCode()), key.category(), percent(forecast.rateMean()), percent(forecast.lower80()),
                 percent(forecast.upper80()), forecast.expectedBatches(), percent(threshold), probability * 100));
         if (!forecast.recent().isEmpty()) {
-            text.append("；近期：");
-            List<String> quarters = new ArrayList<>();
-            for (RateModel.Observation observation : forecast.recent()) {
-                quarters.add(String.format(Locale.ROOT, "%s %s（%d批）", Forecasts.period(observation.quarter()), percent(observation.passed() / (double) observation.batches()),
-                        observation.batches()));
-            }
-            text.append(String.join("，", quarters));
+            text.append("；近期：").append(recent(forecast, "%s %s（%d批）", "，"));
         }
         if (!forecast.own()) {
             text.append("；本类历史批次过少，按所属组预测");
@@ -86,24 +80,30 @@ public final class PreventionWarnings
     private String evidenceEn(Forecasts.Forecast forecast, boolean red)
     {
         Forecasts.Key key = forecast.key();
-        double threshold = red ? forecast.threshold().red().orElseThrow() : forecast.threshold().amber();
-        double probability = red ? forecast.probabilityBelowRed().orElseThrow() : forecast.probabilityBelow();
+        double threshold = threshold(forecast, red);
+        double probability = probability(forecast, red);
         String region = regionNames.getOrDefault(key.regionCode(), key.regionCode());
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s in %s, %s: pass rate forecast at %s (80%% range %s–%s, for %d batches), %.0f%% likely below the %s threshold",
                 english(key.category()), english(region), Forecasts.period(forecast.quarter()), percent(forecast.rateMean()), percent(forecast.lower80()),
                 percent(forecast.upper80()), forecast.expectedBatches(), probability * 100, percent(threshold)));
         if (!forecast.recent().isEmpty()) {
-            List<String> quarters = new ArrayList<>();
-            for (RateModel.Observation observation : forecast.recent()) {
-                quarters.add(String.format(Locale.ROOT, "%s %s (%d batches)", Forecasts.period(observation.quarter()),
-                        percent(observation.passed() / (double) observation.batches()), observation.batches()));
-            }
-            text.append("; recent quarters: ").append(String.join(", ", quarters));
+            text.append("; recent quarters: ").append(recent(forecast, "%s %s (%d batches)", ", "));
         }
         if (!forecast.own()) {
             text.append("; too few batches of its own, forecast from its group");
         }
         return text.append('.').toString();
+    }
+
+    /** The quarters before the forecast, each as {@code pattern} (quarter, rate, batches), joined. */
+    private static String recent(Forecasts.Forecast forecast, String pattern, String separator)
+    {
+        List<String> quarters = new ArrayList<>();
+        for (RateModel.Observation observation : forecast.recent()) {
+            quarters.add(String.format(Locale.ROOT, pattern, Forecasts.period(observation.quarter()), percent(observation.passed() / (double) observation.batches()),
+                    observation.batches()));
+        }
+        return String.join(separator, quarters);
     }
 
     private String english(String name)
@@ -119,11 +119,21 @@ public final class PreventionWarnings
     /** The warning's threshold: red's when red, else amber's. */
     public static double threshold(Warning warning)
     {
-        return warning.severity().equals("red") ? warning.forecast().threshold().red().orElseThrow() : warning.forecast().threshold().amber();
+        return threshold(warning.forecast(), warning.severity().equals("red"));
     }
 
     /** The probability behind the warning's severity. */
     public static double probability(Warning warning)
     {
-        return warning.severity().equals("red") ? warning.forecast().probabilityBelowRed().orElseThrow() : warning.forecast().probabilityBelow();
+        return probability(warning.forecast(), warning.severity().equals("red"));
+    }
+
+    private static double threshold(Forecasts.Forecast forecast, boolean red)
+    {
+        return red ? forecast.threshold().red().orElseThrow() : forecast.threshold().amber();
+    }
+
+    private static double probability(Forecasts.Forecast forecast, boolean red)
+    {
+        return red ? forecast.probabilityBelowRed().orElseThrow() : forecast.probabilityBelow();
     }}
