@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "  marts.pass_rate_by_category, marts.brands_by_level, marts.standards_by_kind, marts.cluster_location_quotient",
                 "  warnings.early_warnings   pass-rate warnings with evidence (conf/warnings.yaml)",
                 "  marts.composite_index     scores, ranks and Monte Carlo rank intervals (conf/composite_index.yaml)",
-                "  marts.forecasts           the next four quarters' pass rates with 80%/95% intervals (conf/forecasts.yaml),",
+                "  marts.forecasts           the next four quarters' pass rates with 80%%/95%% intervals (conf/forecasts.yaml),",
                 "                            marts.forecast_backtest and marts.forecast_accuracy (rolling-origin backtest)",
                 "  warnings.prevention       categories likely below their thresholds next quarter (预防)",
                 "With --period only that period's rows are replaced, in the tables kept by that kind of period;",

@@ -71,6 +71,8 @@ public final class BuildJob
             field("pass_rate", DataTypes.DoubleType), field("wilson_low", DataTypes.DoubleType), field("wilson_high", DataTypes.DoubleType),
             field("threshold", DataTypes.DoubleType), field("baseline_batches", DataTypes.LongType), field("baseline_failures", DataTypes.LongType),
             field("baseline_rate", DataTypes.DoubleType), field("z_statistic", DataTypes.DoubleType),
+            field("p_value", DataTypes.DoubleType), field("p_rank", DataTypes.IntegerType), field("tests", DataTypes.IntegerType),
+            field("q_value", DataTypes.DoubleType), field("false_discovery_rate", DataTypes.DoubleType),
             field("evidence_zh", DataTypes.StringType), field("evidence_en", DataTypes.StringType)});
 
     static final StructType COMPOSITE = new StructType(new StructField[] {
@@ -287,10 +289,13 @@ public final class BuildJob
         Periods.between(Periods.Kind.QUARTER, firstYear, lastYear).forEach(period -> quarters.add(period.id()));
         List<Row> rows = new ArrayList<>();
         for (EarlyWarnings.Warning warning : new EarlyWarnings(settings.warnings(), names).evaluate(cells, failures, quarters)) {
+            Optional<EarlyWarnings.Test> test = Optional.ofNullable(warning.test());
             rows.add(RowFactory.create(warning.warningId(), warning.kind(), warning.severity(), warning.period(), warning.cityCode(),
                     names.getOrDefault(warning.cityCode(), warning.cityCode()), warning.category(), warning.group(), warning.creditCode(), warning.enterpriseName(),
                     warning.batches(), warning.failures(), warning.passRate(), warning.wilsonLow(), warning.wilsonHigh(), warning.threshold(),
-                    warning.baselineBatches(), warning.baselineFailures(), warning.baselineRate(), warning.zStatistic(), warning.evidenceZh(), warning.evidenceEn()));
+                    warning.baselineBatches(), warning.baselineFailures(), warning.baselineRate(), warning.zStatistic(),
+                    test.map(EarlyWarnings.Test::pValue).orElse(null), test.map(EarlyWarnings.Test::rank).orElse(null), test.map(EarlyWarnings.Test::tests).orElse(null),
+                    test.map(EarlyWarnings.Test::adjusted).orElse(null), test.map(EarlyWarnings.Test::falseDiscoveryRate).orElse(null), warning.evidenceZh(), warning.evidenceEn()));
         }
         return spark.createDataFrame(rows, WARNINGS);
     }
@@ -370,6 +375,11 @@ public final class BuildJob
                 Column key = kind.equals(BY_YEAR) ? lit(only.start().getYear()) : lit(only.id());
                 table = rows.where(col(periodColumn).equalTo(key));
                 if (previous.isPresent()) {
+                    List<String> before = previous.get().columns().stream().map(TableVersion.Column::name).toList();
+                    if (!before.equals(List.of(rows.columns()))) {
+                        // Rows of two layouts (and two methods) cannot share a table: the whole table is rebuilt once.
+                        throw new ZhijianException(ZhijianException.Code.USAGE, name + " was built by an earlier version with other columns; run build without --period once to rebuild it");
+                    }
                     table = table.unionByName(lake.read(spark, previous.get()).where(not(col(periodColumn).equalTo(key))));
                 }
             }

@@ -113,6 +113,11 @@ public final class BriefText
         return chinese ? new String[] {"指标编号", "指标", "定义", "单位"} : new String[] {"Indicator id", "Indicator", "Definition", "Unit"};
     }
 
+    String[] methodsHeader()
+    {
+        return chinese ? new String[] {"方法编号", "方法", "说明"} : new String[] {"Method id", "Method", "How it works"};
+    }
+
     public String name(IndicatorCatalogue.Indicator indicator)
     {
         return of(indicator.name());

@@ -62,7 +62,7 @@ public final class BriefWorkbook
         for (ReportDefinition.Section section : definition.sections()) {
             switch (section.builtin() == null ? "blocks" : section.builtin()) {
                 case "summary" -> summary(book.sheet(text.of(section.sheet()), new int[] {34, 14, 10, 12, 10, 16, 16}));
-                case "notes" -> notes(book.sheet(text.of(section.sheet()), new int[] {28, 30, 80, 10}));
+                case "notes" -> notes(book.sheet(text.of(section.sheet()), new int[] {28, 30, 80, 10}), section.methods());
                 default -> blocks(book.sheet(text.of(section.sheet()), widths(section)), section);
             }
         }
@@ -373,19 +373,36 @@ public final class BriefWorkbook
         row.getCell(index).setCellStyle(style(status == null ? "missing" : status.style()));
     }
 
-    private void notes(Sheet sheet)
+    /** The indicators' definitions, then the methods the definition explains (warnings, forecasts). */
+    private void notes(Sheet sheet, List<ReportDefinition.Method> methods)
     {
         header(sheet, 0, text.notesHeader());
         int r = 1;
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
-            Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(indicator.id());
-            row.createCell(1).setCellValue(text.name(indicator));
-            row.createCell(2).setCellValue(text.definition(indicator));
-            row.getCell(2).setCellStyle(style("wrap"));
-            row.createCell(3).setCellValue(text.unit(indicator.unit()));
+            noteRow(sheet.createRow(r++), indicator.id(), text.name(indicator), text.definition(indicator), text.unit(indicator.unit()));
+        }
+        if (!methods.isEmpty()) {
+            header(sheet, ++r, text.methodsHeader());
+            r++;
+            for (ReportDefinition.Method method : methods) {
+                noteRow(sheet.createRow(r++), method.id(), text.of(method.name()), text.of(method.text()), "");
+            }
         }
         sheet.createFreezePane(0, 1);
+    }
+
+    private void noteRow(Row row, String id, String name, String definition, String unit)
+    {
+        String[] values = {id, name, definition, unit};
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
+            // The workbook's font and top alignment in every cell, so that a row reads level beside its wrapped definition.
+            row.getCell(i).setCellStyle(style(i == 2 ? "wrap" : "text"));
+        }
+        int lines = lines(definition, row.getSheet().getColumnWidth(2) / 256);
+        if (lines > 1) {
+            row.setHeightInPoints(15 * lines);
+        }
     }
 
     private void header(Sheet sheet, int rowIndex, String[] columns)

@@ -62,13 +62,21 @@ public record ReportDefinition(
             @JsonProperty("id") String id,
             @JsonProperty("sheet") IndicatorCatalogue.Text sheet,
             @JsonProperty("builtin") String builtin,
-            @JsonProperty("blocks") List<Block> blocks)
+            @JsonProperty("blocks") List<Block> blocks,
+            @JsonProperty("methods") List<Method> methods)
     {
         public Section
         {
             blocks = List.copyOf(requireNonNullElse(blocks, List.of()));
+            methods = List.copyOf(requireNonNullElse(methods, List.of()));
         }
     }
+
+    /** A method the method notes explain beside the indicators' definitions (how warnings are raised, how forecasts are made). */
+    public record Method(
+            @JsonProperty("id") String id,
+            @JsonProperty("name") IndicatorCatalogue.Text name,
+            @JsonProperty("text") IndicatorCatalogue.Text text) {}
 
     /**
      * A titled table from one query, with an optional chart of its rows. {@code empty} is what
@@ -184,6 +192,14 @@ public record ReportDefinition(
             }
             if ((section.builtin() == null) == section.blocks().isEmpty()) {
                 throw new ConfigException(where + ": give either builtin or blocks");
+            }
+            if (!section.methods().isEmpty() && !"notes".equals(section.builtin())) {
+                throw new ConfigException(where + ": methods belong to the section with builtin: notes");
+            }
+            for (Method method : section.methods()) {
+                if (method.id() == null || method.name() == null || method.text() == null) {
+                    throw new ConfigException(where + ": every method needs id, name and text");
+                }
             }
             for (Block block : section.blocks()) {
                 check(where + " block " + block.id(), block, catalogue, charts);

@@ -53,6 +53,8 @@ class TestBriefWorkbook
               - id: notes
                 sheet: {zh: 说明, en: Notes}
                 builtin: notes
+                methods:
+                  - {id: below_threshold, name: {zh: 预警：合格率低于阈值, en: Below threshold}, text: {zh: 按季度作错误发现率控制。, en: Each quarter under false-discovery control.}}
             """;
 
     @Test
@@ -111,6 +113,14 @@ class TestBriefWorkbook
             Row food = summary.getRow(passRate.getRowNum() + 1);
             assertThat(food.getCell(0).getStringCellValue()).isEqualTo("食品抽查批次合格率");
             assertThat(food.getCell(1).getStringCellValue()).isEqualTo("—");
+
+            // The method notes: every indicator's definition, then the methods under their own header.
+            Sheet notes = workbook.getSheet("说明");
+            int methods = CATALOGUE.indicators().size() + 2;
+            assertThat(notes.getRow(methods).getCell(0).getStringCellValue()).isEqualTo("方法编号");
+            assertThat(notes.getRow(methods + 1).getCell(0).getStringCellValue()).isEqualTo("below_threshold");
+            assertThat(notes.getRow(methods + 1).getCell(1).getStringCellValue()).isEqualTo("预警：合格率低于阈值");
+            assertThat(notes.getRow(methods + 1).getCell(2).getStringCellValue()).isEqualTo("按季度作错误发现率控制。");
         }
     }
 

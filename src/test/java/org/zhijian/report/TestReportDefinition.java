@@ -86,6 +86,30 @@ class TestReportDefinition
         assertThatThrownBy(() -> ReportDefinition.load(sheet, CATALOGUE)).hasMessageContaining("sheet name 'A/B' must have at most 31 characters");
     }
 
+    @Test
+    void methodsBelongToTheNotesAndNeedTheirWords(@TempDir Path directory)
+            throws IOException
+    {
+        ReportDefinition brief = ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE);
+        assertThat(brief.sections().get(brief.sections().size() - 1).methods()).extracting(ReportDefinition.Method::id)
+                .containsExactly("below_threshold", "significant_drop", "repeated_failures", "prevention");
+        String yaml = """
+                title: {zh: 简报, en: Brief}
+                sections:
+                  - id: s
+                    sheet: {zh: 甲, en: A}
+                    BUILTIN
+                    methods:
+                      - {id: m, name: {zh: 方法, en: Method}TEXT}
+                """;
+        Path blocks = write(directory, yaml.replace("BUILTIN", "builtin: summary").replace("TEXT", ", text: {zh: 说明, en: Text}"));
+        assertThatThrownBy(() -> ReportDefinition.load(blocks, CATALOGUE)).isInstanceOf(ConfigException.class)
+                .hasMessage(blocks + ": section s: methods belong to the section with builtin: notes");
+        Path wordless = write(directory, yaml.replace("BUILTIN", "builtin: notes").replace("TEXT", ""));
+        assertThatThrownBy(() -> ReportDefinition.load(wordless, CATALOGUE)).isInstanceOf(ConfigException.class)
+                .hasMessage(wordless + ": section s: every method needs id, name and text");
+    }
+
     private static Path write(Path directory, String yaml)
             throws IOException
     {

@@ -1,6 +1,9 @@
 package org.zhijian.indicators.warnings;
 
-/** Interval and test for binomial proportions. */
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.HypergeometricDistribution;
+
+/** Intervals and tests for binomial proportions. */
 public final class Proportions
 {
     private Proportions() {}
@@ -41,5 +44,35 @@ public final class Proportions
             return 0;
         }
         return ((double) x1 / n1 - (double) x0 / n0) / Math.sqrt(variance);
+    }
+
+    /**
+     * The exact one-sided p-value of {@code successes} in {@code trials} against "the rate is at
+     * least {@code rate}": P(X ≤ successes) for X ~ Binomial(trials, rate). Exact, so never
+     * smaller than it should be: a thin cell cannot look more extreme than it is.
+     */
+    public static double binomialAtMost(long successes, long trials, double rate)
+    {
+        if (trials <= 0 || successes < 0 || successes > trials || trials > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("need 0 ≤ successes ≤ trials, trials > 0: " + successes + " of " + trials);
+        }
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("a rate is within 0–1, not " + rate);
+        }
+        // No random generator: only the distribution function is used.
+        return new BinomialDistribution(null, (int) trials, rate).cumulativeProbability((int) successes);
+    }
+
+    /**
+     * Fisher's exact one-sided p-value that the failure rate of the first sample (f1 of n1) is
+     * higher than that of the second (f0 of n0): with the margins fixed, P(X ≥ f1) for X
+     * hypergeometric (population n1 + n0, f1 + f0 failures, n1 drawn).
+     */
+    public static double fisherGreater(long f1, long n1, long f0, long n0)
+    {
+        if (n1 <= 0 || n0 <= 0 || f1 < 0 || f0 < 0 || f1 > n1 || f0 > n0 || n1 + n0 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("need 0 ≤ failures ≤ trials in both samples: " + f1 + " of " + n1 + ", " + f0 + " of " + n0);
+        }
+        return new HypergeometricDistribution(null, (int) (n1 + n0), (int) (f1 + f0), (int) n1).upperCumulativeProbability((int) f1);
     }
 }

@@ -14,6 +14,8 @@ public record WarningSettings(
         @JsonProperty("confidence_z") double confidenceZ,
         @JsonProperty("thresholds") Levels thresholds,
         @JsonProperty("thresholds_by_group") Map<String, Levels> thresholdsByGroup,
+        @JsonProperty("min_batches") int minBatches,
+        @JsonProperty("false_discovery") Levels falseDiscovery,
         @JsonProperty("drop") Drop drop,
         @JsonProperty("repeated_failures") Repeated repeatedFailures,
         @JsonProperty("prevention") Prevention prevention)
@@ -33,8 +35,7 @@ public record WarningSettings(
     public record Drop(
             @JsonProperty("baseline_quarters") int baselineQuarters,
             @JsonProperty("min_baseline_batches") int minBaselineBatches,
-            @JsonProperty("min_batches") int minBatches,
-            @JsonProperty("z") Levels z) {}
+            @JsonProperty("min_batches") int minBatches) {}
 
     public record Repeated(@JsonProperty("quarters") int quarters, @JsonProperty("failures") Levels failures) {}
 
@@ -47,16 +48,22 @@ public record WarningSettings(
     public static WarningSettings load(Path file)
     {
         WarningSettings settings = YamlFiles.read(file, WarningSettings.class);
-        if (settings == null || settings.thresholds() == null || settings.drop() == null || settings.repeatedFailures() == null || settings.drop().z() == null
+        if (settings == null || settings.thresholds() == null || settings.falseDiscovery() == null || settings.drop() == null || settings.repeatedFailures() == null
                 || settings.repeatedFailures().failures() == null) {
-            throw new ConfigException(file + ": needs confidence_z, thresholds, drop (with z) and repeated_failures (with failures)");
+            throw new ConfigException(file + ": needs confidence_z, thresholds, min_batches, false_discovery, drop and repeated_failures (with failures)");
         }
         if (settings.confidenceZ() <= 0) {
             throw new ConfigException(file + ": confidence_z must be positive");
         }
         check(file, "thresholds", settings.thresholds(), true);
         settings.thresholdsByGroup().forEach((group, levels) -> check(file, "thresholds_by_group." + group, levels, true));
-        check(file, "drop.z", settings.drop().z(), false);
+        Levels rates = settings.falseDiscovery();
+        if (!(rates.red() > 0 && rates.red() <= rates.amber() && rates.amber() < 1)) {
+            throw new ConfigException(file + ": false_discovery: need 0 < red ≤ amber < 1 (amber " + rates.amber() + ", red " + rates.red() + ")");
+        }
+        if (settings.minBatches() < 1 || settings.drop().minBatches() < 1) {
+            throw new ConfigException(file + ": min_batches and drop.min_batches must be at least 1");
+        }
         check(file, "repeated_failures.failures", settings.repeatedFailures().failures(), false);
         if (!(settings.prevention().probability() > 0 && settings.prevention().probability() < 1)) {
             throw new ConfigException(file + ": prevention.probability must be above 0 and below 1, not " + settings.prevention().probability());
