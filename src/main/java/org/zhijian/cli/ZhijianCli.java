@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ScenarioCommand.class,
                 ExportCommand.class,
+                PublishCommand.class,
                 RunCommand.class,
                 LakeCommand.class,
         })

@@ -58,10 +58,21 @@ public final class ExportJob
             List<String> personalColumns,
             boolean chinese,
             int rowsPerSheet,
-            java.time.Duration timeout)
+            java.time.Duration timeout,
+            boolean publication)
     {
+        /** An export for the bureau's own use: its metadata names the query, the lake and the tables read. */
+        public Request(Optional<String> sql, Optional<String> table, Optional<String> where, List<String> columns, Path out, Charset csvCharset,
+                boolean unmask, boolean allowUnmask, List<String> personalColumns, boolean chinese, int rowsPerSheet, java.time.Duration timeout)
+        {
+            this(sql, table, where, columns, out, csvCharset, unmask, allowUnmask, personalColumns, chinese, rowsPerSheet, timeout, false);
+        }
+
         public Request
         {
+            if (publication && unmask) {
+                throw new IllegalArgumentException("a publication never shows personal data");
+            }
             requireNonNull(sql, "sql is null");
             requireNonNull(table, "table is null");
             requireNonNull(where, "where is null");
@@ -263,6 +274,14 @@ public final class ExportJob
     {
         boolean zh = request.chinese();
         List<Map.Entry<String, String>> entries = new ArrayList<>();
+        if (request.publication()) {
+            // A file for the public says when and from which snapshot it was made, nothing of the bureau's systems.
+            entries.add(entry(zh ? "生成时间" : "made at", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))));
+            entries.add(entry(zh ? "行数" : "rows", String.format(Locale.ROOT, "%,d", rows)));
+            entries.add(entry(zh ? "快照" : "snapshot", String.valueOf(snapshot.version())));
+            entries.add(entry(zh ? "生成工具" : "tool", "zhijian " + org.zhijian.Version.NUMBER));
+            return entries;
+        }
         entries.add(entry(zh ? "查询" : "query", sql));
         entries.add(entry(zh ? "导出时间" : "exported at", ZonedDateTime.now(ZONE).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"))));
         entries.add(entry(zh ? "行数" : "rows", String.format(Locale.ROOT, "%,d", rows)));

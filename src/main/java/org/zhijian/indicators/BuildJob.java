@@ -24,6 +24,8 @@ import org.zhijian.lake.LakeTables;
 import org.zhijian.ZhijianException;
 import org.zhijian.indicators.composite.CompositeIndex;
 import org.zhijian.indicators.composite.CompositeSettings;
+import org.zhijian.indicators.credit.CreditListSettings;
+import org.zhijian.indicators.credit.CreditLists;
 import org.zhijian.indicators.credit.CreditRatings;
 import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.indicators.forecast.ForecastSettings;
@@ -75,6 +77,12 @@ public final class BuildJob
             field("q_value", DataTypes.DoubleType), field("false_discovery_rate", DataTypes.DoubleType),
             field("evidence_zh", DataTypes.StringType), field("evidence_en", DataTypes.StringType)});
 
+    static final StructType CREDIT_LISTS = new StructType(new StructField[] {
+            field("year", DataTypes.IntegerType), field("list", DataTypes.StringType), field("change", DataTypes.StringType),
+            field("credit_code", DataTypes.StringType), field("enterprise_name", DataTypes.StringType), field("county_code", DataTypes.StringType),
+            field("county_name", DataTypes.StringType), field("city_code", DataTypes.StringType), field("city_name", DataTypes.StringType),
+            field("grade", DataTypes.StringType), field("reason_zh", DataTypes.StringType), field("reason_en", DataTypes.StringType)});
+
     static final StructType COMPOSITE = new StructType(new StructField[] {
             field("year", DataTypes.IntegerType), field("region_level", DataTypes.StringType), field("region_code", DataTypes.StringType),
             field("region_name", DataTypes.StringType), field("score", DataTypes.DoubleType), field("rank", DataTypes.IntegerType),
@@ -95,20 +103,22 @@ public final class BuildJob
     }
 
     /** The methods of conf/: credit scorecard, warning rules, composite index, forecasts. */
-    public record Settings(CreditScorecard scorecard, WarningSettings warnings, CompositeSettings composite, ForecastSettings forecasts)
+    public record Settings(CreditScorecard scorecard, CreditListSettings creditLists, WarningSettings warnings, CompositeSettings composite, ForecastSettings forecasts)
     {
         public Settings
         {
             requireNonNull(scorecard, "scorecard is null");
+            requireNonNull(creditLists, "creditLists is null");
             requireNonNull(warnings, "warnings is null");
             requireNonNull(composite, "composite is null");
             requireNonNull(forecasts, "forecasts is null");
         }
 
-        /** credit_scorecard.yaml, warnings.yaml, composite_index.yaml and forecasts.yaml of a conf directory. */
+        /** credit_scorecard.yaml, credit_lists.yaml, warnings.yaml, composite_index.yaml and forecasts.yaml of a conf directory. */
         public static Settings load(Path configDirectory, IndicatorCatalogue catalogue)
         {
-            return new Settings(CreditScorecard.load(configDirectory.resolve("credit_scorecard.yaml")),
+            CreditScorecard scorecard = CreditScorecard.load(configDirectory.resolve("credit_scorecard.yaml"));
+            return new Settings(scorecard, CreditListSettings.load(configDirectory.resolve("credit_lists.yaml"), scorecard),
                     WarningSettings.load(configDirectory.resolve("warnings.yaml")),
                     CompositeSettings.load(configDirectory.resolve("composite_index.yaml"), catalogue),
                     ForecastSettings.load(configDirectory.resolve("forecasts.yaml")));
@@ -162,8 +172,13 @@ public final class BuildJob
         Optional<Dataset<Row>> enterprises = factTables.enterprises();
         if (enterprises.isPresent()) {
             Dataset<Row> ratings = new CreditRatings(spark, settings.scorecard()).compute(facts, enterprises.get(), firstYear, lastYear);
-            outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", BY_YEAR, col("year"), col("credit_code"))
-                    .ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
+            Optional<TableVersion> ratingsVersion = outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", BY_YEAR, col("year"), col("credit_code"));
+            ratingsVersion.ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
+            if (ratingsVersion.isPresent()) {
+                progress.accept("  red and black lists " + firstYear + "–" + lastYear);
+                outputs.publish(LakeTables.CREDIT_LISTS, creditLists(lake.read(spark, ratingsVersion.get()), facts, names, firstYear, lastYear), "year", BY_YEAR,
+                        col("year"), col("list"), col("change"), col("credit_code"));
+            }
         }
 
         progress.accept("  computing indicators for " + firstYear + "–" + lastYear);
@@ -262,6 +277,43 @@ public final class BuildJob
         IndicatorCatalogue.Thresholds levels = catalogue.indicator(key.series()).map(IndicatorCatalogue.Indicator::thresholds)
                 .orElseThrow(() -> new ZhijianException(ZhijianException.Code.FAILURE, "conf/indicators.yaml: " + key.series() + " needs thresholds for its forecast"));
         return new Forecasts.Threshold(levels.amber(), Optional.empty());
+    }
+
+    /**
+     * The red and black lists of the years built, from every year's ratings (the history before
+     * them counts) and the failed batches and cases of the enterprises that could be listed: those
+     * ever graded the red or a black grade, or with a case of a black violation.
+     */
+    private Dataset<Row> creditLists(Dataset<Row> ratings, Map<Facts, Dataset<Row>> facts, Map<String, String> names, int firstYear, int lastYear)
+    {
+        CreditListSettings lists = settings.creditLists();
+        List<String> grades = new ArrayList<>(lists.black().grades());
+        grades.add(lists.red().grade());
+        Dataset<Row> cases = facts.containsKey(Facts.CASES) ? facts.get(Facts.CASES).where(col("credit_code").isNotNull()) : null;
+        Dataset<Row> candidates = ratings.where(col("grade").isin(grades.toArray())).select("credit_code");
+        if (cases != null && !lists.black().violations().isEmpty()) {
+            candidates = candidates.union(cases.where(col("violation").isin(lists.black().violations().toArray())).select("credit_code"));
+        }
+        candidates = candidates.distinct();
+        List<CreditLists.Rating> rated = ratings.join(candidates, "credit_code").select("credit_code", "enterprise_name", "county_code", "city_code", "year", "grade")
+                .collectAsList().stream()
+                .map(row -> new CreditLists.Rating(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5))).toList();
+        List<CreditLists.Event> events = new ArrayList<>();
+        if (facts.containsKey(Facts.INSPECTIONS)) {
+            facts.get(Facts.INSPECTIONS).where(col("result").equalTo("不合格")).join(candidates, "credit_code").select("credit_code", "date", "category", "batch_id")
+                    .collectAsList().forEach(row -> events.add(new CreditLists.Event(row.getString(0), row.getLocalDate(1), CreditLists.Kind.FAILED_BATCH, row.getString(2), row.getString(3))));
+        }
+        if (cases != null) {
+            cases.join(candidates, "credit_code").select("credit_code", "date", "violation", "case_id")
+                    .collectAsList().forEach(row -> events.add(new CreditLists.Event(row.getString(0), row.getLocalDate(1), CreditLists.Kind.CASE, row.getString(2), row.getString(3))));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (CreditLists.Entry entry : new CreditLists(lists).evaluate(rated, events, firstYear, lastYear)) {
+            rows.add(RowFactory.create(entry.year(), entry.list(), entry.change().id(), entry.creditCode(), entry.name(), entry.countyCode(),
+                    entry.countyCode() == null ? null : names.get(entry.countyCode()), entry.cityCode(), entry.cityCode() == null ? null : names.get(entry.cityCode()),
+                    entry.grade(), entry.reasonZh(), entry.reasonEn()));
+        }
+        return spark.createDataFrame(rows, CREDIT_LISTS);
     }
 
     /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */

@@ -13,6 +13,8 @@ public final class LakeTables
     /** Every indicator for every region and period, with status, 同比 and 环比. */
     public static final TableName INDICATOR_VALUES = TableName.of("marts", "indicator_values");
     public static final TableName CREDIT_RATINGS = TableName.of("ratings", "credit");
+    /** The red and black lists of each year (守信激励, 失信惩戒) with their changes, conf/credit_lists.yaml. */
+    public static final TableName CREDIT_LISTS = TableName.of("ratings", "credit_lists");
     public static final TableName EARLY_WARNINGS = TableName.of("warnings", "early_warnings");
     public static final TableName COMPOSITE_INDEX = TableName.of("marts", "composite_index");
     public static final TableName PASS_RATE_BY_CATEGORY = TableName.of("marts", "pass_rate_by_category");

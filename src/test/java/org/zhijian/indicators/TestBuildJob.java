@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ class TestBuildJob
     private static final BuildJob.Settings SETTINGS = BuildJob.Settings.load(Path.of("conf"), CATALOGUE);
     private static final List<TableName> TABLES = List.of(LakeTables.INDICATOR_VALUES, LakeTables.CREDIT_RATINGS, LakeTables.EARLY_WARNINGS, LakeTables.COMPOSITE_INDEX,
             LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.CLUSTER_LOCATION_QUOTIENT, LakeTables.FORECASTS,
-            LakeTables.FORECAST_BACKTEST, LakeTables.FORECAST_ACCURACY, LakeTables.PREVENTION_WARNINGS);
+            LakeTables.FORECAST_BACKTEST, LakeTables.FORECAST_ACCURACY, LakeTables.PREVENTION_WARNINGS, LakeTables.CREDIT_LISTS);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
     private static final org.zhijian.report.BriefJob.Inputs BRIEF = new org.zhijian.report.BriefJob.Inputs(CATALOGUE, REFERENCE,
             SETTINGS.scorecard(), org.zhijian.report.ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE), "reports/brief.yaml");
@@ -91,6 +92,83 @@ class TestBuildJob
         for (TableName table : TABLES) {
             assertThat(table(table).collectAsList()).as(table.toString()).isEqualTo(before.get(table));
         }
+    }
+
+    @Test
+    void theRedAndBlackListsHoldWhatTheirRulesSayAndThePublicationShowsThemWithoutPersonalData()
+            throws IOException
+    {
+        build(Optional.empty());
+        table(LakeTables.CREDIT_LISTS).createOrReplaceTempView("lists");
+        table(LakeTables.CREDIT_RATINGS).createOrReplaceTempView("ratings");
+        table(LakeTables.staged("cases")).createOrReplaceTempView("cases");
+        // Checked in SQL, apart from the code that lists: every red enterprise was graded A in each of its three years …
+        assertThat(spark.sql("""
+                SELECT l.year, l.credit_code FROM lists l
+                WHERE l.list = 'red' AND l.change <> 'removed'
+                  AND (SELECT count(*) FROM ratings r WHERE r.credit_code = l.credit_code AND r.grade = 'A' AND r.year BETWEEN l.year - 2 AND l.year) <> 3""").count()).isZero();
+        // … and every black one was graded D within 24 months or had a counterfeiting or unlicensed case opened in them.
+        assertThat(spark.sql("""
+                SELECT l.year, l.credit_code FROM lists l
+                WHERE l.list = 'black' AND l.change <> 'removed'
+                  AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.credit_code = l.credit_code AND r.grade = 'D' AND r.year BETWEEN l.year - 1 AND l.year)
+                  AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.credit_code = l.credit_code AND c.violation IN ('制假售假', '无证生产')
+                                  AND c.opened_on > add_months(make_date(l.year, 12, 31), -24) AND c.opened_on <= make_date(l.year, 12, 31))""").count()).isZero();
+        // Every D of 2025 is on 2025's black list; nobody is on both lists in a year.
+        assertThat(spark.sql("""
+                SELECT r.credit_code FROM ratings r LEFT ANTI JOIN (SELECT credit_code FROM lists WHERE year = 2025 AND list = 'black' AND change <> 'removed') b
+                ON b.credit_code = r.credit_code WHERE r.year = 2025 AND r.grade = 'D'""").count()).isZero();
+        assertThat(spark.sql("SELECT year, credit_code FROM lists WHERE change <> 'removed' GROUP BY year, credit_code HAVING count(DISTINCT list) > 1").count()).isZero();
+        assertThat(spark.sql("SELECT * FROM lists WHERE list = 'black' AND year = 2025").count()).isPositive();
+
+        // The publication of 2025: four files in two formats, the lists' rows, and not one personal value in any cell.
+        Path out = directory.resolve("publication");
+        org.zhijian.export.CreditPublication.Result published = new org.zhijian.export.CreditPublication(spark, lakePath.toString(), REFERENCE, SETTINGS.scorecard(), line -> {})
+                .run(new org.zhijian.export.CreditPublication.Request(2025, out, true, java.time.Duration.ofMinutes(5)));
+        assertThat(published.files()).extracting(file -> file.getFileName().toString()).containsExactly(
+                "信用公示_2025.xlsx", "信用公示_2025.csv", "守信激励名单_2025.xlsx", "守信激励名单_2025.csv", "失信惩戒名单_2025.xlsx", "失信惩戒名单_2025.csv",
+                "名单变化_2025.xlsx", "名单变化_2025.csv");
+        assertThat(published.rated()).isEqualTo(table(LakeTables.CREDIT_RATINGS).where("year = 2025").count());
+        assertThat(published.black()).isEqualTo(spark.sql("SELECT * FROM lists WHERE year = 2025 AND list = 'black' AND change <> 'removed'").count());
+        List<String> publicLines = java.nio.file.Files.readAllLines(out.resolve("信用公示_2025.csv"));
+        assertThat(publicLines.get(0)).isEqualTo("\uFEFF企业名称,统一社会信用代码,所在地,信用等级,信用得分,评级依据,名单");
+        assertThat(publicLines).hasSize((int) published.rated() + 1);
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("失信惩戒名单_2025.csv"))).hasSize((int) published.black() + 1)
+                .element(0).isEqualTo("\uFEFF企业名称,统一社会信用代码,所在地,信用等级,本年变化,列入依据");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> phones = new java.util.HashSet<>();
+        table(LakeTables.staged("enterprises")).select("legal_rep", "phone").collectAsList().forEach(row -> {
+            if (row.getString(0) != null) {
+                names.add(row.getString(0));
+            }
+            if (row.getString(1) != null) {
+                phones.add(row.getString(1));
+            }
+        });
+        assertThat(names).isNotEmpty();
+        assertThat(phones).isNotEmpty();
+        long cells = 0;
+        for (Path file : published.files()) {
+            List<String> values = new ArrayList<>();
+            if (file.toString().endsWith(".xlsx")) {
+                try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+                    org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+                    workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> values.add(formatter.formatCellValue(cell)))));
+                }
+                catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                    throw new IOException(e);
+                }
+            }
+            else {
+                java.nio.file.Files.readAllLines(file).forEach(line -> values.addAll(List.of(line.split(","))));
+            }
+            for (String value : values) {
+                assertThat(names).as(file + ": a legal representative's name").doesNotContain(value.strip());
+                assertThat(phones.stream().filter(value::contains)).as(file + ": a phone number").isEmpty();
+            }
+            cells += values.size();
+        }
+        assertThat(cells).isGreaterThan(published.rated() * 7);
     }
 
     @Test
