@@ -113,6 +113,18 @@ for run in $(seq 1 "$RUNS"); do
   record build_forecasts "$run" "${forecast_s:-}" "" "${series:-0}" "series forecast; the step's own time within build"
 done
 
+# dossier: one enterprise from a cold process, then 100 in one run (--list); the enterprises
+# with the most batches, so every sheet has rows.
+./zhijian export -q --lake "$LAKE" --out "$OUT/dossier_codes.csv" \
+  --sql "SELECT credit_code FROM staged.inspections WHERE credit_code IS NOT NULL GROUP BY credit_code ORDER BY count(*) DESC, credit_code LIMIT 100" >/dev/null
+tail -n +2 "$OUT/dossier_codes.csv" | tr -d '\r\357\273\277' >"$OUT/dossier_codes.txt"
+for run in $(seq 1 "$RUNS"); do
+  measure dossier_one "$run" ./zhijian dossier "$(head -n 1 "$OUT/dossier_codes.txt")" --lake "$LAKE" --reports "$REPORTS"
+  record dossier_one "$run" "$LAST_WALL" "$LAST_RSS" 1 "one dossier, cold process (target: under 20 s at scale 1)"
+  measure dossier_100 "$run" ./zhijian dossier --list "$OUT/dossier_codes.txt" --lake "$LAKE" --out "$OUT/dossiers"
+  record dossier_100 "$run" "$LAST_WALL" "$LAST_RSS" "$(wc -l <"$OUT/dossier_codes.txt")" "dossiers in one run (target: under 2 minutes at scale 1)"
+done
+
 MART_ROWS="$(./zhijian lake --lake "$LAKE" 2>/dev/null | awk '$1 == "marts.indicator_values" { gsub(",", "", $2); print $2 }')"
 for run in $(seq 1 "$RUNS"); do
   measure report "$run" ./zhijian report --period "$PERIOD" --lake "$LAKE" --reports "$REPORTS"

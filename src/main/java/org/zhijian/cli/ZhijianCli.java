@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ScenarioCommand.class,
                 ExportCommand.class,
                 PublishCommand.class,
+                DossierCommand.class,
                 RunCommand.class,
                 LakeCommand.class,
         })

@@ -9,12 +9,12 @@ import org.zhijian.ZhijianException;
 import org.zhijian.lake.Lake;
 
 /** Where an export may write: a regular file outside the lake, in a folder that can be written. */
-final class OutputFiles
+public final class OutputFiles
 {
     private OutputFiles() {}
 
     /** Checks {@code --out} before any work starts; returns it absolute and normalised. */
-    static Path checkWritable(Path requested, Lake lake)
+    public static Path checkWritable(Path requested, Lake lake)
     {
         Path out = requested.toAbsolutePath().normalize();
         if (Files.isDirectory(out)) {
@@ -46,7 +46,7 @@ final class OutputFiles
                 // The lake's own path, as given, is compared then.
             }
             if (real.startsWith(root)) {
-                throw usage("--out " + requested + " is inside the lake (" + root + "); exports are written outside it");
+                throw usage("--out " + requested + " is inside the lake (" + root + "); files are written outside it");
             }
         }
         if (!Files.isWritable(existing)) {

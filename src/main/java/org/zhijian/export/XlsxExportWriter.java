@@ -136,6 +136,13 @@ final class XlsxExportWriter
             cell.setCellStyle(headerStyle);
         }
         sheet.createFreezePane(0, 1);
+        // Printed, every column fits the page's width (landscape A4) and the header repeats on each page.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
         rowInSheet = 0;
     }
 

@@ -14,7 +14,7 @@ class TestZhijianCli
     void helpListsEveryCommand()
     {
         String out = capture(() -> assertThat(ZhijianCli.execute("--help")).isZero());
-        assertThat(out).contains("demo", "generate", "validate", "ingest", "build", "report", "scenario", "export", "run", "lake");
+        assertThat(out).contains("demo", "generate", "validate", "ingest", "build", "report", "scenario", "export", "publish", "dossier", "run", "lake");
     }
 
     @Test
