@@ -82,6 +82,10 @@ public final class DossierCommand
         List<String> listed = list == null ? List.of() : readList(list, badLines);
         String lang = config.report().language();
         CreditScorecard scorecard = CreditScorecard.load(context.configDirectory().resolve("credit_scorecard.yaml"));
+        List<String> grades = scorecard.grades().stream().map(CreditScorecard.Grade::grade).toList();
+        if (grade != null && !grades.contains(grade)) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "--grade must be one of the scorecard's grades " + grades + ", not " + grade);
+        }
         Map<String, String> names = new LinkedHashMap<>();
         context.reference().divisions().cities().forEach(city -> names.put(city.code(), "en".equals(lang) ? city.englishName() : city.name()));
         context.reference().divisions().counties().forEach(county -> names.put(county.code(), "en".equals(lang) ? county.englishName() : county.name()));

@@ -174,7 +174,8 @@ public final class DossierJob
         if (!years.contains(year)) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "no credit ratings for " + year + "; the lake holds " + (years.isEmpty() ? "none" : years.first() + "–" + years.last()));
         }
-        return ratings.where("year = " + year + " AND grade = '" + grade.replace("'", "") + "'").select("credit_code").orderBy("credit_code").as(Encoders.STRING()).collectAsList();
+        return ratings.where(org.apache.spark.sql.functions.col("year").equalTo(year).and(org.apache.spark.sql.functions.col("grade").equalTo(grade)))
+                .select("credit_code").orderBy("credit_code").as(Encoders.STRING()).collectAsList();
     }
 
     /** Which of {@code codes} the register holds. */
@@ -349,8 +350,9 @@ public final class DossierJob
     /** "; nearest: …" — the five values of a register column closest to {@code given} by edit distance. */
     private String nearest(String column, String given)
     {
-        List<String> nearest = spark.sql("SELECT " + column + " FROM staged_enterprises ORDER BY levenshtein(" + column + ", "
-                + "'" + given.replace("\\", "\\\\").replace("'", "\\'") + "'), " + column + " LIMIT 5").as(Encoders.STRING()).collectAsList();
+List<String> nearest = register().select(column)
+                .orderBy(org.apache.spark.sql.functions.levenshtein(org.apache.spark.sql.functions.col(column), org.apache.spark.sql.functions.lit(given)), org.apache.spark.sql.functions.col(column))
+                .limit(5).as(Encoders.STRING()).collectAsList();
         return nearest.isEmpty() ? "" : "; nearest: " + String.join(", ", nearest);
     }
 }

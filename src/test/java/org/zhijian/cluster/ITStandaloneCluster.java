@@ -47,7 +47,7 @@ class ITStandaloneCluster
             String build = JavaProcesses.run(List.of("bash", Path.of("jobs", "spark-submit.sh").toString(), "--master", cluster.url(), "--deploy-mode", "client",
                     "--driver-memory", "2g", "build", "--lake", clusterLake.toString()), Map.of("SPARK_HOME", cluster.home().toString(), "SPARK_SCALA_VERSION", "2.13"),
                     directory.resolve("build-cluster.log"));
-            assertThat(build).contains("Built 12 tables");
+            assertThat(build).contains("Built 13 tables");
             // Both ran as applications of the cluster, on its executors.
             String state = cluster.state();
             assertThat(state.split("\"name\" : \"zhijian\"", -1)).hasSizeGreaterThanOrEqualTo(3);
@@ -62,6 +62,8 @@ class ITStandaloneCluster
                 .isEqualTo(rows(localLake, org.zhijian.lake.LakeTables.INDICATOR_VALUES));
         // The forecasts too: drawn on the driver from seeded generators, the same whichever master.
         assertThat(rows(clusterLake, org.zhijian.lake.LakeTables.FORECASTS)).hasSizeGreaterThan(100).isEqualTo(rows(localLake, org.zhijian.lake.LakeTables.FORECASTS));
+        // And the red and black lists, collected from the executors and decided on the driver.
+        assertThat(rows(clusterLake, org.zhijian.lake.LakeTables.CREDIT_LISTS)).isNotEmpty().isEqualTo(rows(localLake, org.zhijian.lake.LakeTables.CREDIT_LISTS));
     }
 
     /** A table of the lake, every row as text, sorted. */

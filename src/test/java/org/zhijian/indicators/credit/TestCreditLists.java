@@ -80,7 +80,7 @@ class TestCreditLists
         List<CreditLists.Entry> entries = new CreditLists(SETTINGS).evaluate(ratings, events, 2025, 2027);
         assertThat(entries).extracting(CreditLists.Entry::year, CreditLists.Entry::list, CreditLists.Entry::change).containsExactly(
                 tuple(2025, "black", CreditLists.Change.ADDED), tuple(2025, "red", CreditLists.Change.REMOVED),
-                // Listed through 2026 and 2027 (24 months from 2025-12-31 end on 2027-12-31), off in 2028.
+                // Listed at the end of 2025 and of 2026; at the end of 2027 its 24 months have passed: off.
                 tuple(2026, "black", CreditLists.Change.KEPT),
                 tuple(2027, "black", CreditLists.Change.REMOVED));
         assertThat(reason(entries, 2025, "red", "E7")).isEqualTo("列入失信惩戒名单");
