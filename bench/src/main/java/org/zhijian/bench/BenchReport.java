@@ -25,10 +25,12 @@ import java.util.stream.Stream;
  */
 public final class BenchReport
 {
-    static final List<String> STAGES = List.of("generate", "ingest", "build", "build_forecasts", "report", "scenario", "export_xlsx", "export_csv");
+    static final List<String> STAGES = List.of("generate", "ingest", "build", "build_forecasts", "dossier_one", "dossier_100", "report", "scenario", "export_xlsx", "export_csv");
     static final double PIPELINE_TARGET_S = 180;
     static final double DEMO_TARGET_S = 240;
     static final double FORECAST_TARGET_S = 15;
+    static final double DOSSIER_TARGET_S = 20;
+    static final double DOSSIERS_TARGET_S = 120;
     static final double WRITER_TARGET = 1.5;
     static final double DUCKDB_TARGET = 3;
 
@@ -154,7 +156,7 @@ public final class BenchReport
                     .append(String.join(", ", rows.stream().map(m -> fixed(m.wall(), 1)).toList())).append(" |\n");
         }
         text.append("\nrows: generate = CSV data lines written; ingest = raw CSV rows read; build = staged rows read; "
-                + "build_forecasts = series forecast (its time is the step's own, within build's); report = rows of marts.indicator_values; scenario = draws; export = rows written.\n");
+                + "build_forecasts = series forecast (its time is the step's own, within build's); dossier = dossiers written; report = rows of marts.indicator_values; scenario = draws; export = rows written.\n");
         of(results, "demo").stream().findFirst().ifPresent(demo -> text.append("\n`./zhijian demo` (fresh data and lake, the launcher's build already done): ")
                 .append(fixed(demo.wall(), 1)).append(" s wall, ").append(demo.rssKb().isPresent() ? whole(demo.rssKb().getAsDouble() / 1024) : "?").append(" MB peak RSS.\n"));
 
@@ -166,6 +168,14 @@ public final class BenchReport
         OptionalDouble forecasting = medianWall(results, "build_forecasts");
         if (scale.equals("1") && forecasting.isPresent()) {
             targets.add(new String[] {"forecasting adds < 15 s to build", fixed(forecasting, 1) + " s", verdict(forecasting.getAsDouble() < FORECAST_TARGET_S)});
+        }
+        OptionalDouble dossier = medianWall(results, "dossier_one");
+        if (scale.equals("1") && dossier.isPresent()) {
+            targets.add(new String[] {"one dossier from a cold process < 20 s", fixed(dossier, 1) + " s", verdict(dossier.getAsDouble() < DOSSIER_TARGET_S)});
+        }
+        OptionalDouble dossiers = medianWall(results, "dossier_100");
+        if (scale.equals("1") && dossiers.isPresent()) {
+            targets.add(new String[] {"100 dossiers in one run < 2 min", fixed(dossiers, 1) + " s", verdict(dossiers.getAsDouble() < DOSSIERS_TARGET_S)});
         }
         of(results, "demo").stream().findFirst().flatMap(demo -> demo.wall().isPresent() ? Optional.of(demo.wall().getAsDouble()) : Optional.empty())
                 .ifPresent(demo -> targets.add(new String[] {"`./zhijian demo` < 4 min", fixed(OptionalDouble.of(demo), 1) + " s", verdict(demo < DEMO_TARGET_S)}));
