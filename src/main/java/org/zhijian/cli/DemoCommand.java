@@ -71,6 +71,8 @@ public final class DemoCommand
         console.result("exports one; `./zhijian export --table marts.indicator_values --where \"region_level = 'province'\" --out indicators.xlsx` the indicators.");
         console.result("`./zhijian run jobs/quarterly-brief.yaml --period 2025-Q3` is what a scheduler runs; copy conf/scenarios/baseline.yaml and");
         console.result("`./zhijian scenario conf/scenarios/my.yaml --compare conf/scenarios/baseline.yaml` to test your own assumptions.");
+        console.result("`./zhijian publish credit --year " + built.lastYear() + "` writes the public credit list with the red and black lists;");
+        console.result("`./zhijian dossier <credit code or name>` one enterprise's quality-credit file.");
         return 0;
     }
 }
