@@ -2,11 +2,8 @@ package org.zhijian.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +13,8 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.zhijian.ZhijianException;
-import org.zhijian.export.OutputFiles;
 import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.lake.PersonalData;
-import org.zhijian.reference.CreditCode;
 import org.zhijian.report.DossierJob;
 import org.zhijian.report.DossierWorkbook;
 import org.zhijian.spark.SparkSessions;
@@ -78,25 +73,27 @@ public final class DossierCommand
         if (unmask && !config.export().allowUnmask()) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "refused: --unmask is not allowed here (conf: export.allow_unmask is false)");
         }
-        List<String> badLines = new ArrayList<>();
-        List<String> listed = list == null ? List.of() : readList(list, badLines);
+        DossierJob.ListFile listed = list == null ? new DossierJob.ListFile(Map.of(), List.of()) : DossierJob.readList(list);
+        List<String> problems = new ArrayList<>(listed.problems());
         String lang = config.report().language();
         CreditScorecard scorecard = CreditScorecard.load(context.configDirectory().resolve("credit_scorecard.yaml"));
         List<String> grades = scorecard.grades().stream().map(CreditScorecard.Grade::grade).toList();
         if (grade != null && !grades.contains(grade)) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--grade must be one of the scorecard's grades " + grades + ", not " + grade);
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        context.reference().divisions().cities().forEach(city -> names.put(city.code(), "en".equals(lang) ? city.englishName() : city.name()));
-        context.reference().divisions().counties().forEach(county -> names.put(county.code(), "en".equals(lang) ? county.englishName() : county.name()));
-        DossierWorkbook workbook = new DossierWorkbook(lang, scorecard, names);
+        boolean one = subject != null;
+        if (one && out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "--out for one dossier is a file ending in .xlsx: " + out);
+        }
+        Path folder = out != null && !one ? out : Path.of(config.paths().reports(), "dossiers");
+        DossierWorkbook workbook = new DossierWorkbook(lang, scorecard, context.reference().divisions().names(!"en".equals(lang)));
         Console console = context.console();
         SparkSession spark = SparkSessions.open(config.spark());
         try {
             long started = System.nanoTime();
             DossierJob job = new DossierJob(spark, config.paths().lake(), new PersonalData(config.export().personalColumns()), unmask);
             List<String> codes;
-            if (subject != null) {
+            if (one) {
                 codes = List.of(job.resolve(subject));
             }
             else if (grade != null) {
@@ -107,76 +104,29 @@ public final class DossierCommand
                 }
             }
             else {
-                Set<String> known = job.known(listed);
+                Set<String> known = job.known(List.copyOf(listed.codes().keySet()));
                 codes = new ArrayList<>();
-                for (String code : listed) {
-                    if (known.contains(code)) {
-                        codes.add(code);
+                for (Map.Entry<String, Integer> code : listed.codes().entrySet()) {
+                    if (known.contains(code.getKey())) {
+                        codes.add(code.getKey());
                     }
                     else {
-                        badLines.add(list + ": " + code + ": no enterprise with this credit code in the register");
+                        problems.add(list + ":" + code.getValue() + ": " + code.getKey() + ": no enterprise with this credit code in the register");
                     }
                 }
             }
-            boolean one = subject != null;
-            Path folder = one ? null : (out != null ? out : Path.of(config.paths().reports(), "dossiers"));
-            if (one && out != null && !out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, "--out for one dossier is a file ending in .xlsx: " + out);
-            }
-            List<DossierJob.Dossier> dossiers = job.read(codes);
-            int written = 0;
-            for (DossierJob.Dossier dossier : dossiers) {
-                Path target = one ? (out != null ? out : Path.of(config.paths().reports(), "dossiers", workbook.fileName(dossier.creditCode())))
-                        : folder.resolve(workbook.fileName(dossier.creditCode()));
-                target = OutputFiles.checkWritable(target, job.lake());
-                workbook.write(dossier, job.lake().current().version(), target);
-                written++;
-                console.progress(String.format(Locale.ROOT, "  [%d/%d] %s", written, dossiers.size(), target));
-            }
-            for (String bad : badLines) {
-                console.error(bad);
-            }
-            String where = one ? String.valueOf(out != null ? out : Path.of(config.paths().reports(), "dossiers")) : String.valueOf(folder);
-            console.result(String.format(Locale.ROOT, "Wrote %d dossier%s to %s in %.1f s%s", written, written == 1 ? "" : "s", where, (System.nanoTime() - started) / 1e9,
-                    unmask ? "; personal data in clear (--unmask)" : ""));
-            if (!badLines.isEmpty()) {
-                throw new ZhijianException(ZhijianException.Code.USAGE, badLines.size() + " line" + (badLines.size() == 1 ? "" : "s") + " of " + list + " could not be written (listed above); the others were");
+            List<Path> written = job.write(codes, workbook, code -> one && out != null ? out : folder.resolve(workbook.fileName(code)), console::progress);
+            problems.forEach(console::error);
+            console.result(String.format(Locale.ROOT, "Wrote %d dossier%s to %s in %.1f s%s", written.size(), written.size() == 1 ? "" : "s",
+                    one && out != null ? out : folder, (System.nanoTime() - started) / 1e9, unmask ? "; personal data in clear (--unmask)" : ""));
+            if (!problems.isEmpty()) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, problems.size() + " line" + (problems.size() == 1 ? "" : "s") + " of " + list
+                        + " could not be written (listed above); the others were");
             }
             return 0;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The credit codes of a list file; lines that are not one are reported with their numbers, the rest kept. */
-    private static List<String> readList(Path file, List<String> bad)
-    {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new ZhijianException(ZhijianException.Code.USAGE, "cannot read --list " + file + ": " + e.getMessage());
-        }
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\uFEFF", "").strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String code = line.toUpperCase(Locale.ROOT);
-            CreditCode.Verdict verdict = CreditCode.verify(code);
-            if (verdict == CreditCode.Verdict.VALID) {
-                if (!codes.contains(code)) {
-                    codes.add(code);
-                }
-            }
-            else {
-                bad.add(file + ":" + (i + 1) + ": " + line + ": " + (verdict == CreditCode.Verdict.BAD_FORMAT ? "not an 18-character credit code"
-                        : "fails the GB 32100 check (last character should be " + CreditCode.expectedCheckCharacter(code).map(String::valueOf).orElse("?") + ")"));
-            }
-        }
-        return codes;
     }
 }

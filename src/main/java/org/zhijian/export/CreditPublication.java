@@ -18,7 +18,6 @@ import org.zhijian.indicators.credit.CreditScorecard;
 import org.zhijian.lake.Lake;
 import org.zhijian.lake.LakeTables;
 import org.zhijian.lake.Snapshot;
-import org.zhijian.reference.Division;
 import org.zhijian.reference.ReferenceData;
 
 import static java.util.Objects.requireNonNull;
@@ -122,8 +121,8 @@ public final class CreditPublication
                 + ", CASE l.list WHEN 'red' THEN " + literal(zh ? "守信激励" : "red list") + " WHEN 'black' THEN " + literal(zh ? "失信惩戒" : "black list") + " END AS "
                 + header(zh, "名单", "list")
                 + " FROM ratings.credit r"
-                + " LEFT JOIN " + regions(reference.divisions().counties()) + " AS d(code, name) ON d.code = r.county_code"
-                + " LEFT JOIN " + regions(reference.divisions().cities()) + " AS c(code, name) ON c.code = r.city_code"
+                + " LEFT JOIN " + regions(zh) + " AS d(code, name) ON d.code = r.county_code"
+                + " LEFT JOIN " + regions(zh) + " AS c(code, name) ON c.code = r.city_code"
                 + " LEFT JOIN (SELECT credit_code, list FROM ratings.credit_lists WHERE year = " + year + " AND change <> 'removed') l ON l.credit_code = r.credit_code"
                 + " WHERE r.year = " + year
                 + " ORDER BY r.city_code, r.county_code, r.credit_code";
@@ -133,10 +132,10 @@ public final class CreditPublication
     String listQuery(int year, String list, boolean zh)
     {
         return "SELECT l.enterprise_name AS " + header(zh, "企业名称", "enterprise") + ", l.credit_code AS " + header(zh, "统一社会信用代码", "credit_code")
-                + ", concat_ws(' ', l.city_name, l.county_name) AS " + header(zh, "所在地", "location") + ", l.grade AS " + header(zh, "信用等级", "grade")
+                + ", concat_ws(' ', c.name, d.name) AS " + header(zh, "所在地", "location") + ", l.grade AS " + header(zh, "信用等级", "grade")
                 + ", CASE l.change WHEN 'added' THEN " + literal(zh ? "新增" : "added") + " ELSE " + literal(zh ? "继续列入" : "kept") + " END AS " + header(zh, "本年变化", "change")
                 + ", l." + (zh ? "reason_zh" : "reason_en") + " AS " + header(zh, "列入依据", "rule")
-                + " FROM ratings.credit_lists l WHERE l.year = " + year + " AND l.list = " + literal(list) + " AND l.change <> 'removed'"
+                + " FROM ratings.credit_lists l" + located(zh) + " WHERE l.year = " + year + " AND l.list = " + literal(list) + " AND l.change <> 'removed'"
                 + " ORDER BY l.city_code, l.county_code, l.credit_code";
     }
 
@@ -146,16 +145,23 @@ public final class CreditPublication
         return "SELECT CASE l.list WHEN 'red' THEN " + literal(zh ? "守信激励" : "red list") + " ELSE " + literal(zh ? "失信惩戒" : "black list") + " END AS " + header(zh, "名单", "list")
                 + ", CASE l.change WHEN 'added' THEN " + literal(zh ? "新增" : "added") + " ELSE " + literal(zh ? "移出" : "removed") + " END AS " + header(zh, "变化", "change")
                 + ", l.enterprise_name AS " + header(zh, "企业名称", "enterprise") + ", l.credit_code AS " + header(zh, "统一社会信用代码", "credit_code")
-                + ", concat_ws(' ', l.city_name, l.county_name) AS " + header(zh, "所在地", "location")
+                + ", concat_ws(' ', c.name, d.name) AS " + header(zh, "所在地", "location")
                 + ", l." + (zh ? "reason_zh" : "reason_en") + " AS " + header(zh, "原因", "reason")
-                + " FROM ratings.credit_lists l WHERE l.year = " + year + " AND l.change IN ('added', 'removed')"
+                + " FROM ratings.credit_lists l" + located(zh) + " WHERE l.year = " + year + " AND l.change IN ('added', 'removed')"
                 + " ORDER BY l.list, l.change, l.city_code, l.county_code, l.credit_code";
     }
 
-    /** An inline table of region codes and names: the lake keeps codes, the public reads names. */
-    private static String regions(List<Division> divisions)
+    /** An inline table of division codes and names in the language: the lake keeps codes, the public reads names. */
+    private String regions(boolean zh)
     {
-        return "(VALUES " + divisions.stream().map(division -> "(" + literal(division.code()) + ", " + literal(division.name()) + ")").collect(Collectors.joining(", ")) + ")";
+        return "(VALUES " + reference.divisions().names(zh).entrySet().stream().map(name -> "(" + literal(name.getKey()) + ", " + literal(name.getValue()) + ")")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The joins naming a list row's city (c) and county (d). */
+    private String located(boolean zh)
+    {
+        return " LEFT JOIN " + regions(zh) + " AS d(code, name) ON d.code = l.county_code LEFT JOIN " + regions(zh) + " AS c(code, name) ON c.code = l.city_code";
     }
 
     private static String header(boolean zh, String chinese, String english)

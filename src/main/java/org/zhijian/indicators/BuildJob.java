@@ -41,7 +41,6 @@ import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableLayout;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
-import org.zhijian.reference.Division;
 import org.zhijian.reference.ReferenceData;
 
 import static java.util.Objects.requireNonNull;
@@ -480,15 +479,7 @@ public final class BuildJob
 
     private Map<String, String> regionNames()
     {
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put(IndicatorEngine.PROVINCE, reference.divisions().province().name());
-        for (Division city : reference.divisions().cities()) {
-            names.put(city.code(), city.name());
-        }
-        for (Division county : reference.divisions().counties()) {
-            names.put(county.code(), county.name());
-        }
-        return names;
+        return reference.divisions().names(true);
     }
 
     private Map<String, Object> manifest(Request request, Result result, String startedAt)

@@ -52,6 +52,15 @@ public final class Divisions
         return province;
     }
 
+    /** Every division's name by code — the province, its cities and counties — in Chinese or in English (the Chinese one where the file has no English). */
+    public Map<String, String> names(boolean chinese)
+    {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(province()), java.util.stream.Stream.concat(cities().stream(), counties().stream()))
+                .forEach(division -> names.put(division.code(), chinese || division.englishName().isBlank() ? division.name() : division.englishName()));
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
     public List<Division> cities()
     {
         return cities;

@@ -185,6 +185,68 @@ public final class DossierJob
                 .select("credit_code").as(Encoders.STRING()).collectAsList());
     }
 
+    /** Enterprises read together: each table is read once per chunk, and memory holds one chunk's parts, however many are asked for. */
+    static final int CHUNK = 200;
+    /** A list file longer than this is refused: it would be a register, not a list. */
+    static final long LIST_LIMIT_BYTES = 4L << 20;
+
+    /** The credit codes of a list file, each with its line, and the lines that are not a valid code (file:line: value: why). */
+    public record ListFile(Map<String, Integer> codes, List<String> problems) {}
+
+    /** Reads a list file: one credit code a line, # starts a comment; blank lines and repeats are skipped. */
+    public static ListFile readList(java.nio.file.Path file)
+    {
+        List<String> lines;
+        try {
+            if (java.nio.file.Files.size(file) > LIST_LIMIT_BYTES) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, "--list " + file + " is larger than " + (LIST_LIMIT_BYTES >> 20) + " MB; split it");
+            }
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (java.io.IOException e) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "cannot read --list " + file + ": " + e.getMessage());
+        }
+        Map<String, Integer> codes = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replace("\uFEFF", "").strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String code = line.toUpperCase(Locale.ROOT);
+            CreditCode.Verdict verdict = CreditCode.verify(code);
+            if (verdict == CreditCode.Verdict.VALID) {
+                codes.putIfAbsent(code, i + 1);
+            }
+            else {
+                problems.add(file + ":" + (i + 1) + ": " + line + ": " + (verdict == CreditCode.Verdict.BAD_FORMAT ? "not an 18-character credit code"
+                        : "fails the GB 32100 check (last character should be " + CreditCode.expectedCheckCharacter(code).map(String::valueOf).orElse("?") + ")"));
+            }
+        }
+        return new ListFile(codes, problems);
+    }
+
+    /**
+     * Writes the dossiers of {@code codes} (all in the register) with {@code workbook}, each to the
+     * file {@code target} gives for its code (checked to lie outside the lake), a chunk at a time;
+     * {@code progress} hears of each. Returns the files written.
+     */
+    public List<java.nio.file.Path> write(List<String> codes, DossierWorkbook workbook, java.util.function.Function<String, java.nio.file.Path> target,
+            java.util.function.Consumer<String> progress)
+            throws java.io.IOException
+    {
+        List<java.nio.file.Path> written = new ArrayList<>();
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            for (Dossier dossier : read(codes.subList(from, Math.min(codes.size(), from + CHUNK)))) {
+                java.nio.file.Path file = org.zhijian.export.OutputFiles.checkWritable(target.apply(dossier.creditCode()), lake);
+                workbook.write(dossier, snapshot.version(), file);
+                written.add(file);
+                progress.accept(String.format(Locale.ROOT, "  [%d/%d] %s", written.size(), codes.size(), file));
+            }
+        }
+        return written;
+    }
+
     /** The dossiers of {@code codes} (all in the register), in the order given; each table is read once. */
     public List<Dossier> read(List<String> codes)
     {

@@ -182,6 +182,22 @@ class TestDossier
         assertThat(job.known(List.of(SUBJECT, unknown))).containsExactly(SUBJECT);
     }
 
+    @Test
+    void aListFileNamesEveryBadLineAndKeepsTheGoodOnes()
+            throws IOException
+    {
+        String wrongCheck = SUBJECT.substring(0, 17) + (SUBJECT.charAt(17) == '1' ? '2' : '1');
+        Path file = Files.writeString(directory.resolve("codes.txt"), "\uFEFF# D grades\n" + SUBJECT.toLowerCase(java.util.Locale.ROOT) + "\n\n" + wrongCheck
+                + "\nnot-a-code\n" + SUBJECT + "\n" + PEER_LOW + "\n");
+        DossierJob.ListFile listed = DossierJob.readList(file);
+        assertThat(listed.codes()).containsExactly(Map.entry(SUBJECT, 2), Map.entry(PEER_LOW, 7));
+        assertThat(listed.problems()).containsExactly(
+                file + ":4: " + wrongCheck + ": fails the GB 32100 check (last character should be " + SUBJECT.charAt(17) + ")",
+                file + ":5: not-a-code: not an 18-character credit code");
+        Path large = Files.write(directory.resolve("large.txt"), new byte[(int) DossierJob.LIST_LIMIT_BYTES + 1]);
+        assertThatThrownBy(() -> DossierJob.readList(large)).isInstanceOf(ZhijianException.class).hasMessage("--list " + large + " is larger than 4 MB; split it");
+    }
+
     private static String grade(DossierJob.Dossier dossier)
     {
         List<Object[]> ratings = dossier.rows("ratings");

@@ -69,9 +69,9 @@ public final class CreditLists
         java.util.Set<String> codes = new java.util.TreeSet<>(byCode.keySet());
         codes.addAll(eventsByCode.keySet());
         List<Entry> entries = new ArrayList<>();
+        Map<String, Map<String, Reason>> before = lists(codes, byCode, eventsByCode, firstYear - 1);
         for (int year = firstYear; year <= lastYear; year++) {
             Map<String, Map<String, Reason>> now = lists(codes, byCode, eventsByCode, year);
-            Map<String, Map<String, Reason>> before = lists(codes, byCode, eventsByCode, year - 1);
             for (String list : List.of(RED, BLACK)) {
                 for (Map.Entry<String, Reason> listed : now.get(list).entrySet()) {
                     Change change = before.get(list).containsKey(listed.getKey()) ? Change.KEPT : Change.ADDED;
@@ -84,6 +84,7 @@ public final class CreditLists
                     }
                 }
             }
+            before = now;
         }
         entries.sort(Comparator.comparingInt(Entry::year).thenComparing(Entry::list).thenComparing(Entry::change)
                 .thenComparing(entry -> entry.cityCode() == null ? "" : entry.cityCode()).thenComparing(Entry::creditCode));
