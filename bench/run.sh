@@ -126,9 +126,13 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 MART_ROWS="$(./zhijian lake --lake "$LAKE" 2>/dev/null | awk '$1 == "marts.indicator_values" { gsub(",", "", $2); print $2 }')"
+# report: the workbook alone, then the workbook and the HTML page (the default), alternated, so
+# their difference is what the page adds.
 for run in $(seq 1 "$RUNS"); do
+  measure report_xlsx "$run" ./zhijian report --period "$PERIOD" --lake "$LAKE" --reports "$REPORTS" --formats xlsx
+  record report_xlsx "$run" "$LAST_WALL" "$LAST_RSS" "${MART_ROWS:-0}" "indicator_values rows; brief $PERIOD, workbook only"
   measure report "$run" ./zhijian report --period "$PERIOD" --lake "$LAKE" --reports "$REPORTS"
-  record report "$run" "$LAST_WALL" "$LAST_RSS" "${MART_ROWS:-0}" "indicator_values rows; brief $PERIOD"
+  record report "$run" "$LAST_WALL" "$LAST_RSS" "${MART_ROWS:-0}" "indicator_values rows; brief $PERIOD, workbook and HTML page"
 done
 
 for run in $(seq 1 "$RUNS"); do

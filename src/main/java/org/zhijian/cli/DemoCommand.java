@@ -54,7 +54,7 @@ public final class DemoCommand
         BriefJob.Inputs inputs = ReportCommand.inputs(context, Optional.empty());
         for (String period : periods) {
             for (String language : List.of("zh", "en")) {
-                briefs.add(ReportCommand.run(context, period, inputs, language));
+                briefs.add(ReportCommand.run(context, period, inputs, language, java.util.EnumSet.allOf(BriefJob.Format.class)));
             }
         }
         console.progress("");
@@ -63,8 +63,8 @@ public final class DemoCommand
         ScenarioPublication.Written projected = ScenarioCommand.run(context, ScenarioCommand.load(context,
                 List.of(scenarios.resolve("baseline.yaml"), scenarios.resolve("brand-push.yaml"), scenarios.resolve("downturn.yaml"))), List.of("zh", "en"), Optional.empty());
         console.result("");
-        console.result("Briefs (open in Excel, WPS or LibreOffice; charts also as PNG and SVG beside them):");
-        briefs.forEach(brief -> console.result("  " + brief.workbook()));
+        console.result("Briefs (workbooks for Excel, WPS or LibreOffice; pages for a phone, a browser or print; charts also as PNG and SVG beside them):");
+        briefs.forEach(brief -> brief.documents().forEach(document -> console.result("  " + document)));
         console.result("Scenarios (fan charts, target probabilities, tornado, goal seek, comparison):");
         projected.workbooks().forEach(workbook -> console.result("  " + workbook));
         console.result("Next: `./zhijian lake` lists the lake's tables; `./zhijian export --table staged.inspections --where \"year = 2025\" --out inspections.xlsx`");

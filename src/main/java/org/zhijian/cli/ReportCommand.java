@@ -43,15 +43,31 @@ public final class ReportCommand
     @Option(names = "--definition", paramLabel = "FILE", description = "Report definition (default from conf: report.definition).")
     Path definition;
 
+    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "xlsx,html",
+            description = "What to write: xlsx (the workbook), html (the self-contained page for phones and print), or both (default: ${DEFAULT-VALUE}).")
+    String formats;
+
     @Override
     public Integer call()
     {
+        java.util.Set<BriefJob.Format> chosen = formats(formats, "--formats");
         CommandContext context = CommandContext.create(global, Optional.empty(), Optional.ofNullable(language));
-        run(context, period, inputs(context, Optional.ofNullable(definition)), context.config().report().language());
+        run(context, period, inputs(context, Optional.ofNullable(definition)), context.config().report().language(), chosen);
         return 0;
     }
 
-    static BriefJob.Result run(CommandContext context, String period, BriefJob.Inputs inputs, String language)
+    /** The formats of a list such as {@code xlsx,html}; {@code where} names the flag or spec in the error. */
+    static java.util.Set<BriefJob.Format> formats(String list, String where)
+    {
+        try {
+            return BriefJob.Format.parse(list);
+        }
+        catch (ZhijianException e) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, where + ": " + e.getMessage());
+        }
+    }
+
+    static BriefJob.Result run(CommandContext context, String period, BriefJob.Inputs inputs, String language, java.util.Set<BriefJob.Format> formats)
     {
         Periods.Period parsed;
         try {
@@ -69,12 +85,13 @@ public final class ReportCommand
         BriefJob.Result result;
         try {
             result = new BriefJob(spark, inputs).run(context.config().paths().lake(), parsed, language,
-                    Optional.ofNullable(context.config().report().font()).map(Path::of), Path.of(context.config().paths().reports()));
+                    Optional.ofNullable(context.config().report().font()).map(Path::of), Path.of(context.config().paths().reports()), formats);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        console.result(String.format(Locale.ROOT, "Wrote %s and %d chart files (lake snapshot %d, %.1f s)", result.workbook(), result.charts().size(),
+        console.result(String.format(Locale.ROOT, "Wrote %s and %d chart files (lake snapshot %d, %.1f s)",
+                String.join(" and ", result.documents().stream().map(Path::toString).toList()), result.charts().size(),
                 result.snapshot(), result.durationMs() / 1000.0));
         return result;
     }

@@ -62,6 +62,7 @@ public final class RunCommand
     {
         private final CommandContext context;
         private BriefJob.Inputs brief;
+        private java.util.Set<BriefJob.Format> formats;
         private List<ScenarioSpec> scenarios = List.of();
 
         CommandSteps(CommandContext context)
@@ -80,6 +81,7 @@ public final class RunCommand
             }
             if (job.has("report")) {
                 brief = ReportCommand.inputs(context, definition);
+                formats = ReportCommand.formats(String.join(",", job.formats()), "formats of " + spec);
             }
             scenarios = ScenarioCommand.load(context, job.scenarios().stream().map(file -> CommandContext.installationHome().resolve(file)).toList());
             if (draws != null) {
@@ -103,9 +105,9 @@ public final class RunCommand
         }
 
         @Override
-        public Path report(Periods.Period period, String language)
+        public List<Path> report(Periods.Period period, String language)
         {
-            return ReportCommand.run(context, period.id(), brief, language).workbook();
+            return ReportCommand.run(context, period.id(), brief, language, formats).documents();
         }
 
         @Override

@@ -33,8 +33,8 @@ public final class JobRunner
         /** Builds the marts of one period, or of every period when empty. */
         void build(Optional<Periods.Period> period);
 
-        /** Writes the brief of a period in a language and returns the workbook. */
-        Path report(Periods.Period period, String language);
+        /** Writes the brief of a period in a language, in the job's formats, and returns the documents (workbook, page). */
+        List<Path> report(Periods.Period period, String language);
 
         /** Runs the job's scenarios and returns the folder their workbooks went to. */
         Path scenario(List<String> files, List<String> languages);
@@ -118,7 +118,7 @@ public final class JobRunner
             progress.accept(String.format(Locale.ROOT, "[%d/%d] report %s", ++step, count, what));
             // A spec with a report step has a period (JobSpec.load checks it).
             for (String language : languagesOfJob) {
-                briefs.add(steps.report(period.orElseThrow(), language));
+                briefs.addAll(steps.report(period.orElseThrow(), language));
             }
         }
         Optional<Path> scenarios = Optional.empty();

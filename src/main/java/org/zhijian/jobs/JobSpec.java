@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNullElse;
 /**
  * A job spec (jobs/*.yaml): what `zhijian run` does — which steps (ingest, build, report,
  * scenario, in that order), the kind of period a brief takes, how much to rebuild, the brief's
- * languages and definition, and the scenarios to run (the first shown in detail, the others
+ * languages, definition and formats (xlsx, html; both by default), and the scenarios to run (the first shown in detail, the others
  * beside it). Loaded strictly; a spec names no paths a flag or conf would not.
  */
 public record JobSpec(
@@ -25,7 +25,8 @@ public record JobSpec(
         @JsonProperty("build") String build,
         @JsonProperty("languages") List<String> languages,
         @JsonProperty("definition") String definition,
-        @JsonProperty("scenarios") List<String> scenarios)
+        @JsonProperty("scenarios") List<String> scenarios,
+        @JsonProperty("formats") List<String> formats)
 {
     public static final List<String> STEPS = List.of("ingest", "build", "report", "scenario");
 
@@ -35,6 +36,7 @@ public record JobSpec(
         build = requireNonNullElse(build, "all");
         languages = List.copyOf(requireNonNullElse(languages, List.of()));
         scenarios = List.copyOf(requireNonNullElse(scenarios, List.of()));
+        formats = List.copyOf(requireNonNullElse(formats, List.of("xlsx", "html")));
     }
 
     /** Whether the job works on one period: a brief does, and so does a build of one period. */

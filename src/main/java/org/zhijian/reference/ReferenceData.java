@@ -16,14 +16,17 @@ public final class ReferenceData
     private final Map<String, ProductCategory> categoriesByName;
     private final HeaderAliases headerAliases;
     private final List<IndustryCluster> clusters;
+    private final List<CountyTile> tiles;
 
-    public ReferenceData(Divisions divisions, Industries industries, List<ProductCategory> categories, HeaderAliases headerAliases, List<IndustryCluster> clusters)
+    public ReferenceData(Divisions divisions, Industries industries, List<ProductCategory> categories, HeaderAliases headerAliases, List<IndustryCluster> clusters,
+            List<CountyTile> tiles)
     {
         this.divisions = requireNonNull(divisions, "divisions is null");
         this.industries = requireNonNull(industries, "industries is null");
         this.categories = List.copyOf(requireNonNull(categories, "categories is null"));
         this.headerAliases = requireNonNull(headerAliases, "headerAliases is null");
         this.clusters = List.copyOf(requireNonNull(clusters, "clusters is null"));
+        this.tiles = List.copyOf(requireNonNull(tiles, "tiles is null"));
         Map<String, ProductCategory> byName = new LinkedHashMap<>();
         for (ProductCategory category : categories) {
             if (byName.put(category.name(), category) != null) {
@@ -56,6 +59,12 @@ public final class ReferenceData
     public List<IndustryCluster> clusters()
     {
         return clusters;
+    }
+
+    /** Every current county's tile on the brief's map, one county per cell. */
+    public List<CountyTile> tiles()
+    {
+        return tiles;
     }
 
     public HeaderAliases headerAliases()

@@ -43,7 +43,7 @@ public final class ReferenceDataLoader
                 throw new ConfigException(directory.resolve("clusters.csv") + ": cluster " + cluster.countyCode() + "/" + cluster.division() + " names an unknown county or division");
             }
         }
-        return new ReferenceData(divisions, industries, categories, aliases, clusters);
+        return new ReferenceData(divisions, industries, categories, aliases, clusters, loadTiles(directory.resolve("county_tiles.csv"), divisions));
     }
 
     private static Divisions loadDivisions(Path divisionsFile, Path historyFile)
@@ -65,6 +65,41 @@ public final class ReferenceDataLoader
         catch (IllegalArgumentException e) {
             throw new ConfigException(divisionsFile + ": " + e.getMessage());
         }
+    }
+
+    /** The tile map's layout: every current county exactly once, no two on one cell. */
+    private static List<CountyTile> loadTiles(Path file, Divisions divisions)
+    {
+        List<Map<String, String>> rows = read(file, List.of("code", "name", "row", "column"), row -> row);
+        Map<String, CountyTile> tiles = new LinkedHashMap<>();
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String where = file + ": line " + (i + 2) + ": ";
+            String code = row.get("code");
+            if (divisions.byCode(code).filter(division -> division.level() == Division.Level.COUNTY).isEmpty()) {
+                throw new ConfigException(where + code + " is not a current county of divisions.csv");
+            }
+            CountyTile tile;
+            try {
+                tile = new CountyTile(code, Integer.parseInt(row.get("row")), Integer.parseInt(row.get("column")));
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException(where + "row and column are whole numbers from 0, not " + row.get("row") + " and " + row.get("column"));
+            }
+            if (tiles.put(code, tile) != null) {
+                throw new ConfigException(where + "county " + code + " has a tile already");
+            }
+            String other = cells.put(tile.row() + "," + tile.column(), code);
+            if (other != null) {
+                throw new ConfigException(where + "county " + code + " is on the cell of " + other + " (row " + tile.row() + ", column " + tile.column() + ")");
+            }
+        }
+        List<String> missing = divisions.counties().stream().map(Division::code).filter(code -> !tiles.containsKey(code)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigException(file + ": no tile for the counties " + missing);
+        }
+        return List.copyOf(tiles.values());
     }
 
     private static HeaderAliases loadAliases(Path file)

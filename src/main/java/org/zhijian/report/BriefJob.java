@@ -20,13 +20,44 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * `report`: the leadership brief of one period from the lake's marts, written to
- * {@code <reports>/<period>/} as one workbook (temp file, then moved into place) with its charts
- * as PNG and SVG under {@code charts/}.
+ * {@code <reports>/<period>/} as a workbook and a self-contained HTML page (each a temp file, then
+ * moved into place), both rendered from one {@link BriefView}, with its charts as PNG and SVG under
+ * {@code charts/}.
  */
 public final class BriefJob
 {
-    /** What was written. */
-    public record Result(Path workbook, List<Path> charts, long snapshot, long durationMs) {}
+    /** The documents a brief can be written as. */
+    public enum Format
+    {
+        XLSX, HTML;
+
+        public String id()
+        {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Formats from a comma-separated list such as {@code xlsx,html}; an unknown name fails naming the known ones. */
+        public static java.util.Set<Format> parse(String list)
+        {
+            java.util.Set<Format> formats = java.util.EnumSet.noneOf(Format.class);
+            for (String item : list.split(",")) {
+                String name = item.trim();
+                formats.add(java.util.Arrays.stream(values()).filter(format -> format.id().equals(name)).findFirst()
+                        .orElseThrow(() -> new ZhijianException(ZhijianException.Code.USAGE, "unknown report format '" + name + "'; known: xlsx, html")));
+            }
+            return formats;
+        }
+    }
+
+    /** What was written: the workbook and the page when asked for, the chart files. */
+    public record Result(Optional<Path> workbook, Optional<Path> html, List<Path> charts, long snapshot, long durationMs)
+    {
+        /** The workbook and the page that were written, in that order. */
+        public List<Path> documents()
+        {
+            return java.util.stream.Stream.of(workbook, html).flatMap(Optional::stream).toList();
+        }
+    }
 
     /** Everything a brief is made from besides the lake: the catalogue, reference data, scorecard and the report definition. */
     public record Inputs(IndicatorCatalogue catalogue, ReferenceData reference, CreditScorecard scorecard, ReportDefinition definition, String definitionSource)
@@ -65,6 +96,15 @@ public final class BriefJob
     public Result run(String lakeLocation, Periods.Period period, String language, Optional<Path> font, Path reports)
             throws IOException
     {
+        return run(lakeLocation, period, language, font, reports, java.util.EnumSet.allOf(Format.class));
+    }
+
+    public Result run(String lakeLocation, Periods.Period period, String language, Optional<Path> font, Path reports, java.util.Set<Format> formats)
+            throws IOException
+    {
+        if (formats.isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "give at least one report format (xlsx, html)");
+        }
         long started = System.nanoTime();
         Map<String, String> previous = new java.util.HashMap<>();
         SMALL_QUERIES.forEach((key, value) -> {
@@ -72,7 +112,7 @@ public final class BriefJob
             spark.conf().set(key, value);
         });
         try {
-            return write(lakeLocation, period, language, font, reports, started);
+            return write(lakeLocation, period, language, font, reports, formats, started);
         }
         finally {
             previous.forEach((key, value) -> {
@@ -86,7 +126,7 @@ public final class BriefJob
         }
     }
 
-    private Result write(String lakeLocation, Periods.Period period, String language, Optional<Path> font, Path reports, long started)
+    private Result write(String lakeLocation, Periods.Period period, String language, Optional<Path> font, Path reports, java.util.Set<Format> formats, long started)
             throws IOException
     {
         Lake lake = Lake.open(lakeLocation, spark.sparkContext().hadoopConfiguration());
@@ -109,17 +149,32 @@ public final class BriefJob
         catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        Charts charts = new Charts(ChartFonts.resolve(font, BriefWorkbook.labels(inputs.definition(), tables, inputs.catalogue(), text)));
-        BriefWorkbook workbook = new BriefWorkbook(data, inputs.definition(), inputs.definitionSource(), tables, inputs.catalogue(), text, charts);
+        Charts charts = new Charts(ChartFonts.resolve(font, BriefViewBuilder.labels(inputs.definition(), tables, inputs.catalogue(), text, inputs.reference())));
+        BriefView view = new BriefViewBuilder(data, inputs.definition(), inputs.definitionSource(), tables, inputs.catalogue(), text, inputs.reference()).build();
+        Map<String, Charts.Rendered> rendered = charts.renderAll(view.charts());
 
         Path directory = reports.resolve(period.id());
-        Path target = directory.resolve((text.chinese() ? "质量工作简报_" : "quality_brief_") + period.id() + (text.chinese() ? "" : "_en") + ".xlsx");
-        List<Path> written;
-        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
-            workbook.write(book);
-            book.publish(target);
-            written = book.writeCharts(directory.resolve("charts"), text.chinese() ? "" : "_en");
+        String suffix = text.chinese() ? "" : "_en";
+        String name = (text.chinese() ? "质量工作简报_" : "quality_brief_") + period.id() + suffix;
+        Optional<Path> workbook = Optional.empty();
+        if (formats.contains(Format.XLSX)) {
+            Path target = directory.resolve(name + ".xlsx");
+            try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
+                new BriefWorkbook(view, rendered).write(book);
+                book.publish(target);
+            }
+            workbook = Optional.of(target);
         }
-        return new Result(target, written, data.snapshot(), (System.nanoTime() - started) / 1_000_000);
+        Optional<Path> html = Optional.empty();
+        if (formats.contains(Format.HTML)) {
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            rendered.keySet().forEach(id -> files.put(id, "charts/" + id + suffix + ".svg"));
+            Path target = directory.resolve(name + ".html");
+            byte[] page = new BriefHtml(view, rendered, text).render(files).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ReportWorkbook.publish(target, output -> output.write(page));
+            html = Optional.of(target);
+        }
+        List<Path> written = Charts.writeAll(rendered, directory.resolve("charts"), suffix);
+        return new Result(workbook, html, written, data.snapshot(), (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -168,6 +168,24 @@ public final class BriefText
         return pick("本期无数据。", "No data for the period.");
     }
 
+    /** A tile map's legend entry for a county with no value. */
+    String noData()
+    {
+        return pick("无数据", "No data");
+    }
+
+    /** Above a chart on the HTML page: its number. */
+    String figureNumber(int number)
+    {
+        return pick("图 " + number, "Figure " + number);
+    }
+
+    /** The page index's heading and the phone brief's footer. */
+    String contents()
+    {
+        return pick("目录", "Contents");
+    }
+
     String noChart()
     {
         return pick("本期无可绘制的数据，未出图。", "Nothing to chart for the period.");

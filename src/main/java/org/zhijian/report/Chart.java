@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNullElse;
  * draws every kind with one theme. Titles and labels are already in the report's language.
  */
 public sealed interface Chart
-        permits Chart.Bars, Chart.Line, Chart.Stacked, Chart.RankIntervals, Chart.Tornado, Chart.Fan
+        permits Chart.Bars, Chart.Line, Chart.Stacked, Chart.RankIntervals, Chart.Tornado, Chart.Fan, Chart.TileMap
 {
     String title();
 
@@ -158,6 +158,56 @@ public sealed interface Chart
             }
             target = requireNonNullElse(target, Optional.empty());
             requireNonNull(labels, "labels is null");
+        }
+    }
+
+    /**
+     * A county on a tile map: its code, label, city (code and name), the grid cell it sits on and
+     * its value, null when it has none (drawn hatched, not as zero).
+     */
+    record Tile(String code, String label, String group, String groupName, int row, int column, Double value)
+    {
+        public Tile
+        {
+            requireNonNull(code, "code is null");
+            requireNonNull(label, "label is null");
+            requireNonNull(group, "group is null");
+            requireNonNull(groupName, "groupName is null");
+        }
+
+        /** A county's name short enough for its tile: 上城区 → 上城, 景宁畲族自治县 → 景宁; a two-character name stays whole. */
+        public static String shortName(String name)
+        {
+            if (name.endsWith("自治县") && name.length() > 5) {
+                return name.substring(0, 2);
+            }
+            return name.length() > 2 && (name.endsWith("区") || name.endsWith("县") || name.endsWith("市")) ? name.substring(0, name.length() - 1) : name;
+        }
+    }
+
+    /**
+     * One tile per county, placed roughly where it lies (conf/reference/county_tiles.csv), outlined
+     * by city, coloured by its value in classes either side of the threshold (which the legend
+     * marks), each as wide as the band from the threshold to {@code good} (the indicator's green
+     * bound) where there is one; {@code higherIsBetter} says which side is the good one.
+     */
+    record TileMap(String title, String axisLabel, List<Tile> tiles, Scale scale, Optional<Target> threshold, Optional<Double> good, boolean higherIsBetter,
+            String noDataLabel)
+            implements Chart
+    {
+        public TileMap
+        {
+            tiles = List.copyOf(tiles);
+            requireNonNull(scale, "scale is null");
+            threshold = requireNonNullElse(threshold, Optional.empty());
+            good = requireNonNullElse(good, Optional.empty());
+            requireNonNull(noDataLabel, "noDataLabel is null");
+            java.util.Set<String> cells = new java.util.HashSet<>();
+            for (Tile tile : tiles) {
+                if (!cells.add(tile.row() + "," + tile.column())) {
+                    throw new IllegalArgumentException("two tiles on row " + tile.row() + ", column " + tile.column());
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
@@ -49,6 +50,8 @@ public final class Charts
 {
     public static final int WIDTH = 720;
     public static final int HEIGHT = 400;
+    /** A tile map is taller: its grid of 12 rows wants squares large enough for a county's name and value. */
+    public static final int MAP_HEIGHT = 660;
     private static final Color BAR = new Color(0x2F5597);
     private static final Color TARGET = new Color(0xC00000);
     private static final Color INTERVAL = new Color(0x9DC3E6);
@@ -71,8 +74,18 @@ public final class Charts
         theme.setShadowVisible(false);
     }
 
-    /** A chart rendered to PNG bytes (2×) and SVG text. */
-    public record Rendered(byte[] png, String svg) {}
+    /**
+     * A chart rendered to PNG bytes (2×) and SVG text, the same SVG as an element to place inline
+     * in a page (scaled by its view box, its ids prefixed with the chart's name so that several
+     * charts on one page keep their clip paths apart), and its size in CSS pixels.
+     */
+    public record Rendered(byte[] png, String svg, String inlineSvg, int width, int height) {}
+
+    /** The size a chart of this kind is drawn at. */
+    public static java.awt.Dimension size(Chart chart)
+    {
+        return new java.awt.Dimension(WIDTH, chart instanceof Chart.TileMap ? MAP_HEIGHT : HEIGHT);
+    }
 
     /** The chart of any kind, drawn with the theme. */
     public JFreeChart draw(Chart chart)
@@ -96,6 +109,12 @@ public final class Charts
         }
         if (chart instanceof Chart.Fan fan) {
             return fan(fan);
+        }
+        if (chart instanceof Chart.TileMap map) {
+            JFreeChart drawn = new JFreeChart(map.title(), theme.getExtraLargeFont(), new TileMapPlot(map, theme.getRegularFont(), theme.getSmallFont()), false);
+            theme.apply(drawn);
+            drawn.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 8));
+            return drawn;
         }
         throw new IllegalArgumentException("no drawing for " + chart.getClass().getSimpleName());
     }
@@ -407,18 +426,75 @@ public final class Charts
     public static Rendered render(JFreeChart chart)
             throws IOException
     {
-        BufferedImage image = new BufferedImage(WIDTH * 2, HEIGHT * 2, BufferedImage.TYPE_INT_RGB);
+        return render(chart, new java.awt.Dimension(WIDTH, HEIGHT));
+    }
+
+    public static Rendered render(JFreeChart chart, java.awt.Dimension size)
+            throws IOException
+    {
+        return render(chart, size, "chart");
+    }
+
+    /** {@code name} prefixes the SVG's ids and is the inline element's id. */
+    public static Rendered render(JFreeChart chart, java.awt.Dimension size, String name)
+            throws IOException
+    {
+        int width = size.width;
+        int height = size.height;
+        BufferedImage image = new BufferedImage(width * 2, height * 2, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
         graphics.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         graphics.scale(2, 2);
-        chart.draw(graphics, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        chart.draw(graphics, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         graphics.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        return new Rendered(png.toByteArray(), svg.getSVGDocument());
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        svg.setDefsKeyPrefix(name + "-");
+        chart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        String inline = svg.getSVGElement("chart-" + name, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+        return new Rendered(png.toByteArray(), svg.getSVGDocument(), inline, width, height);
+    }
+
+    /**
+     * Draws and renders charts by name, two at a time (drawing is single-threaded and the
+     * brief's charts are a dozen), in the order given.
+     */
+    public Map<String, Rendered> renderAll(Map<String, Chart> charts)
+            throws IOException
+    {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "report-chart");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, java.util.concurrent.Future<Rendered>> futures = new java.util.LinkedHashMap<>();
+            charts.forEach((name, chart) -> futures.put(name, pool.submit(() -> render(draw(chart), size(chart), name))));
+            Map<String, Rendered> rendered = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<Rendered>> future : futures.entrySet()) {
+                rendered.put(future.getKey(), ReportWorkbook.await(future.getValue()));
+            }
+            return rendered;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes every chart as {@code NAME<suffix>.png} and {@code .svg} under {@code directory}; returns the files. */
+    public static List<Path> writeAll(Map<String, Rendered> charts, Path directory, String suffix)
+            throws IOException
+    {
+        List<Path> written = new java.util.ArrayList<>();
+        for (Map.Entry<String, Rendered> chart : charts.entrySet()) {
+            String name = chart.getKey() + suffix;
+            write(chart.getValue(), directory, name);
+            written.add(directory.resolve(name + ".png"));
+            written.add(directory.resolve(name + ".svg"));
+        }
+        return written;
     }
 
     /** Writes charts/NAME.png and charts/NAME.svg. */

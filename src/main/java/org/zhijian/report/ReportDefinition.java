@@ -30,7 +30,7 @@ public record ReportDefinition(
     /** The chart kinds a block may draw, by the name the definition gives them. */
     public enum ChartType
     {
-        BAR, HBAR, LINE, STACKED, STACKED_HBAR, RANK_INTERVAL, FAN;
+        BAR, HBAR, LINE, STACKED, STACKED_HBAR, RANK_INTERVAL, FAN, TILE_MAP;
 
         public String id()
         {
@@ -263,6 +263,9 @@ public record ReportDefinition(
         }
         if (chart.kind() == ChartType.FAN && (chart.low() == null || chart.high() == null || chart.y().size() != 2 || chart.inner().size() != 2)) {
             throw new ConfigException(where + " chart " + chart.id() + ": fan needs y (the actual values, the median), low and high (the outer band) and inner (the inner band's low and high)");
+        }
+        if (chart.kind() == ChartType.TILE_MAP && chart.y().size() != 1) {
+            throw new ConfigException(where + " chart " + chart.id() + ": tile_map needs x (the query's column of county codes) and one y (the value that colours a county)");
         }
         for (String column : chart.inner()) {
             if (!names.contains(column)) {

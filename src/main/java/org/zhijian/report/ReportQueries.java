@@ -196,8 +196,10 @@ public final class ReportQueries
         divisions.add(reference.divisions().province());
         divisions.addAll(reference.divisions().cities());
         divisions.addAll(reference.divisions().counties());
+        // The Chinese name where the reference has no English one (the counties), as every other report names places.
+        Map<String, String> labels = reference.divisions().names(chinese);
         for (Division division : divisions) {
-            String label = chinese ? division.name() : division.englishName();
+            String label = labels.get(division.code());
             regions.add(RowFactory.create(division.code(), division.level().name().toLowerCase(java.util.Locale.ROOT), division.parentCode().orElse(null),
                     division.name(), label));
         }

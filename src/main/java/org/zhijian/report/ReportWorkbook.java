@@ -44,7 +44,7 @@ public final class ReportWorkbook
     /** A chart is shown at 576 x 320 px (its 2x image at 0.4), so a table and its chart fit a landscape page. */
     private static final double CHART_SCALE = 0.4;
     /** Rows a chart takes at its shown size over rows of at least 20 px, with a gap of two. */
-    public static final int CHART_ROWS = (int) Math.ceil(Charts.HEIGHT * 2 * CHART_SCALE / 20) + 2;
+    public static final int CHART_ROWS = chartRows(Charts.HEIGHT);
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final String fontName;
@@ -145,10 +145,28 @@ public final class ReportWorkbook
         return Math.max(1, (needed + usable - 1) / usable);
     }
 
+    /** The default rows a chart of this height (in CSS pixels) covers, with two to spare. */
+    public static int chartRows(int height)
+    {
+        return (int) Math.ceil(height * 2 * CHART_SCALE / 20) + 2;
+    }
+
     /** Starts drawing a chart, to be placed with its top-left corner at (column, row) when the workbook is written. */
     public void embed(Sheet sheet, String name, JFreeChart chart, int column, int row)
     {
-        placements.add(new Placement(sheet, name, pool.submit(() -> Charts.render(chart)), column, row));
+        embed(sheet, name, chart, new java.awt.Dimension(Charts.WIDTH, Charts.HEIGHT), column, row);
+    }
+
+    /** As {@link #embed(Sheet, String, JFreeChart, int, int)}, drawn at this size. */
+    public void embed(Sheet sheet, String name, JFreeChart chart, java.awt.Dimension size, int column, int row)
+    {
+        placements.add(new Placement(sheet, name, pool.submit(() -> Charts.render(chart, size)), column, row));
+    }
+
+    /** Places a chart rendered already, with its top-left corner at (column, row) when the workbook is written. */
+    public void embed(Sheet sheet, String name, Charts.Rendered rendered, int column, int row)
+    {
+        placements.add(new Placement(sheet, name, java.util.concurrent.CompletableFuture.completedFuture(rendered), column, row));
     }
 
     /** Charts drawn, by file name (filled by {@link #write}). */
@@ -174,11 +192,30 @@ public final class ReportWorkbook
     public void publish(Path target)
             throws IOException
     {
+        publish(target, this::write);
+    }
+
+    /** What writes a file's content. */
+    @FunctionalInterface
+    public interface Content
+    {
+        void writeTo(OutputStream output)
+                throws IOException;
+    }
+
+    /**
+     * Writes a report file to a temp file beside {@code target} and moves it into place, so a
+     * reader sees the old file or the new one, never half of one; readable by others like any report.
+     */
+    public static void publish(Path target, Content content)
+            throws IOException
+    {
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".report-", ".xlsx.tmp");
+        String name = target.getFileName().toString();
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".report-", name.substring(name.lastIndexOf('.')) + ".tmp");
         try {
             try (OutputStream output = Files.newOutputStream(temporary)) {
-                write(output);
+                content.writeTo(output);
             }
             if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -194,14 +231,7 @@ public final class ReportWorkbook
     public List<Path> writeCharts(Path directory, String suffix)
             throws IOException
     {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, Charts.Rendered> chart : rendered.entrySet()) {
-            String name = chart.getKey() + suffix;
-            Charts.write(chart.getValue(), directory, name);
-            written.add(directory.resolve(name + ".png"));
-            written.add(directory.resolve(name + ".svg"));
-        }
-        return written;
+        return Charts.writeAll(rendered, directory, suffix);
     }
 
     @Override
@@ -218,20 +248,7 @@ public final class ReportWorkbook
     private void place(Placement placement)
             throws IOException
     {
-        Charts.Rendered image;
-        try {
-            image = placement.image().get();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while drawing charts");
-        }
-        catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException cause) {
-                throw cause;
-            }
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
+        Charts.Rendered image = await(placement.image());
         rendered.put(placement.name(), image);
         int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
         XSSFDrawing drawing = (XSSFDrawing) placement.sheet().createDrawingPatriarch();
@@ -239,8 +256,8 @@ public final class ReportWorkbook
         // (POI's Picture.resize cannot start at column 0, so the anchor is computed here.)
         Sheet sheet = placement.sheet();
         int offset = 16;
-        double width = Charts.WIDTH * 2 * CHART_SCALE + offset;
-        double height = Charts.HEIGHT * 2 * CHART_SCALE;
+        double width = image.width() * 2 * CHART_SCALE + offset;
+        double height = image.height() * 2 * CHART_SCALE;
         ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
         anchor.setCol1(placement.column());
         anchor.setDx1(Units.EMU_PER_PIXEL * offset);
@@ -259,6 +276,25 @@ public final class ReportWorkbook
         anchor.setDy2((int) Math.round(height * Units.EMU_PER_PIXEL));
         anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
         drawing.createPicture(anchor, picture);
+    }
+
+    /** A chart being rendered, once it is: its failure as the IOException or runtime exception it was. */
+    static Charts.Rendered await(java.util.concurrent.Future<Charts.Rendered> image)
+            throws IOException
+    {
+        try {
+            return image.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while drawing charts");
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException cause) {
+                throw cause;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     private static double rowHeightInPixels(Sheet sheet, int index)

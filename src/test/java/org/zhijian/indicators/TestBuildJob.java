@@ -226,16 +226,17 @@ class TestBuildJob
         Path reports = directory.resolve("reports");
         org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
         org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
-        assertThat(result.workbook()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
-        // Nineteen charts, each as PNG (drawn at 2x: 1440 x 800) and SVG.
-        assertThat(result.charts()).hasSize(38).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        assertThat(result.workbook().orElseThrow()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
+        // Twenty charts, each as PNG (drawn at 2x: 1440 x 800) and SVG; the page beside the workbook.
+        assertThat(result.html().orElseThrow()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.html"));
+        assertThat(result.charts()).hasSize(40).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1440);
         assertThat(png.getHeight()).isEqualTo(800);
         assertThat(Files.readString(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.svg"))).contains("<svg").contains("各市监督抽查批次合格率");
 
         List<Row> marts = values().where("region_level = 'province' AND period IN ('2025-Q3', '2024')").collectAsList();
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook()))) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook().orElseThrow()))) {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
@@ -285,7 +286,7 @@ class TestBuildJob
                 org.apache.poi.xssf.usermodel.XSSFDrawing drawing = workbook.getSheet(sheet).getDrawingPatriarch();
                 pictures.put(sheet, drawing == null ? 0 : drawing.getShapes().size());
             }
-            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 4), entry("预警", 1), entry("预测", 3), entry("信用", 1),
+            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 5), entry("预警", 1), entry("预测", 3), entry("信用", 1),
                     entry("考核排名", 1), entry("数据质量", 1));
             // The forecast sheet's next quarter is the mart's, and the summary tells it.
             Row next = table(LakeTables.FORECASTS).where("series = 'sampling_pass_rate' AND region_level = 'province' AND horizon = 1").first();
@@ -303,15 +304,134 @@ class TestBuildJob
 
         // English: sheet names, city names and the file name follow the language.
         org.zhijian.report.BriefJob.Result english = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "en", Optional.empty(), reports);
-        assertThat(english.workbook().getFileName().toString()).isEqualTo("quality_brief_2025-Q3_en.xlsx");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(english.workbook()))) {
+        assertThat(english.workbook().orElseThrow().getFileName().toString()).isEqualTo("quality_brief_2025-Q3_en.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(english.workbook().orElseThrow()))) {
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
             assertThat(workbook.getSheetAt(5).getSheetName()).isEqualTo("Forecast");
             assertThat(workbook.getSheetAt(7).getSheetName()).isEqualTo("Ranking");
             assertThat(find(workbook.getSheet("Sampling and cases"), "Zhejiang")).isNotNull();
             assertThat(find(workbook.getSheet("Sampling and cases"), "Hangzhou")).isNotNull();
         }
-        org.zhijian.report.LibreOfficeCheck.convertsWithoutErrors(result.workbook(), directory.resolve("pdf"));
+        org.zhijian.report.LibreOfficeCheck.convertsWithoutErrors(result.workbook().orElseThrow(), directory.resolve("pdf"));
+    }
+
+    /**
+     * The HTML brief in headless Chromium, as a phone (390 × 844) and a desk (1280 × 800) show it,
+     * in both languages: nothing scrolls sideways, text is at least 14 px, every chart and the
+     * county map are drawn, the page asks for nothing, and the headline figures are the mart's;
+     * printed, every section starts a page, each page is numbered and no chart is cut in two.
+     * Screenshots land in target/browser/ for a person to look at.
+     */
+    @Test
+    void theHtmlBriefReadsOnAPhoneAndOnPaperWithTheMartsFigures()
+            throws Exception
+    {
+        fullyBuilt();
+        Optional<org.zhijian.report.BrowserCheck> opened = org.zhijian.report.BrowserCheck.open();
+        if (opened.isEmpty()) {
+            return;
+        }
+        Path reports = directory.resolve("html");
+        org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
+        List<Row> marts = values().where("region_level = 'province' AND period IN ('2025-Q3', '2024')").collectAsList();
+        Path screenshots = Path.of("target", "browser");
+        try (org.zhijian.report.BrowserCheck browser = opened.get()) {
+            for (String language : List.of("zh", "en")) {
+                org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), language, Optional.empty(), reports,
+                        java.util.EnumSet.of(org.zhijian.report.BriefJob.Format.HTML));
+                assertThat(result.workbook()).isEmpty();
+                Path html = result.html().orElseThrow();
+                assertThat(html.getFileName().toString()).isEqualTo(language.equals("zh") ? "质量工作简报_2025-Q3.html" : "quality_brief_2025-Q3_en.html");
+                for (int[] size : new int[][] {{390, 844}, {1280, 800}}) {
+                    String where = language + " at " + size[0] + "x" + size[1];
+                    org.zhijian.report.BrowserCheck.Page page = browser.load(html, size[0], size[1]);
+                    assertThat(page.viewportWidth()).as(where).isEqualTo(size[0]);
+                    assertThat(page.scrollWidth()).as(where + ": the page scrolls sideways").isLessThanOrEqualTo(page.viewportWidth());
+                    assertThat(page.smallestText()).as(where + ": smallest text in px").isGreaterThanOrEqualTo(14);
+                    // Twenty charts, each drawn in its box within the width; the county map has its 90 tiles and their labels.
+                    assertThat(page.figures()).as(where).hasSize(20).allSatisfy(figure -> {
+                        assertThat(((Number) figure.get("width")).doubleValue()).as(where + " " + figure.get("id")).isGreaterThan(200);
+                        assertThat(((Number) figure.get("height")).doubleValue()).as(where + " " + figure.get("id")).isGreaterThan(100);
+                        assertThat(((Number) figure.get("right")).doubleValue()).as(where + " " + figure.get("id")).isLessThanOrEqualTo(size[0]);
+                    });
+                    assertThat(page.figures().stream().filter(figure -> figure.get("id").equals("figure-sampling_pass_rate_map")).findFirst().orElseThrow()
+                            .get("shapes")).satisfies(shapes -> assertThat(((Number) shapes).intValue()).isGreaterThan(90 * 3));
+                    // The page itself is the one request: no font, script, image or anything else is fetched, and nothing failed.
+                    assertThat(page.requests()).as(where).containsExactly(html.toUri().toString());
+                    assertThat(page.failures()).as(where).isEmpty();
+                    assertThat(headlineMatchesMarts(page.headline(), marts, language)).as(where + ": headline figures compared").isGreaterThanOrEqualTo(10);
+                    browser.screenshots(screenshots, "brief_" + language + "_" + size[0], "#figure-sampling_pass_rate_map");
+                }
+                byte[] pdf = browser.printToPdf();
+                Files.write(screenshots.resolve("brief_" + language + ".pdf"), pdf);
+                printedPages(pdf, language);
+            }
+        }
+    }
+
+    /** Each headline row's value as the page shows it equals the mart's value, formatted here as a person reads it; returns how many were compared. */
+    private static int headlineMatchesMarts(List<List<String>> rows, List<Row> marts, String language)
+    {
+        int compared = 0;
+        String period = "2025-Q3";
+        for (List<String> cells : rows) {
+            IndicatorCatalogue.Indicator indicator = CATALOGUE.indicators().stream()
+                    .filter(candidate -> (language.equals("zh") ? candidate.name().zh() : candidate.name().en()).equals(cells.get(0))).findFirst().orElseThrow();
+            // The quarter's indicators first, then the latest complete year's.
+            Optional<Row> quarter = marts.stream().filter(value -> value.getAs("indicator_id").equals(indicator.id()) && value.getAs("period").equals("2025-Q3")).findFirst();
+            Optional<Row> year = marts.stream().filter(value -> value.getAs("indicator_id").equals(indicator.id()) && value.getAs("period").equals("2024")).findFirst();
+            Optional<Row> mart = indicator.reportedFor(Periods.Kind.QUARTER) ? quarter : year;
+            if (mart.isEmpty()) {
+                assertThat(cells.get(1)).as(indicator.id()).isEqualTo("—");
+                continue;
+            }
+            double value = mart.get().getAs("value");
+            String expected = switch (indicator.unit()) {
+                case "ratio" -> String.format(java.util.Locale.ROOT, "%.1f%%", value * 100);
+                case "count" -> String.format(java.util.Locale.ROOT, "%,d", Math.round(value));
+                default -> String.format(java.util.Locale.ROOT, "%,.1f", value);
+            };
+            assertThat(cells.get(1)).as(indicator.id() + " " + period).isEqualTo(expected);
+            compared++;
+        }
+        return compared;
+    }
+
+    /** The printed brief: A4 portrait, every section from a new page, each page numbered "k / n", every chart whole on one page. */
+    private static void printedPages(byte[] pdf, String language)
+            throws IOException
+    {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            // Ten sections, each from a new page; long tables take more.
+            assertThat(pages).as(language + " pages").isBetween(10, 60);
+            org.apache.pdfbox.pdmodel.common.PDRectangle a4 = document.getPage(0).getMediaBox();
+            assertThat(a4.getWidth()).isCloseTo(595, org.assertj.core.data.Offset.offset(2f));
+            assertThat(a4.getHeight()).isCloseTo(842, org.assertj.core.data.Offset.offset(2f));
+            List<String> texts = new ArrayList<>();
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= pages; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(document);
+                assertThat(text).as(language + " page " + page + " is numbered").contains(page + " / " + pages);
+                texts.add(text);
+            }
+            String figure = language.equals("zh") ? "图 " : "Figure ";
+            for (int number = 1; number <= 20; number++) {
+                String caption = figure + number;
+                int top = -1;
+                for (int page = 0; page < pages && top < 0; page++) {
+                    if (texts.get(page).lines().anyMatch(line -> line.strip().equals(caption))) {
+                        top = page;
+                    }
+                }
+                assertThat(top).as(language + ": " + caption + " is printed").isGreaterThanOrEqualTo(0);
+                // The chart's file name is printed just below it: on the same page, so the chart between them is whole.
+                String below = texts.get(top).substring(texts.get(top).indexOf(caption));
+                assertThat(below).as(language + ": " + caption + " and its file on page " + (top + 1)).contains(".svg");
+            }
+        }
     }
 
     @Test

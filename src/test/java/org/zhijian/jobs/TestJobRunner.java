@@ -58,10 +58,10 @@ class TestJobRunner
         }
 
         @Override
-        public Path report(Periods.Period period, String language)
+        public List<Path> report(Periods.Period period, String language)
         {
             call("report " + period.id() + " " + language);
-            return Path.of("reports", period.id(), language + ".xlsx");
+            return List.of(Path.of("reports", period.id(), language + ".xlsx"));
         }
 
         @Override

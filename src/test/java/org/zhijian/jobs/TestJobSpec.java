@@ -68,6 +68,6 @@ class TestJobSpec
 
     private static JobSpec spec(String period)
     {
-        return new JobSpec(null, period, java.util.List.of("report"), null, null, null, null, null);
+        return new JobSpec(null, period, java.util.List.of("report"), null, null, null, null, null, null);
     }
 }

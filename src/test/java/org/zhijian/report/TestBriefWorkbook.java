@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The workbook from given query results, without Spark: missing values, notes, charts and the summary. */
 class TestBriefWorkbook
 {
-    private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+    static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+    static final org.zhijian.reference.ReferenceData REFERENCE = org.zhijian.reference.ReferenceDataLoader.load(Path.of("conf", "reference"));
     private static final String DEFINITION = """
             title: {zh: 浙江省质量工作简报, en: Zhejiang quality brief}
             sections:
@@ -72,14 +73,12 @@ class TestBriefWorkbook
         BriefData data = new BriefData(ReportPeriod.of(Periods.parse("2025-Q3")), 7, List.of(
                 new BriefData.Value("sampling_pass_rate", "2025-Q3", "province", "330000", "浙江省", 93.0, 100.0, 0.93, "ratio", 0.9, "amber", 0.012, null)), BriefData.Warnings.NONE);
         BriefText text = new BriefText("zh");
-        BriefWorkbook brief = new BriefWorkbook(data, definition, "brief.yaml", tables, CATALOGUE, text,
-                new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
+        BriefView view = new BriefViewBuilder(data, definition, "brief.yaml", tables, CATALOGUE, text, REFERENCE).build();
+        Map<String, Charts.Rendered> drawn = render(view, definition, tables, text);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Map<String, Charts.Rendered> drawn;
         try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
-            brief.write(book);
+            new BriefWorkbook(view, drawn).write(book);
             book.write(bytes);
-            drawn = book.charts();
         }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
@@ -151,11 +150,16 @@ class TestBriefWorkbook
                 "food", new ReportQueries.Table(columns, rows()));
         BriefData data = new BriefData(ReportPeriod.of(Periods.parse("2025-Q3")), 7, List.of(), BriefData.Warnings.NONE);
         BriefText text = new BriefText("en");
-        BriefWorkbook brief = new BriefWorkbook(data, definition, "reports/brief.yaml", tables, CATALOGUE, text,
-                new Charts(ChartFonts.resolve(Optional.empty(), BriefWorkbook.labels(definition, tables, CATALOGUE, text))));
-        try (ReportWorkbook book = new ReportWorkbook(text.fontName())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> brief.write(book)).isInstanceOf(org.zhijian.ZhijianException.class)
-                    .hasMessage("reports/brief.yaml: section sampling block by_city column status: 'purple' is not a status colour (green, amber or red)");
-        }
+        BriefViewBuilder brief = new BriefViewBuilder(data, definition, "reports/brief.yaml", tables, CATALOGUE, text, REFERENCE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(brief::build).isInstanceOf(org.zhijian.ZhijianException.class)
+                .hasMessage("reports/brief.yaml: section sampling block by_city column status: 'purple' is not a status colour (green, amber or red)");
+    }
+
+    /** Every chart of the view drawn and rendered, as the job does. */
+    static Map<String, Charts.Rendered> render(BriefView view, ReportDefinition definition, Map<String, ReportQueries.Table> tables, BriefText text)
+            throws IOException
+    {
+        Charts charts = new Charts(ChartFonts.resolve(Optional.empty(), BriefViewBuilder.labels(definition, tables, CATALOGUE, text, REFERENCE)));
+        return charts.renderAll(view.charts());
     }
 }

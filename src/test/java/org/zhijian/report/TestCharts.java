@@ -60,7 +60,56 @@ class TestCharts
                 Arrays.asList(null, null, 0.30, 0.29, 0.28), Arrays.asList(null, null, 0.30, 0.31, 0.31), Arrays.asList(null, null, 0.30, 0.32, 0.34),
                 Arrays.asList(null, null, 0.30, 0.33, 0.36), Arrays.asList(null, null, 0.30, 0.35, 0.40), Arrays.asList(0.27, 0.29, 0.30, null, null),
                 Optional.of(new Chart.Target(0.35, "Target")), new Chart.FanLabels("P5–P95", "P25–P75", "Median", "Actual")));
+        examples.put(Chart.TileMap.class, tileMap(true));
         return examples;
+    }
+
+    /** Four counties of two cities on a 2 × 3 grid: one below the 90% threshold, one at it, one above, one without data. */
+    private static Chart.TileMap tileMap(boolean higherIsBetter)
+    {
+        return new Chart.TileMap("Pass rate by county", "Pass rate", List.of(
+                new Chart.Tile("330102", "上城", "330100", "杭州市", 0, 0, 0.80),
+                new Chart.Tile("330105", "拱墅", "330100", "杭州市", 0, 1, 0.90),
+                new Chart.Tile("330203", "海曙", "330200", "宁波市", 1, 1, 0.97),
+                new Chart.Tile("330205", "江北", "330200", "宁波市", 1, 2, null)), Chart.Scale.PERCENT, Optional.of(new Chart.Target(0.90, "Threshold")),
+                Optional.of(higherIsBetter ? 0.95 : 0.85), higherIsBetter, "No data");
+    }
+
+    @Test
+    void aTileMapColoursCountiesByClassEitherSideOfTheThresholdAndHatchesTheOnesWithoutData()
+            throws IOException
+    {
+        TileMapPlot plot = (TileMapPlot) CHARTS.draw(tileMap(true)).getPlot();
+        // Two classes below the threshold (reds), three from it up (blues), each as wide as the band from the threshold to green (5 points).
+        assertThat(TileMapPlot.classes(tileMap(true))).extracting(colourClass -> Math.rint(colourClass.low() * 1e6) / 1e6)
+                .containsExactly(Double.NEGATIVE_INFINITY, 0.85, 0.90, 0.95, 1.00);
+        assertThat(plot.colour(0.80)).isEqualTo(new Color(0xC0392B));
+        assertThat(plot.colour(0.87)).isEqualTo(new Color(0xF0A35E));
+        assertThat(plot.colour(0.90)).isEqualTo(new Color(0xC6DBEF));
+        assertThat(plot.colour(0.97)).isEqualTo(new Color(0x6BAED6));
+        assertThat(plot.colour(1.00)).isEqualTo(new Color(0x2171B5));
+        // Where lower is better (green 85%, threshold 90%), low values take the good colours and high ones the bad.
+        TileMapPlot lowerIsBetter = (TileMapPlot) CHARTS.draw(tileMap(false)).getPlot();
+        assertThat(lowerIsBetter.colour(0.79)).isEqualTo(new Color(0x2171B5));
+        assertThat(lowerIsBetter.colour(0.88)).isEqualTo(new Color(0xC6DBEF));
+        assertThat(lowerIsBetter.colour(0.97)).isEqualTo(new Color(0xC0392B));
+        Charts.Rendered rendered = Charts.render(CHARTS.draw(tileMap(true)), Charts.size(tileMap(true)), "map");
+        assertThat(rendered.height()).isEqualTo(Charts.MAP_HEIGHT);
+        // Each county's name and value on its tile, a dash where it has none, the threshold and "no data" in the legend.
+        assertThat(rendered.svg()).contains(">上城<", ">80.0%<", ">97.0%<", ">—<", ">Threshold ≥ 90.0%<", ">No data<");
+        assertThat(rendered.inlineSvg()).startsWith("<svg").contains("viewBox='0.0 0.0 720.0 660.0'").doesNotContain("<?xml");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Chart.TileMap("t", null, List.of(new Chart.Tile("1", "a", "c", "C", 0, 0, null),
+                new Chart.Tile("2", "b", "c", "C", 0, 0, null)), Chart.Scale.PERCENT, Optional.empty(), Optional.empty(), true, "-"))
+                .hasMessage("two tiles on row 0, column 0");
+    }
+
+    @Test
+    void aCountyNameIsShortenedForItsTile()
+    {
+        assertThat(Chart.Tile.shortName("上城区")).isEqualTo("上城");
+        assertThat(Chart.Tile.shortName("景宁畲族自治县")).isEqualTo("景宁");
+        assertThat(Chart.Tile.shortName("义乌市")).isEqualTo("义乌");
+        assertThat(Chart.Tile.shortName("普陀区")).isEqualTo("普陀");
     }
 
     private static Chart.Bars bars(boolean horizontal)
