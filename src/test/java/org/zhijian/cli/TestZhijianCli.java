@@ -76,7 +76,7 @@ class TestZhijianCli
         CliRun run = CliRun.of("run", spec.toString(), "--period", "2025-Q3", "--input", directory.resolve("no-raw").toString(),
                 "--lake", directory.resolve("lake").toString());
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("chart composite_ranking: type must be one of [bar, fan, hbar, line, rank_interval, stacked, stacked_hbar], not pie");
+        assertThat(run.err()).contains("chart composite_ranking: type must be one of [bar, fan, hbar, line, rank_interval, stacked, stacked_hbar, tile_map], not pie");
         assertThat(run.out() + run.err()).doesNotContain("ingest ");
     }
 
