@@ -23,8 +23,11 @@ public final class IngestOptions
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "Force the encoding of CSV files (utf-8, gb18030, gbk). Default: detect (BOM, then strict UTF-8, then GB18030).")
     String encoding;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet to read from workbooks that have it. Default: the sheet named after the dataset, else the first.")
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet to read from workbooks that have it. Default: every sheet, each recognised by its header row.")
     String sheet;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Read every file with this source profile (conf/sources/NAME.yaml) instead of recognising each by its header row.")
+    String profile;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day no date may pass (rule.date_future). Default: today in Asia/Shanghai.")
     String asOf;
@@ -60,8 +63,14 @@ public final class IngestOptions
         if (gate < 0 || gate > 1) {
             throw new ZhijianException(ZhijianException.Code.USAGE, "--reject-gate: " + gate + " is not a share between 0 and 1");
         }
+        // The layouts files are recognised by, checked whole before anything is read.
+        org.zhijian.ingest.SourceProfiles profiles = org.zhijian.ingest.SourceProfiles.load(context.configDirectory().resolve("sources"), context.reference().headerAliases());
+        if (profile != null && profiles.profile(profile).isEmpty()) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, "--profile: no source profile '" + profile + "' in " + context.configDirectory().resolve("sources")
+                    + " (known: " + String.join(", ", profiles.profiles().stream().map(org.zhijian.ingest.SourceProfile::id).toList()) + ")");
+        }
         RawFileInspector.Options options = new RawFileInspector.Options(charset, Optional.ofNullable(sheet), RawFileInspector.DEFAULT_SPLIT_BYTES,
-                ReaderLimits.of(config.ingest()));
+                ReaderLimits.of(config.ingest()), Optional.of(profiles), Optional.ofNullable(profile));
         return new IngestJob.Request(command, input != null ? input : config.paths().raw(), config.paths().lake(), options, day,
                 config.quality().acceptPilotCreditCodes(), gate, allowRejects, write, maxProblems);
     }

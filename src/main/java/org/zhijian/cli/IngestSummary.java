@@ -58,9 +58,10 @@ final class IngestSummary
         // A file mixing encodings, or with damaged bytes, says so once; its lines of the other kind are quarantined.
         result.inspection().files().stream().filter(file -> !file.encodingNote().isEmpty()).forEach(file ->
                 lines.add("Note: " + file.fileName() + ": read as " + file.encoding() + "; " + file.encodingNote()));
-        if (!result.inspection().skipped().isEmpty()) {
-            lines.add("Skipped (not named after a dataset): " + String.join(", ", result.inspection().skipped()));
-        }
+        // Files whose layout is not a dataset's: what they are nearest, so a new layout can get its profile.
+        result.inspection().unrecognised().forEach(file -> lines.add("Not loaded: " + file.fileName() + ": " + file.reason()));
+        result.inspection().files().stream().filter(file -> !file.profile().startsWith("own_")).forEach(file ->
+                lines.add("Layout: " + file.fileName() + (file.sheet().isEmpty() ? "" : " [" + file.sheet() + "]") + " read as " + file.profile() + " into " + file.dataset().tableName()));
         return lines;
     }
 

@@ -37,6 +37,7 @@ public final class IngestManifest
             entry.put("file", file.fileName());
             entry.put("path", file.path());
             entry.put("dataset", file.dataset().tableName());
+            entry.put("profile", file.profile());
             entry.put("format", file.format().name().toLowerCase(java.util.Locale.ROOT));
             entry.put("encoding", file.encoding());
             if (!file.encodingNote().isEmpty()) {
@@ -66,6 +67,9 @@ public final class IngestManifest
         }
         manifest.put("refused_files", refused);
         manifest.put("skipped_files", result.inspection().skipped());
+        List<Map<String, Object>> unrecognised = new ArrayList<>();
+        result.inspection().unrecognised().forEach(file -> unrecognised.add(new LinkedHashMap<>(Map.of("file", file.fileName(), "reason", file.reason()))));
+        manifest.put("unrecognised_files", unrecognised);
         Map<String, Object> datasets = new LinkedHashMap<>();
         result.outcomes().forEach((dataset, outcome) -> {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -226,16 +226,30 @@ public final class IngestPipeline
             }
             return new Iterator<>()
             {
+                private RawRecord pending;
+
                 @Override
                 public boolean hasNext()
                 {
-                    return records.hasNext();
+                    // Title rows above a header that is not on line 1 are not data.
+                    while (pending == null && records.hasNext()) {
+                        RawRecord record = records.next();
+                        if (record.line() > split.headerLine() || record.failure() != null) {
+                            pending = record;
+                        }
+                    }
+                    return pending != null;
                 }
 
                 @Override
                 public Row next()
                 {
-                    return toRow(split, records.next());
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    RawRecord record = pending;
+                    pending = null;
+                    return toRow(split, record);
                 }
             };
         }
@@ -249,7 +263,8 @@ public final class IngestPipeline
             if (record.failure() != null) {
                 return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE, "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
             }
-            if (record.blank()) {
+            if (record.blank() || split.mapping().isNote(record.fields())) {
+                // A note under a table (注：…) is not data, like a blank line.
                 return row(split, record, validator.blank(), true);
             }
             List<String> fields = fitted(split, record.fields());
@@ -257,12 +272,7 @@ public final class IngestPipeline
                 return row(split, record, validator.structural(new RowError(Rule.COLUMN_COUNT, "", String.valueOf(fields.size()),
                         Rule.COLUMN_COUNT.message(split.fieldCount(), fields.size()))), false);
             }
-            int[] columnFields = split.columnFields();
-            String[] raw = new String[columnFields.length];
-            for (int i = 0; i < columnFields.length; i++) {
-                raw[i] = columnFields[i] < 0 ? null : fields.get(columnFields[i]);
-            }
-            ValidatedRow validated = validator.validate(raw);
+            ValidatedRow validated = validator.validate(split.mapping().apply(fields));
             if (record.undecodable()) {
                 List<RowError> errors = new ArrayList<>(validated.errors());
                 errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", record.encodingProblem()));
@@ -284,10 +294,11 @@ public final class IngestPipeline
             }
             List<String> fields = new ArrayList<>(fitted(split, record.fields()));
             if (fields.size() == split.fieldCount()) {
-                int[] columnFields = split.columnFields();
                 for (int i = 0; i < columns.size(); i++) {
-                    if (columns.get(i).personal() && columnFields[i] >= 0) {
-                        fields.set(columnFields[i], org.zhijian.lake.PersonalData.mask(columns.get(i).name(), fields.get(columnFields[i])));
+                    if (columns.get(i).personal()) {
+                        for (int field : split.mapping().sources(i)) {
+                            fields.set(field, org.zhijian.lake.PersonalData.mask(columns.get(i).name(), fields.get(field)));
+                        }
                     }
                 }
             }
@@ -300,7 +311,7 @@ public final class IngestPipeline
         /** A workbook row may omit trailing empty cells or carry empty ones past the header. */
         private static List<String> fitted(RawSplit split, List<String> fields)
         {
-            if (split.format() != RawFormat.XLSX || fields.size() == split.fieldCount()) {
+            if (split.format() == RawFormat.CSV || fields.size() == split.fieldCount()) {
                 return fields;
             }
             List<String> fitted = new ArrayList<>(fields);

@@ -13,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param encodingNote how many records are in another encoding or damaged, and where the first are; empty when none
  * @param sheet the sheet read from a workbook, or empty for CSV
  * @param ignoredHeaders headers that name no column of the dataset (their fields are not loaded)
+ * @param profile the source profile the file was recognised by (conf/sources)
  */
 public record InspectedFile(
         int sequence,
@@ -26,7 +27,8 @@ public record InspectedFile(
         long bytes,
         String sha256,
         List<String> ignoredHeaders,
-        List<RawSplit> splits)
+        List<RawSplit> splits,
+        String profile)
 {
     public InspectedFile
     {
@@ -40,5 +42,6 @@ public record InspectedFile(
         requireNonNull(sha256, "sha256 is null");
         ignoredHeaders = List.copyOf(ignoredHeaders);
         splits = List.copyOf(splits);
+        requireNonNull(profile, "profile is null");
     }
 }

@@ -33,10 +33,12 @@ import org.zhijian.schema.Rule;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The driver's look at a raw folder before any task runs: which files belong to which dataset,
- * their format and encoding, whether their headers name every required column, and how each
- * CSV is cut into byte ranges for parallel reading. A file that fails here is reported once,
- * with its reason, and the other files still load.
+ * The driver's look at a raw folder before any task runs: which layout each file (each sheet of
+ * a workbook) has — recognised by its header row on one of its first rows against the source
+ * profiles, never by its name — and so which dataset it feeds, its format and encoding, and how
+ * each CSV is cut into byte ranges for parallel reading. A file that fails here is reported once,
+ * with its reason; a file that matches no profile is listed with the nearest ones; the other
+ * files still load.
  */
 public final class RawFileInspector
 {
@@ -46,28 +48,50 @@ public final class RawFileInspector
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
-    /** What the folder holds: files to load, files refused, and files that are not datasets. */
-    public record Inspection(List<InspectedFile> files, List<FileProblem> problems, List<String> skipped)
+    /** What the folder holds: files to load, files refused, and files (or sheets) that match no profile, with why. */
+    public record Inspection(List<InspectedFile> files, List<FileProblem> problems, List<Unrecognised> unrecognised)
     {
         public Inspection
         {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
-            skipped = List.copyOf(skipped);
+            unrecognised = List.copyOf(unrecognised);
+        }
+
+        /** The names of the files (and sheets) that match no profile. */
+        public List<String> skipped()
+        {
+            return unrecognised.stream().map(Unrecognised::fileName).toList();
         }
     }
+
+    /** A file or sheet no profile recognises, and why: the nearest profiles and what each lacks, or that it is no CSV or workbook. */
+    public record Unrecognised(String fileName, String reason) {}
+
+    /** The kinds of file a raw folder may hold, by extension; anything else is listed, not read. */
+    private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("csv", "txt", "tsv", "xlsx", "xls");
 
     /**
      * @param encoding a charset to force on every CSV file, or empty to detect
      * @param sheet the sheet to read from workbooks that have it, or empty
+     * @param profiles the source profiles files are recognised by; empty for the project's own layouts only
+     * @param profile a profile to force on every file (--profile), or empty to recognise each
      */
-    public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits)
+    public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits, Optional<SourceProfiles> profiles,
+            Optional<String> profile)
     {
         public Options
         {
             requireNonNull(encoding, "encoding is null");
             requireNonNull(sheet, "sheet is null");
             requireNonNull(limits, "limits is null");
+            requireNonNull(profiles, "profiles is null");
+            requireNonNull(profile, "profile is null");
+        }
+
+        public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits)
+        {
+            this(encoding, sheet, splitBytes, limits, Optional.empty(), Optional.empty());
         }
 
         public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes)
@@ -84,12 +108,20 @@ public final class RawFileInspector
     private final Configuration configuration;
     private final HeaderAliases aliases;
     private final Options options;
+    private final SourceProfiles profiles;
 
     public RawFileInspector(Configuration configuration, HeaderAliases aliases, Options options)
     {
         this.configuration = requireNonNull(configuration, "configuration is null");
         this.aliases = requireNonNull(aliases, "aliases is null");
         this.options = requireNonNull(options, "options is null");
+        this.profiles = options.profiles().orElseGet(() -> SourceProfiles.own(aliases));
+        options.profile().ifPresent(id -> {
+            if (profiles.profile(id).isEmpty()) {
+                throw new org.zhijian.config.ConfigException("--profile: no source profile '" + id + "' (known: "
+                        + String.join(", ", profiles.profiles().stream().map(SourceProfile::id).toList()) + ")");
+            }
+        });
     }
 
     public Inspection inspect(Path folder)
@@ -103,58 +135,91 @@ public final class RawFileInspector
         Arrays.sort(statuses, Comparator.comparing(status -> status.getPath().getName()));
         List<InspectedFile> files = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Unrecognised> unrecognised = new ArrayList<>();
         for (FileStatus status : statuses) {
             String name = status.getPath().getName();
             if (status.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
                 continue;
             }
-            Optional<SourceDataset> dataset = SourceDataset.forFileName(name);
-            if (dataset.isEmpty()) {
-                skipped.add(name);
+            int dot = name.lastIndexOf('.');
+            String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+            // Named after a dataset, a file says what it is meant to be: a missing column refuses it rather than leaving it unrecognised.
+            Optional<SourceDataset> named = SourceDataset.forFileName(name);
+            if (!EXTENSIONS.contains(extension) && named.isEmpty()) {
+                unrecognised.add(new Unrecognised(name, "not a CSV, .xlsx or .xls file (by its extension)"));
                 continue;
             }
             try {
-                Object result = inspect(fs, status, dataset.get(), files.size());
-                if (result instanceof InspectedFile file) {
-                    files.add(file);
-                }
-                else {
-                    problems.add((FileProblem) result);
+                for (Object result : inspect(fs, status, named, files.size())) {
+                    if (result instanceof InspectedFile file) {
+                        files.add(file);
+                    }
+                    else if (result instanceof Unrecognised skipped) {
+                        unrecognised.add(skipped);
+                    }
+                    else {
+                        problems.add((FileProblem) result);
+                    }
                 }
             }
             catch (IOException e) {
                 problems.add(new FileProblem(name, Rule.FILE_UNREADABLE, 0, "", Rule.FILE_UNREADABLE.message(XlsxSheetReader.describe(e))));
             }
         }
-        return new Inspection(files, problems, skipped);
+        return new Inspection(files, problems, unrecognised);
     }
 
-    private Object inspect(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
+    /** A file's inspected sheets (one for a CSV file), problems and unrecognised sheets. */
+    private List<Object> inspect(FileSystem fs, FileStatus status, Optional<SourceDataset> named, int sequence)
             throws IOException
     {
         Path path = status.getPath();
         String name = path.getName();
         if (status.getLen() == 0) {
-            return new FileProblem(name, Rule.FILE_EMPTY, 0, "", Rule.FILE_EMPTY.message());
+            return List.of(new FileProblem(name, Rule.FILE_EMPTY, 0, "", Rule.FILE_EMPTY.message()));
         }
         byte[] magic = new byte[4];
         try (FSDataInputStream input = fs.open(path)) {
             input.readFully(0, magic, 0, (int) Math.min(4, status.getLen()));
         }
         if (startsWith(magic, OLE2)) {
-            return unreadable(name, "it is an Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV");
+            return inspectWorkbook(fs, status, named, sequence, RawFormat.XLS);
         }
         if (startsWith(magic, ZIP)) {
-            return inspectWorkbook(fs, status, dataset, sequence);
+            return inspectWorkbook(fs, status, named, sequence, RawFormat.XLSX);
         }
         if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            return unreadable(name, "it is not an XLSX workbook (no zip signature)");
+            return List.of(unreadable(name, "it is not an XLSX workbook (no zip signature)"));
         }
-        return inspectCsv(fs, status, dataset, sequence);
+        return List.of(inspectCsv(fs, status, named, sequence));
     }
 
-    private Object inspectCsv(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
+    /**
+     * The profile a file's first rows match, as the inspected file's mapping; else why not: a
+     * refusal (a problem), a file named after a dataset whose required column is missing (refused
+     * as before recognition), or no profile (listed).
+     */
+    private Object recognise(String name, String sheet, List<List<String>> rows, List<Long> lines, Optional<SourceDataset> named)
+    {
+        String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+        String label = sheet.isEmpty() ? name : name + " [" + sheet + "]";
+        SourceProfiles.Recognition recognition = profiles.recognise(rows, options.profile(), sheet.isEmpty() ? stem : stem + "-" + sheet);
+        if (recognition.match().isPresent()) {
+            return recognition.match().get();
+        }
+        if (recognition.rule() != null) {
+            return new FileProblem(name, recognition.rule(), lines.isEmpty() ? 0 : lines.get(0), recognition.column(), recognition.reason());
+        }
+        if (named.isPresent() && !rows.isEmpty()) {
+            SourceProfiles.Recognition own = profiles.ownLayout(named.get(), rows.get(0));
+            if (own.rule() != null) {
+                return new FileProblem(name, own.rule(), lines.get(0), own.column(), own.reason());
+            }
+        }
+        return new Unrecognised(label, recognition.reason());
+    }
+
+    private Object inspectCsv(FileSystem fs, FileStatus status, Optional<SourceDataset> named, int sequence)
             throws IOException
     {
         Path path = status.getPath();
@@ -203,23 +268,38 @@ public final class RawFileInspector
                         lines(scan.utf8Lines()), scan.firstUtf8Line(), scan.firstInvalidUtf8Line());
             }
         }
-        long headerEnd = scan.boundaries().get(0).offset();
-        byte[] headerBytes = new byte[(int) Math.min(headerEnd - scan.bomLength(), options.limits().maxLineBytes())];
+        // The first rows, where the header is looked for (title rows may stand above it): at most
+        // a few lines' worth of bytes, so a file with no line breaks cannot make this read it all.
+        List<List<String>> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        long window = Math.min(scan.size() - scan.bomLength(), (long) options.limits().maxLineBytes() * SourceProfiles.HEADER_WITHIN);
         try (FSDataInputStream input = fs.open(path)) {
-            input.readFully(scan.bomLength(), headerBytes);
+            input.seek(scan.bomLength());
+            InputStream bounded = org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(input).setMaxCount(window).get();
+            try (CsvReader reader = new CsvReader(new InputStreamReader(bounded, charset))) {
+                while (rows.size() < SourceProfiles.HEADER_WITHIN && reader.hasNext()) {
+                    org.zhijian.io.CsvRecord record = reader.next();
+                    rows.add(record.fields());
+                    lines.add(record.line());
+                }
+            }
+            catch (RuntimeException e) {
+                // A window that ends inside a quoted field: the rows read so far are what there is to recognise.
+            }
         }
-        List<String> header;
-        try (CsvReader reader = new CsvReader(new InputStreamReader(new ByteArrayInputStream(headerBytes), charset))) {
-            header = reader.hasNext() ? reader.next().fields() : List.of();
+        Object recognised = recognise(name, "", rows, lines, named);
+        if (!(recognised instanceof SourceProfiles.Match match)) {
+            // A first row that does not decode is most likely a header read in the wrong encoding.
+            if (!rows.isEmpty() && String.join("", rows.get(0)).indexOf('\uFFFD') >= 0) {
+                return new FileProblem(name, Rule.FILE_ENCODING, lines.get(0), "", Rule.FILE_ENCODING.message(charset.name() + ": the header row does not decode"));
+            }
+            return recognised;
         }
-        if (String.join("", header).indexOf('\uFFFD') >= 0) {
-            return new FileProblem(name, Rule.FILE_ENCODING, 1, "", Rule.FILE_ENCODING.message(charset.name() + ": the header row does not decode"));
+        long headerLine = lines.get(match.headerRow());
+        if (String.join("", rows.get(match.headerRow())).indexOf('\uFFFD') >= 0) {
+            return new FileProblem(name, Rule.FILE_ENCODING, headerLine, "", Rule.FILE_ENCODING.message(charset.name() + ": the header row does not decode"));
         }
-        Object mapping = mapHeader(name, dataset, header, 1);
-        if (mapping instanceof FileProblem problem) {
-            return problem;
-        }
-        HeaderMapping columns = (HeaderMapping) mapping;
+        SourceDataset dataset = match.profile().dataset();
         List<RawSplit> splits = new ArrayList<>();
         List<CsvScanner.Boundary> boundaries = scan.boundaries();
         for (int i = 0; i < boundaries.size(); i++) {
@@ -227,105 +307,77 @@ public final class RawFileInspector
             long end = i + 1 < boundaries.size() ? boundaries.get(i + 1).offset() : scan.size();
             if (end > start) {
                 splits.add(new RawSplit(sequence, path.toString(), name, dataset, RawFormat.CSV, charset.name(), start, end,
-                        boundaries.get(i).line(), columns.columnFields(), header.size(), "", mixed, options.limits()));
+                        boundaries.get(i).line(), headerLine, match.mapping(), match.profile().id(), match.fieldCount(), "", mixed, options.limits()));
             }
         }
-        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, note, "", scan.size(), scan.sha256(), columns.ignored(), splits);
+        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, note, "", scan.size(), scan.sha256(), match.ignored(), splits,
+                match.profile().id());
     }
 
-    private Object inspectWorkbook(FileSystem fs, FileStatus status, SourceDataset dataset, int sequence)
+    /** Each sheet of a workbook (.xlsx or .xls) recognised on its own (only the --sheet one when it is there). */
+    private List<Object> inspectWorkbook(FileSystem fs, FileStatus status, Optional<SourceDataset> named, int sequence, RawFormat format)
             throws IOException
     {
         Path path = status.getPath();
         String name = path.getName();
         List<String> sheets;
         try {
-            sheets = XlsxSheetReader.sheetNames(fs, path);
+            sheets = format == RawFormat.XLS ? XlsSheetReader.sheetNames(fs, path, options.limits()) : XlsxSheetReader.sheetNames(fs, path);
         }
         catch (IOException e) {
-            return unreadable(name, "the workbook cannot be opened (truncated or damaged): " + XlsxSheetReader.describe(e));
+            return List.of(unreadable(name, "the workbook cannot be opened (truncated or damaged): " + XlsxSheetReader.describe(e)));
         }
         if (sheets.isEmpty()) {
-            return unreadable(name, "the workbook has no sheets");
+            return List.of(unreadable(name, "the workbook has no sheets"));
         }
-        String sheet = chooseSheet(sheets, dataset);
-        RawRecord headerRow = null;
-        try (XlsxSheetReader reader = XlsxSheetReader.open(fs, path, sheet, 1, options.limits())) {
-            while (reader.hasNext()) {
-                RawRecord row = reader.next();
-                if (row.failure() != null) {
-                    return unreadable(name, row.failure());
-                }
-                if (!row.blank()) {
-                    headerRow = row;
-                    break;
-                }
-            }
-        }
-        if (headerRow == null) {
-            return new FileProblem(name, Rule.FILE_EMPTY, 0, "", Rule.FILE_EMPTY.message() + " (sheet '" + sheet + "' has no rows)");
-        }
-        List<String> header = new ArrayList<>(headerRow.fields());
-        while (!header.isEmpty() && header.get(header.size() - 1).isBlank()) {
-            header.remove(header.size() - 1);
-        }
-        Object mapping = mapHeader(name, dataset, header, headerRow.line());
-        if (mapping instanceof FileProblem problem) {
-            return problem;
-        }
-        HeaderMapping columns = (HeaderMapping) mapping;
-        RawSplit split = new RawSplit(sequence, path.toString(), name, dataset, RawFormat.XLSX, "UTF-8", 0, status.getLen(),
-                headerRow.line() + 1, columns.columnFields(), header.size(), sheet, false, options.limits());
-        return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.XLSX, "xlsx", "", sheet, status.getLen(), sha256(fs, path), columns.ignored(), List.of(split));
-    }
-
-    private String chooseSheet(List<String> sheets, SourceDataset dataset)
-    {
         if (options.sheet().isPresent() && sheets.contains(options.sheet().get())) {
-            return options.sheet().get();
+            sheets = List.of(options.sheet().get());
         }
+        List<Object> results = new ArrayList<>();
+        int inspected = 0;
+        String sha256 = null;
         for (String sheet : sheets) {
-            String normalized = sheet.strip().toLowerCase(Locale.ROOT);
-            if (normalized.equals(dataset.tableName()) || normalized.equals(dataset.chineseName())) {
-                return sheet;
+            List<List<String>> rows = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            try (SplitReader.Records reader = format == RawFormat.XLS ? XlsSheetReader.open(fs, path, sheet, 1, options.limits())
+                    : XlsxSheetReader.open(fs, path, sheet, 1, options.limits())) {
+                while (rows.size() < SourceProfiles.HEADER_WITHIN && reader.hasNext()) {
+                    RawRecord row = reader.next();
+                    if (row.failure() != null) {
+                        results.add(unreadable(name, row.failure()));
+                        rows = null;
+                        break;
+                    }
+                    // Blank rows above a header are skipped, as are the rows of a title that stands alone.
+                    if (!row.blank()) {
+                        rows.add(row.fields());
+                        lines.add(row.line());
+                    }
+                }
             }
-        }
-        return sheets.get(0);
-    }
-
-    /** Which field of the file holds each column of the dataset. */
-    private record HeaderMapping(int[] columnFields, List<String> ignored) {}
-
-    private Object mapHeader(String name, SourceDataset dataset, List<String> header, long line)
-    {
-        List<Column> columns = dataset.columns();
-        int[] fields = new int[columns.size()];
-        Arrays.fill(fields, -1);
-        Map<String, String> headerOf = new HashMap<>();
-        List<String> ignored = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String cell = header.get(i);
-            Optional<String> column = aliases.columnFor(dataset, cell);
-            if (column.isEmpty()) {
-                if (!cell.isBlank()) {
-                    ignored.add(cell.strip());
+            if (rows == null) {
+                continue;
+            }
+            if (rows.isEmpty()) {
+                if (sheets.size() == 1) {
+                    results.add(new FileProblem(name, Rule.FILE_EMPTY, 0, "", Rule.FILE_EMPTY.message() + " (sheet '" + sheet + "' has no rows)"));
                 }
                 continue;
             }
-            String previous = headerOf.put(column.get(), cell.strip());
-            if (previous != null) {
-                return new FileProblem(name, Rule.FILE_DUPLICATE_COLUMN, line, column.get(), Rule.FILE_DUPLICATE_COLUMN.message(previous, cell.strip(), column.get()));
+            // A sheet's name says what a workbook of several sheets is meant to hold no more than a file's name does.
+            Object recognised = recognise(name, sheets.size() == 1 ? "" : sheet, rows, lines, sheets.size() == 1 ? named : Optional.empty());
+            if (!(recognised instanceof SourceProfiles.Match match)) {
+                results.add(recognised);
+                continue;
             }
-            fields[dataset.columnIndex(column.get())] = i;
+            sha256 = sha256 == null ? sha256(fs, path) : sha256;
+            long headerLine = lines.get(match.headerRow());
+            RawSplit split = new RawSplit(sequence + inspected, path.toString(), name, match.profile().dataset(), format, "UTF-8", 0, status.getLen(),
+                    headerLine + 1, headerLine, match.mapping(), match.profile().id(), match.fieldCount(), sheet, false, options.limits());
+            results.add(new InspectedFile(sequence + inspected++, name, path.toString(), match.profile().dataset(), format, format == RawFormat.XLS ? "xls" : "xlsx", "", sheet,
+                    status.getLen(), sha256, match.ignored(), List.of(split), match.profile().id()));
         }
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            if (fields[i] < 0 && column.required()) {
-                return new FileProblem(name, Rule.FILE_MISSING_COLUMN, line, column.name(),
-                        Rule.FILE_MISSING_COLUMN.message(column.name() + " (" + column.chineseName() + ")"));
-            }
-        }
-        return new HeaderMapping(fields, ignored);
+        return results;
     }
 
     private static String lines(long count)

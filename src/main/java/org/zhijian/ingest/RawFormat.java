@@ -5,4 +5,6 @@ public enum RawFormat
 {
     CSV,
     XLSX,
+    /** Excel 97-2003 (BIFF8), read by {@link XlsSheetReader}. */
+    XLS,
 }

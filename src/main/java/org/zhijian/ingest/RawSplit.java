@@ -11,7 +11,9 @@ import static java.util.Objects.requireNonNull;
  * at a record boundary, or a whole workbook sheet.
  *
  * @param fileSequence the file's position in the load, which orders "first" among duplicate keys
- * @param columnFields for each column of the dataset, the index of its field in the file, or -1
+ * @param headerLine the line of the header row: records up to it (title rows above a header) are not data
+ * @param mapping how each record's fields become the dataset's columns (the file's profile and header)
+ * @param profile the source profile the file was recognised by
  * @param fieldCount how many fields the header has, which every record must have
  * @param mixedEncodings whether the file mixes encodings, so records are checked for the other one
  * @param limits how long a record and how large a workbook part may be
@@ -26,7 +28,9 @@ public record RawSplit(
         long start,
         long end,
         long firstLine,
-        int[] columnFields,
+        long headerLine,
+        FieldMapping mapping,
+        String profile,
         int fieldCount,
         String sheet,
         boolean mixedEncodings,
@@ -40,7 +44,8 @@ public record RawSplit(
         requireNonNull(dataset, "dataset is null");
         requireNonNull(format, "format is null");
         requireNonNull(charset, "charset is null");
-        columnFields = columnFields.clone();
+        requireNonNull(mapping, "mapping is null");
+        requireNonNull(profile, "profile is null");
         requireNonNull(limits, "limits is null");
     }
 }

@@ -40,6 +40,9 @@ final class SplitReader
         if (split.format() == RawFormat.XLSX) {
             return XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
         }
+        if (split.format() == RawFormat.XLS) {
+            return XlsSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+        }
         FSDataInputStream stream = fs.open(path);
         try {
             stream.seek(split.start());

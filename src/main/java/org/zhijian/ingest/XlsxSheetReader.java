@@ -345,7 +345,8 @@ final class XlsxSheetReader
         }
     }
 
-    private static File localFile(FileSystem fs, Path path)
+    /** The local file behind a path, or null when it is remote (HDFS, S3) and must be copied first. */
+    static File localFile(FileSystem fs, Path path)
     {
         if (fs instanceof LocalFileSystem local) {
             return local.pathToFile(path);

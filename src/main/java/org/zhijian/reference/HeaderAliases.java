@@ -43,7 +43,8 @@ public final class HeaderAliases
                 .toList();
     }
 
-    static String normalize(String header)
+    /** A header as aliases are looked up: trimmed, a byte-order mark and a unit in brackets dropped, lower case. */
+    public static String normalize(String header)
     {
         String trimmed = header == null ? "" : header.strip();
         if (trimmed.startsWith("\uFEFF")) {

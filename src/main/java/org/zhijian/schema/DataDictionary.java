@@ -13,8 +13,9 @@ public final class DataDictionary
         text.append("# Raw data dictionary\n\n")
                 .append("Generated from `org.zhijian.schema.SourceDataset`; `TestDataDictionary` fails when this file is stale ")
                 .append("(regenerate with `mvn -q test -Dtest=TestDataDictionary -Dzhijian.updateDocs=true`).\n\n")
-                .append("A raw file's dataset is known by its name (`enterprises.csv`, `brands.xlsx`, ...). Headers may be the English ")
-                .append("names below, the Chinese names, or any alias in `conf/reference/header_aliases.csv`. ")
+                .append("A raw file's dataset is known by its header row, whatever the file is called: the project's own layouts ")
+                .append("(`conf/sources/own_*.yaml`) have the English names below, the Chinese names, or any alias in ")
+                .append("`conf/reference/header_aliases.csv`; other layouts are source profiles ([data sources](data-sources.md)). ")
                 .append("Amounts are in the unit given; dates may be `yyyy-MM-dd`, `yyyy/M/d`, `yyyyMMdd`, `yyyy年M月d日` or Excel serials; ")
                 .append("booleans 是/否, Y/N, true/false or 1/0.\n");
         for (SourceDataset dataset : SourceDataset.values()) {

@@ -16,6 +16,7 @@ public enum Rule
     FILE_MISSING_COLUMN("file.missing_column", Scope.FILE, "required column '%s' is missing from the header"),
     FILE_UNREADABLE("file.unreadable", Scope.FILE, "the file cannot be read: %s"),
     FILE_DUPLICATE_COLUMN("file.duplicate_column", Scope.FILE, "headers '%s' and '%s' both name column %s"),
+    FILE_PROFILE("file.profile", Scope.FILE, "the file's layout is not clear: %s"),
 
     COLUMN_COUNT("struct.column_count", Scope.ROW, "expected %s fields, found %s"),
     ROW_ENCODING("format.encoding", Scope.ROW, "the line holds bytes that are not valid %s"),

@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class BrowserCheck
         implements AutoCloseable
 {
+    /** Selenium looks for a DevTools module of Chromium's version and warns when there is none; the commands used here need none. */
+    private static final java.util.logging.Logger CDP_VERSION = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -59,6 +62,7 @@ public final class BrowserCheck
             System.out.println("Browser check skipped: Chromium and chromedriver are not installed (scripts/install-chromium installs them)");
             return Optional.empty();
         }
+        CDP_VERSION.setLevel(Level.SEVERE);
         Path profile = Files.createTempDirectory("zhijian-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());

@@ -1,0 +1,150 @@
+package org.zhijian.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the fields of one file's records become the dataset's raw values, as its profile and
+ * header row say: for each column the fields that feed it (the first non-empty wins), its value
+ * map, a constant where no field gives a value, and a key built from the file and a running
+ * number. The project's own layouts use one field per column and nothing else, so their values
+ * pass through unchanged.
+ */
+public final class FieldMapping
+        implements Serializable
+{
+    private static final long serialVersionUID = 1L;
+
+    private final int[][] sources;
+    private final String[] constants;
+    private final List<Map<String, String>> values;
+    private final Set<String> placeholders;
+    private final List<String> notes;
+    private final int keyColumn;
+    private final int keyField;
+    private final String keyPrefix;
+
+    private FieldMapping(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes, int keyColumn,
+            int keyField, String keyPrefix)
+    {
+        this.sources = sources;
+        this.constants = constants;
+        this.values = values;
+        this.placeholders = placeholders;
+        this.notes = notes;
+        this.keyColumn = keyColumn;
+        this.keyField = keyField;
+        this.keyPrefix = keyPrefix;
+    }
+
+    /** One field per column, -1 where the file has none: the project's own layouts. */
+    public static FieldMapping direct(int[] columnFields)
+    {
+        int[][] sources = new int[columnFields.length][];
+        for (int i = 0; i < columnFields.length; i++) {
+            sources[i] = columnFields[i] < 0 ? new int[0] : new int[] {columnFields[i]};
+        }
+        return new FieldMapping(sources, new String[columnFields.length], emptyMaps(columnFields.length), Set.of(), List.of(), -1, -1, "");
+    }
+
+    /**
+     * A profile's mapping: {@code sources} the fields of each column in order of preference,
+     * {@code constants} values where no field gives one (null for none), {@code values} each
+     * column's value map (empty for none); {@code keyColumn} is built as {@code keyPrefix-<field keyField>}
+     * when it is not negative.
+     */
+    public static FieldMapping of(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes,
+            int keyColumn, int keyField, String keyPrefix)
+    {
+        int[][] copy = new int[sources.length][];
+        for (int i = 0; i < sources.length; i++) {
+            copy[i] = sources[i].clone();
+        }
+        List<Map<String, String>> maps = new ArrayList<>();
+        values.forEach(map -> maps.add(new HashMap<>(map)));
+        return new FieldMapping(copy, constants.clone(), maps, new HashSet<>(placeholders), new ArrayList<>(notes), keyColumn, keyField,
+                requireNonNull(keyPrefix, "keyPrefix is null"));
+    }
+
+    private static List<Map<String, String>> emptyMaps(int count)
+    {
+        List<Map<String, String>> maps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            maps.add(new HashMap<>());
+        }
+        return maps;
+    }
+
+    /** The fields feeding column {@code index}, in order of preference. */
+    public int[] sources(int index)
+    {
+        return sources[index].clone();
+    }
+
+    public int columns()
+    {
+        return sources.length;
+    }
+
+    /** A row whose first non-empty cell starts with a note prefix (注：…) and has at most one other: a note under the table, not data. */
+    public boolean isNote(List<String> fields)
+    {
+        if (notes.isEmpty()) {
+            return false;
+        }
+        String first = null;
+        int filled = 0;
+        for (String field : fields) {
+            if (field != null && !field.isBlank()) {
+                filled++;
+                first = first == null ? field.strip() : first;
+            }
+        }
+        if (first == null || filled > 2) {
+            return false;
+        }
+        for (String prefix : notes) {
+            if (first.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The dataset's raw values of one record, null where the file has no field for a column. */
+    public String[] apply(List<String> fields)
+    {
+        String[] raw = new String[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            String value = null;
+            for (int field : sources[i]) {
+                String cell = field < fields.size() ? fields.get(field) : null;
+                if (cell != null && placeholders.contains(cell.strip())) {
+                    cell = "";
+                }
+                if (value == null || value.isBlank()) {
+                    value = cell;
+                }
+            }
+            if ((value == null || value.isBlank()) && constants[i] != null) {
+                value = constants[i];
+            }
+            if (value != null && !values.get(i).isEmpty()) {
+                value = values.get(i).getOrDefault(value.strip(), value);
+            }
+            raw[i] = value;
+        }
+        if (keyColumn >= 0) {
+            String number = keyField < fields.size() ? fields.get(keyField) : null;
+            raw[keyColumn] = number == null || number.isBlank() ? null : keyPrefix + "-" + number.strip();
+        }
+        return raw;
+    }
+}
