@@ -152,6 +152,18 @@ done
 
 harness() { java $OPENS -Djava.awt.headless=true -XX:+UseParallelGC -Dzhijian.home="$ROOT" "$@"; }
 
+# .xls: a full 65,536-row sheet (header and 65,535 inspections) against the same rows as CSV,
+# both validated (read, mapped, checked; nothing written) with the heap capped at 512 MB, alternated.
+harness -Xmx3g -cp "$HARNESS_CP" org.zhijian.bench.XlsFixture "$RAW/inspections.csv" "$OUT/xls" "$OUT/xls-csv" >"$LOGS/xls-fixture.log" 2>&1 \
+  || { echo "error: writing the .xls fixture failed; see $LOGS/xls-fixture.log" >&2; exit 1; }
+XLS_ROWS="$(sed -n 's/^RESULT rows=\([0-9]*\).*/\1/p' "$LOGS/xls-fixture.log")"
+for run in $(seq 1 "$RUNS"); do
+  ZHIJIAN_JAVA_OPTS="-Xmx512m" measure validate_xls "$run" ./zhijian validate --input "$OUT/xls" --lake "$LAKE"
+  record validate_xls "$run" "$LAST_WALL" "$LAST_RSS" "$((XLS_ROWS - 1))" "one full .xls sheet, -Xmx512m"
+  ZHIJIAN_JAVA_OPTS="-Xmx512m" measure validate_xls_csv "$run" ./zhijian validate --input "$OUT/xls-csv" --lake "$LAKE"
+  record validate_xls_csv "$run" "$LAST_WALL" "$LAST_RSS" "$((XLS_ROWS - 1))" "the same rows as CSV, -Xmx512m"
+done
+
 if [[ "$DUCKDB" -eq 1 ]]; then
   echo "  zhijian vs DuckDB (1 warm-up + $RUNS runs each) ..." >&2
   log="$LOGS/versus-duckdb.log"

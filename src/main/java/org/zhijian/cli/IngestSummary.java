@@ -50,6 +50,10 @@ final class IngestSummary
                     .filter(outcome -> outcome.countyCodesMapped() > 0)
                     .map(outcome -> outcome.dataset().tableName() + " " + outcome.countyCodesMapped()).collect(Collectors.joining(", "))));
         }
+        // How much the values of other layouts were changed before validation, so a statistician sees it.
+        result.outcomes().values().stream().filter(outcome -> !outcome.normalised().isEmpty()).forEach(outcome -> lines.add("Normalised before validation: "
+                + outcome.dataset().tableName() + " " + outcome.normalised().entrySet().stream().map(entry -> entry.getKey().replace(' ', ':') + "=" + entry.getValue())
+                .collect(Collectors.joining(" "))));
         for (FileProblem problem : result.inspection().problems()) {
             lines.add("Refused " + problem.describe());
         }

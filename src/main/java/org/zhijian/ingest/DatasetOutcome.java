@@ -14,14 +14,17 @@ import static java.util.Objects.requireNonNull;
  *
  * @param byRule quarantined rows per rule id (a row breaking two rules counts under both)
  * @param countyCodesMapped accepted rows whose historical county code was mapped to today's
+ * @param normalised values changed before validation, per "rule column" (norm.width county_code), in files of other layouts than the project's own
  */
-public record DatasetOutcome(SourceDataset dataset, List<String> files, long read, long accepted, long quarantined, long blank, long countyCodesMapped, Map<String, Long> byRule)
+public record DatasetOutcome(SourceDataset dataset, List<String> files, long read, long accepted, long quarantined, long blank, long countyCodesMapped, Map<String, Long> byRule,
+        Map<String, Long> normalised)
 {
     public DatasetOutcome
     {
         requireNonNull(dataset, "dataset is null");
         files = List.copyOf(files);
         byRule = new TreeMap<>(byRule);
+        normalised = new TreeMap<>(normalised);
         if (read != accepted + quarantined) {
             throw new IllegalStateException(dataset.tableName() + ": read " + read + " != accepted " + accepted + " + quarantined " + quarantined);
         }

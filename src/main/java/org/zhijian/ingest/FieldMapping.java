@@ -30,10 +30,13 @@ public final class FieldMapping
     private final int keyColumn;
     private final int keyField;
     private final String keyPrefix;
+    /** The dataset whose columns' types say how values are normalised; null for the project's own layouts, whose values pass through. */
+    private final org.zhijian.schema.SourceDataset normalised;
 
     private FieldMapping(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes, int keyColumn,
-            int keyField, String keyPrefix)
+            int keyField, String keyPrefix, org.zhijian.schema.SourceDataset normalised)
     {
+        this.normalised = normalised;
         this.sources = sources;
         this.constants = constants;
         this.values = values;
@@ -51,17 +54,17 @@ public final class FieldMapping
         for (int i = 0; i < columnFields.length; i++) {
             sources[i] = columnFields[i] < 0 ? new int[0] : new int[] {columnFields[i]};
         }
-        return new FieldMapping(sources, new String[columnFields.length], emptyMaps(columnFields.length), Set.of(), List.of(), -1, -1, "");
+        return new FieldMapping(sources, new String[columnFields.length], emptyMaps(columnFields.length), Set.of(), List.of(), -1, -1, "", null);
     }
 
     /**
      * A profile's mapping: {@code sources} the fields of each column in order of preference,
      * {@code constants} values where no field gives one (null for none), {@code values} each
      * column's value map (empty for none); {@code keyColumn} is built as {@code keyPrefix-<field keyField>}
-     * when it is not negative.
+     * when it is not negative; values are normalised by the types of {@code dataset}'s columns ({@link ValueNormaliser}).
      */
-    public static FieldMapping of(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes,
-            int keyColumn, int keyField, String keyPrefix)
+    public static FieldMapping of(org.zhijian.schema.SourceDataset dataset, int[][] sources, String[] constants, List<Map<String, String>> values,
+            Set<String> placeholders, List<String> notes, int keyColumn, int keyField, String keyPrefix)
     {
         int[][] copy = new int[sources.length][];
         for (int i = 0; i < sources.length; i++) {
@@ -70,7 +73,7 @@ public final class FieldMapping
         List<Map<String, String>> maps = new ArrayList<>();
         values.forEach(map -> maps.add(new HashMap<>(map)));
         return new FieldMapping(copy, constants.clone(), maps, new HashSet<>(placeholders), new ArrayList<>(notes), keyColumn, keyField,
-                requireNonNull(keyPrefix, "keyPrefix is null"));
+                requireNonNull(keyPrefix, "keyPrefix is null"), requireNonNull(dataset, "dataset is null"));
     }
 
     private static List<Map<String, String>> emptyMaps(int count)
@@ -121,6 +124,12 @@ public final class FieldMapping
     /** The dataset's raw values of one record, null where the file has no field for a column. */
     public String[] apply(List<String> fields)
     {
+        return apply(fields, new ArrayList<>());
+    }
+
+    /** As {@link #apply(List)}, adding to {@code normalisations} each normalisation made, as "rule column". */
+    public String[] apply(List<String> fields, List<String> normalisations)
+    {
         String[] raw = new String[sources.length];
         for (int i = 0; i < sources.length; i++) {
             String value = null;
@@ -135,6 +144,9 @@ public final class FieldMapping
             }
             if ((value == null || value.isBlank()) && constants[i] != null) {
                 value = constants[i];
+            }
+            if (normalised != null) {
+                value = ValueNormaliser.normalise(normalised.columns().get(i), value, normalisations);
             }
             if (value != null && !values.get(i).isEmpty()) {
                 value = values.get(i).getOrDefault(value.strip(), value);

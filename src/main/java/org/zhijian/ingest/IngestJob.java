@@ -38,6 +38,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -368,7 +369,14 @@ public final class IngestJob
                 byRule.put(row.getString(0), row.getLong(1));
             }
         }
-        return new DatasetOutcome(dataset, files.stream().map(InspectedFile::fileName).toList(), accepted + quarantined, accepted, quarantined, blank, mapped, byRule);
+        // What normalisation changed before validation, per rule and column (files of other layouts than the project's own).
+        Map<String, Long> normalised = new LinkedHashMap<>();
+        for (Row row : rows.where(not(col(IngestPipeline.BLANK)).and(size(col(IngestPipeline.NORMALISED)).gt(0)))
+                .select(explode(col(IngestPipeline.NORMALISED)).as("normalised")).groupBy("normalised").count().orderBy("normalised").collectAsList()) {
+            normalised.put(row.getString(0), row.getLong(1));
+        }
+        return new DatasetOutcome(dataset, files.stream().map(InspectedFile::fileName).toList(), accepted + quarantined, accepted, quarantined, blank, mapped, byRule,
+                normalised);
     }
 
     /** Null share per column, distinct keys and date ranges of the accepted rows, plus the run's counts, as long rows. */
@@ -383,6 +391,8 @@ public final class IngestJob
         result.add(metric(runId, name, "reject_share", "", "", outcome.rejectShare(), null));
         result.add(metric(runId, name, "county_codes_mapped", "", "", outcome.countyCodesMapped(), null));
         outcome.byRule().forEach((rule, n) -> result.add(metric(runId, name, "quarantined_by_rule", "", rule, n, null)));
+        outcome.normalised().forEach((change, n) -> result.add(metric(runId, name, "normalised", change.substring(change.indexOf(' ') + 1),
+                change.substring(0, change.indexOf(' ')), n, null)));
         if (outcome.accepted() == 0) {
             return result;
         }
@@ -429,9 +439,9 @@ public final class IngestJob
     static final StructType METRICS_SCHEMA = new StructType(new StructField[] {
             StagedSchema.field("run_id", DataTypes.StringType, "", "Ingest run"),
             StagedSchema.field("dataset", DataTypes.StringType, "", "Raw dataset"),
-            StagedSchema.field("metric", DataTypes.StringType, "", "rows_read, rows_accepted, rows_quarantined, blank_lines, reject_share, county_codes_mapped, quarantined_by_rule, null_share, distinct_keys, min, max"),
+            StagedSchema.field("metric", DataTypes.StringType, "", "rows_read, rows_accepted, rows_quarantined, blank_lines, reject_share, county_codes_mapped, quarantined_by_rule, normalised, null_share, distinct_keys, min, max"),
             StagedSchema.field("column", DataTypes.StringType, "", "Column the metric is about, if any"),
-            StagedSchema.field("rule", DataTypes.StringType, "", "Rule id, for quarantined_by_rule"),
+            StagedSchema.field("rule", DataTypes.StringType, "", "Rule id, for quarantined_by_rule and normalised (norm.space, norm.width, norm.case, norm.date, norm.unit)"),
             StagedSchema.field("value", DataTypes.DoubleType, "", "Numeric value (shares are fractions)"),
             StagedSchema.field("text", DataTypes.StringType, "", "Text value (min and max dates)")});
 

@@ -81,6 +81,7 @@ public final class IngestManifest
             entry.put("reject_share", outcome.rejectShare());
             entry.put("quarantined_by_rule", outcome.byRule());
             entry.put("county_codes_mapped", outcome.countyCodesMapped());
+            entry.put("normalised", outcome.normalised());
             datasets.put(dataset.tableName(), entry);
         });
         manifest.put("datasets", datasets);

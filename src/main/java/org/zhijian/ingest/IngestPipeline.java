@@ -55,6 +55,8 @@ public final class IngestPipeline
     public static final String TEXT_MASKED = "_text_masked";
     public static final String BLANK = "_blank";
     public static final String COUNTY_MAPPED = "_county_mapped";
+    /** The normalisations made to a row's values before validation, each "rule column" (files of other layouts than the project's own). */
+    public static final String NORMALISED = "_normalised";
     private static final String KEY = "_key";
     private static final String CONTENT = "_content_hash";
     private static final String FILE_SEQUENCE = "_file_seq";
@@ -144,6 +146,7 @@ public final class IngestPipeline
         fields.add(StagedSchema.plain(TEXT_MASKED, DataTypes.StringType));
         fields.add(StagedSchema.plain(BLANK, DataTypes.BooleanType));
         fields.add(StagedSchema.plain(COUNTY_MAPPED, DataTypes.BooleanType));
+        fields.add(StagedSchema.plain(NORMALISED, DataTypes.createArrayType(DataTypes.StringType, false)));
         return new StructType(fields.toArray(StructField[]::new));
     }
 
@@ -272,13 +275,14 @@ public final class IngestPipeline
                 return row(split, record, validator.structural(new RowError(Rule.COLUMN_COUNT, "", String.valueOf(fields.size()),
                         Rule.COLUMN_COUNT.message(split.fieldCount(), fields.size()))), false);
             }
-            ValidatedRow validated = validator.validate(split.mapping().apply(fields));
+            List<String> normalisations = new ArrayList<>();
+            ValidatedRow validated = validator.validate(split.mapping().apply(fields, normalisations));
             if (record.undecodable()) {
                 List<RowError> errors = new ArrayList<>(validated.errors());
                 errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", record.encodingProblem()));
                 validated = new ValidatedRow(validated.values(), errors, validated.key(), validated.contentHash(), validated.countyMapped());
             }
-            return row(split, record, validated, false);
+            return row(split, record, validated, false, normalisations);
         }
 
         /**
@@ -326,8 +330,13 @@ public final class IngestPipeline
 
         private Row row(RawSplit split, RawRecord record, ValidatedRow validated, boolean blank)
         {
+            return row(split, record, validated, blank, List.of());
+        }
+
+        private Row row(RawSplit split, RawRecord record, ValidatedRow validated, boolean blank, List<String> normalisations)
+        {
             Object[] values = validated.values();
-            Object[] row = new Object[values.length + 3 + 8];
+            Object[] row = new Object[values.length + 3 + 9];
             System.arraycopy(values, 0, row, 0, values.length);
             int i = values.length;
             row[i++] = split.fileName();
@@ -342,6 +351,7 @@ public final class IngestPipeline
             row[i++] = maskedText(split, record);
             row[i++] = blank;
             row[i++] = validated.countyMapped();
+            row[i++] = scala.jdk.javaapi.CollectionConverters.asScala(normalisations).toSeq();
             row[i++] = validated.key();
             row[i++] = validated.contentHash();
             row[i] = split.fileSequence();

@@ -379,7 +379,7 @@ public final class SourceProfiles
                 ignored.add(trimmed.get(i).strip());
             }
         }
-        return Recognition.of(new Match(profile, 0, FieldMapping.of(sources, constants, values, profile.placeholders(), profile.notes(), keyColumn, keyField, keyPrefix),
+        return Recognition.of(new Match(profile, 0, FieldMapping.of(dataset, sources, constants, values, profile.placeholders(), profile.notes(), keyColumn, keyField, keyPrefix),
                 trimmed.size(), ignored));
     }
 

@@ -178,6 +178,26 @@ class TestSourceProfiles
     }
 
     @Test
+    void valuesOfOtherLayoutsAreNormalisedBeforeValidationEachStepCounted()
+    {
+        java.util.function.BiFunction<String, String, String> normalise = (column, value) -> {
+            List<String> applied = new java.util.ArrayList<>();
+            String result = ValueNormaliser.normalise(column.equals("product") ? SourceDataset.STANDARDS.columns().get(SourceDataset.STANDARDS.columnIndex("product"))
+                    : column.equals("fine") ? SourceDataset.CASES.columns().get(SourceDataset.CASES.columnIndex("fine"))
+                    : SourceDataset.INSPECTIONS.columns().get(SourceDataset.INSPECTIONS.columnIndex(column)), value, applied);
+            return result + " " + applied;
+        };
+        assertThat(normalise.apply("credit_code", "\u3000９１３３０７８２ma28f0xy3b ")).isEqualTo("91330782MA28F0XY3B [norm.space credit_code, norm.width credit_code, norm.case credit_code]");
+        assertThat(normalise.apply("sampled_on", "2025.3.5")).isEqualTo("2025-3-5 [norm.date sampled_on]");
+        assertThat(normalise.apply("sampled_on", "２０２５－０３－０５")).isEqualTo("2025-03-05 [norm.width sampled_on]");
+        assertThat(normalise.apply("fine", "1,234.5万")).isEqualTo("12345000 [norm.unit fine]");
+        assertThat(normalise.apply("fine", "3.2亿元")).isEqualTo("320000000 [norm.unit fine]");
+        // Names and other text keep their characters; a value already clean is not counted.
+        assertThat(normalise.apply("product", "（ＡＢＣ）电线")).isEqualTo("（ＡＢＣ）电线 []");
+        assertThat(normalise.apply("credit_code", "91330782MA28F0XY3B")).isEqualTo("91330782MA28F0XY3B []");
+    }
+
+    @Test
     void anXlsSheetIsStreamedCellByCellAsTheXlsxReaderReadsIt(@TempDir Path directory)
             throws IOException
     {
@@ -214,7 +234,8 @@ class TestSourceProfiles
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));
             sheet.createRow(1).createCell(0).setCellValue("单位：亿元、万人");
             String[] header = {"序号", "行政区划代码", "地区", "地区生产总值（亿元）", "规模以上工业总产值（亿元）", "常住人口（万人）"};
-            Object[][] data = {{1, "330782", "义乌市", 2055.6, 1890.2, 190.5}, {2, "330783", "东阳市", 811.0, 540.3, "—"}, {3, "339999", "某县", 100.0, 50.0, 10.0}};
+            // Written as bureaus write them: a code in full-width digits, an amount with its unit in another unit, a placeholder.
+            Object[][] data = {{1, "330782", "义乌市", 2055.6, "18,902,000万元", 190.5}, {2, "３３０７８３\u3000", "东阳市", 811.0, 540.3, "—"}, {3, "339999", "某县", 100.0, 50.0, 10.0}};
             XSSFRow row = sheet.createRow(2);
             for (int i = 0; i < header.length; i++) {
                 row.createCell(i).setCellValue(header[i]);
@@ -275,6 +296,12 @@ class TestSourceProfiles
         assertThat(staged).extracting(r -> r.getAs("county_code"), r -> r.getAs("year"), r -> ((java.math.BigDecimal) r.getAs("gdp")).doubleValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("330782", 2024, 2055.6), org.assertj.core.groups.Tuple.tuple("330783", 2024, 811.0));
         assertThat(staged.get(1).<Object>getAs("population")).isNull();
+        assertThat(((java.math.BigDecimal) staged.get(0).getAs("industrial_output")).doubleValue()).as("18,902,000万元 in 亿元").isEqualTo(1890.2);
+        // Each normalisation is counted by rule and column, in the outcome and the metrics.
+        assertThat(economy.normalised()).containsEntry("norm.unit industrial_output", 1L).containsEntry("norm.width county_code", 1L)
+                .containsEntry("norm.space county_code", 1L);
+        assertThat(lake.read(spark, org.zhijian.lake.LakeTables.QUALITY_METRICS).where("metric = 'normalised' AND dataset = 'region_economy' AND rule = 'norm.unit'")
+                .first().<String>getAs("column")).isEqualTo("industrial_output");
         // Each row keeps the line it came from: the header is on line 3.
         assertThat(staged.get(0).<Long>getAs("source_line")).isEqualTo(4L);
         assertThat(lake.read(spark, IngestJob.quarantine(SourceDataset.REGION_ECONOMY)).first().<String>getAs("text")).contains("339999");

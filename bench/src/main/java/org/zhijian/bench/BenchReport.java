@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class BenchReport
 {
-    static final List<String> STAGES = List.of("generate", "ingest", "build", "build_forecasts", "dossier_one", "dossier_100", "report_xlsx", "report", "scenario", "export_xlsx", "export_csv");
+    static final List<String> STAGES = List.of("generate", "ingest", "build", "build_forecasts", "dossier_one", "dossier_100", "report_xlsx", "report", "scenario", "export_xlsx", "export_csv", "validate_xls", "validate_xls_csv");
     static final double PIPELINE_TARGET_S = 180;
     static final double DEMO_TARGET_S = 240;
     static final double FORECAST_TARGET_S = 15;
@@ -33,6 +33,8 @@ public final class BenchReport
     static final double DOSSIERS_TARGET_S = 120;
     /** What writing the HTML page beside the workbook may add to a report (issue 23). */
     static final double HTML_TARGET_S = 3;
+    /** A full .xls sheet against the same rows as CSV (issue 19). */
+    static final double XLS_TARGET = 1.5;
     static final double WRITER_TARGET = 1.5;
     static final double DUCKDB_TARGET = 3;
 
@@ -185,6 +187,13 @@ public final class BenchReport
             double html = both.getAsDouble() - workbookOnly.getAsDouble();
             targets.add(new String[] {"the HTML page adds < 3 s to a report (report − report_xlsx, medians of alternated runs)", fixed(OptionalDouble.of(html), 1) + " s",
                     verdict(html < HTML_TARGET_S)});
+        }
+        OptionalDouble xls = medianWall(results, "validate_xls");
+        OptionalDouble xlsCsv = medianWall(results, "validate_xls_csv");
+        if (xls.isPresent() && xlsCsv.isPresent()) {
+            double ratio = xls.getAsDouble() / xlsCsv.getAsDouble();
+            targets.add(new String[] {"a full 65,536-row .xls sheet validates within 1.5× the same rows as CSV, -Xmx512m", String.format(Locale.ROOT, "%.2f×", ratio),
+                    verdict(ratio <= XLS_TARGET)});
         }
         of(results, "demo").stream().findFirst().flatMap(demo -> demo.wall().isPresent() ? Optional.of(demo.wall().getAsDouble()) : Optional.empty())
                 .ifPresent(demo -> targets.add(new String[] {"`./zhijian demo` < 4 min", fixed(OptionalDouble.of(demo), 1) + " s", verdict(demo < DEMO_TARGET_S)}));
