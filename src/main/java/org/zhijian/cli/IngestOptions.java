@@ -29,6 +29,10 @@ public final class IngestOptions
     @Option(names = "--profile", paramLabel = "NAME", description = "Read every file with this source profile (conf/sources/NAME.yaml) instead of recognising each by its header row.")
     String profile;
 
+    @Option(names = "--sampled-on", paramLabel = "YYYY-MM-DD",
+            description = "The sampling date of files of other layouts (a published notice) that give none in their rows, title or profile.")
+    String sampledOn;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day no date may pass (rule.date_future). Default: today in Asia/Shanghai.")
     String asOf;
 
@@ -69,8 +73,17 @@ public final class IngestOptions
             throw new ZhijianException(ZhijianException.Code.USAGE, "--profile: no source profile '" + profile + "' in " + context.configDirectory().resolve("sources")
                     + " (known: " + String.join(", ", profiles.profiles().stream().map(org.zhijian.ingest.SourceProfile::id).toList()) + ")");
         }
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        if (sampledOn != null) {
+            try {
+                values.put("sampled_on", LocalDate.parse(sampledOn).toString());
+            }
+            catch (DateTimeParseException e) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, "--sampled-on: '" + sampledOn + "' is not a date (yyyy-MM-dd)");
+            }
+        }
         RawFileInspector.Options options = new RawFileInspector.Options(charset, Optional.ofNullable(sheet), RawFileInspector.DEFAULT_SPLIT_BYTES,
-                ReaderLimits.of(config.ingest()), Optional.of(profiles), Optional.ofNullable(profile));
+                ReaderLimits.of(config.ingest()), Optional.of(profiles), Optional.ofNullable(profile), values);
         return new IngestJob.Request(command, input != null ? input : config.paths().raw(), config.paths().lake(), options, day,
                 config.quality().acceptPilotCreditCodes(), gate, allowRejects, write, maxProblems);
     }

@@ -76,9 +76,10 @@ public final class RawFileInspector
      * @param sheet the sheet to read from workbooks that have it, or empty
      * @param profiles the source profiles files are recognised by; empty for the project's own layouts only
      * @param profile a profile to force on every file (--profile), or empty to recognise each
+     * @param values column values from the command line (--sampled-on) for files of other layouts whose fields, title and profile give none
      */
     public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits, Optional<SourceProfiles> profiles,
-            Optional<String> profile)
+            Optional<String> profile, Map<String, String> values)
     {
         public Options
         {
@@ -87,11 +88,12 @@ public final class RawFileInspector
             requireNonNull(limits, "limits is null");
             requireNonNull(profiles, "profiles is null");
             requireNonNull(profile, "profile is null");
+            values = Map.copyOf(values);
         }
 
         public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits)
         {
-            this(encoding, sheet, splitBytes, limits, Optional.empty(), Optional.empty());
+            this(encoding, sheet, splitBytes, limits, Optional.empty(), Optional.empty(), Map.of());
         }
 
         public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes)
@@ -203,7 +205,7 @@ public final class RawFileInspector
     {
         String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
         String label = sheet.isEmpty() ? name : name + " [" + sheet + "]";
-        SourceProfiles.Recognition recognition = profiles.recognise(rows, options.profile(), sheet.isEmpty() ? stem : stem + "-" + sheet);
+        SourceProfiles.Recognition recognition = profiles.recognise(rows, options.profile(), sheet.isEmpty() ? stem : stem + "-" + sheet, options.values());
         if (recognition.match().isPresent()) {
             return recognition.match().get();
         }

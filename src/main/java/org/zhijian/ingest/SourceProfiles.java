@@ -232,11 +232,19 @@ public final class SourceProfiles
         }
     }
 
+    /** As {@link #recognise(List, Optional, String, Map)} without values from the command line. */
+    public Recognition recognise(List<List<String>> rows, Optional<String> forced, String keyPrefix)
+    {
+        return recognise(rows, forced, keyPrefix, Map.of());
+    }
+
     /**
      * Recognises a file (or sheet) by its first rows. {@code forced} restricts it to one profile;
-     * {@code keyPrefix} starts the keys a profile builds (the file's name, and the sheet's).
+     * {@code keyPrefix} starts the keys a profile builds (the file's name, and the sheet's);
+     * {@code values} (from the command line, e.g. --sampled-on) fill a column of another layout
+     * than the project's own that neither its fields, its title rows nor its profile give.
      */
-    public Recognition recognise(List<List<String>> rows, Optional<String> forced, String keyPrefix)
+    public Recognition recognise(List<List<String>> rows, Optional<String> forced, String keyPrefix, Map<String, String> values)
     {
         List<SourceProfile> candidates = forced.map(id -> profile(id).map(List::of)
                 .orElseThrow(() -> new ConfigException("--profile: no source profile '" + id + "' (known: " + String.join(", ", profiles.stream().map(SourceProfile::id).toList()) + ")")))
@@ -279,7 +287,7 @@ public final class SourceProfiles
         }
         List<String> header = rows.get(first.row());
         String titleText = String.join(" ", rows.subList(0, first.row()).stream().map(row -> String.join(" ", row)).toList());
-        Recognition mapped = mapping(first.profile(), header, titleText, keyPrefix);
+        Recognition mapped = mapping(first.profile(), header, titleText, keyPrefix, values);
         return mapped.match().map(match -> Recognition.of(new Match(match.profile(), first.row(), match.mapping(), match.fieldCount(), match.ignored())))
                 .orElse(mapped);
     }
@@ -327,7 +335,7 @@ public final class SourceProfiles
         return (int) row.stream().filter(cell -> known.contains(headerKey(cell))).count();
     }
 
-    private Recognition mapping(SourceProfile profile, List<String> header, String titleText, String keyPrefix)
+    private Recognition mapping(SourceProfile profile, List<String> header, String titleText, String keyPrefix, Map<String, String> given)
     {
         // Every field counts, blank headers too: a record has as many fields as its header row.
         List<String> trimmed = header;
@@ -360,6 +368,9 @@ public final class SourceProfiles
             SourceProfile.TitleForm form = profile.titleForms().get(name);
             if (form != null) {
                 constants[c] = titleValue(form, titleText).orElse(constants[c]);
+            }
+            if (constants[c] == null && sources[c].length == 0) {
+                constants[c] = given.get(name);
             }
         }
         int keyColumn = -1;

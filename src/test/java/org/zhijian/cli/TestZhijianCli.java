@@ -60,6 +60,12 @@ class TestZhijianCli
         CliRun badPeriod = CliRun.of("report", "--period", "2025-Q5");
         assertThat(badPeriod.status()).isEqualTo(2);
         assertThat(badPeriod.err()).contains("--period: '2025-Q5' is not a period");
+        CliRun badDate = CliRun.of("validate", "--input", directory.toString(), "--sampled-on", "2025.13.01");
+        assertThat(badDate.status()).isEqualTo(2);
+        assertThat(badDate.err()).contains("--sampled-on: '2025.13.01' is not a date (yyyy-MM-dd)");
+        CliRun badProfile = CliRun.of("validate", "--input", directory.toString(), "--profile", "national_notice");
+        assertThat(badProfile.status()).isEqualTo(2);
+        assertThat(badProfile.err()).contains("--profile: no source profile 'national_notice'").contains("known: own_brands, own_cases");
         CliRun badSpec = CliRun.of("run", directory.resolve("missing.yaml").toString());
         assertThat(badSpec.status()).isEqualTo(2);
         assertThat(badSpec.err()).contains("missing.yaml does not exist").doesNotContain("Exception");

@@ -109,6 +109,15 @@ class TestSourceProfiles
         assertThat(match.mapping().isNote(List.of("注：数据来源于统计年鉴。", "", ""))).isTrue();
         assertThat(match.mapping().isNote(List.of("1", "330782", "义乌市"))).isFalse();
 
+        // A value from the command line fills a column no field, title or constant gives (as --sampled-on does): here the year of a table without one.
+        List<List<String>> untitled = List.of(rows.get(2));
+        assertThat(profiles.recognise(untitled, Optional.empty(), "yearbook").match().orElseThrow().mapping()
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).isNull();
+        assertThat(profiles.recognise(untitled, Optional.empty(), "yearbook", java.util.Map.of("year", "2022")).match().orElseThrow().mapping()
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).isEqualTo("2022");
+        assertThat(profiles.recognise(rows, Optional.empty(), "yearbook", java.util.Map.of("year", "2022")).match().orElseThrow().mapping()
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).as("the title's year wins").isEqualTo("2024");
+
         // The project's own layout, whatever the file is called.
         SourceProfiles.Match own = profiles.recognise(List.of(List.of("credit_code", "year", "sales_revenue", "output_value")), Optional.empty(), "x").match().orElseThrow();
         assertThat(own.profile().id()).isEqualTo("own_finance");
@@ -267,7 +276,7 @@ class TestSourceProfiles
 
         Path lakePath = directory.resolve("lake");
         RawFileInspector.Options options = new RawFileInspector.Options(Optional.empty(), Optional.empty(), RawFileInspector.DEFAULT_SPLIT_BYTES, ReaderLimits.DEFAULTS,
-                Optional.of(withYearbook(directory)), Optional.empty());
+                Optional.of(withYearbook(directory)), Optional.empty(), java.util.Map.of());
         IngestJob.Request request = new IngestJob.Request("ingest", raw.toString(), lakePath.toString(), options, IngestFixtures.AS_OF, false, 1.0, true, true, 100);
         IngestJob.Result result = new IngestJob(spark, REFERENCE, line -> {}).run(request, RunIds.next());
 
