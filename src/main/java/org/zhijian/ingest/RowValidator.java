@@ -154,7 +154,8 @@ public final class RowValidator
                     errors.add(error(Rule.NOT_IN_LIST, column, text, text, String.join("/", column.allowedValues())));
                 }
                 else if (column.name().equals("category") && !reference.isCategory(text)) {
-                    errors.add(error(Rule.CATEGORY_UNKNOWN, column, text, text));
+                    List<String> nearest = reference.nearestCategories(text, 3);
+                    errors.add(error(Rule.CATEGORY_UNKNOWN, column, text, text, nearest.isEmpty() ? "none alike" : String.join(", ", nearest)));
                 }
                 return text;
             }

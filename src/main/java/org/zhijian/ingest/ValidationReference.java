@@ -71,4 +71,36 @@ public final class ValidationReference
     {
         return categories.contains(name);
     }
+
+    /**
+     * The categories whose names are most like {@code name}, for the message that refuses it: by
+     * the share of character pairs they have in common (Dice), a name that contains the other
+     * first; ties by name. A notice's 电线 is nearest 电线电缆.
+     */
+    public java.util.List<String> nearestCategories(String name, int count)
+    {
+        java.util.Set<String> pairs = pairs(name);
+        record Scored(String category, double score) {}
+        return categories.stream().map(category -> {
+            java.util.Set<String> theirs = pairs(category);
+            long shared = theirs.stream().filter(pairs::contains).count();
+            double dice = pairs.isEmpty() && theirs.isEmpty() ? 0 : 2.0 * shared / (pairs.size() + theirs.size());
+            boolean contains = !name.isBlank() && (category.contains(name.strip()) || name.contains(category));
+            return new Scored(category, dice + (contains ? 1 : 0));
+        }).filter(scored -> scored.score() > 0).sorted(java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::category))
+                .limit(count).map(Scored::category).toList();
+    }
+
+    private static java.util.Set<String> pairs(String text)
+    {
+        String folded = text == null ? "" : text.strip();
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < folded.length(); i++) {
+            pairs.add(folded.substring(i, i + 2));
+        }
+        if (folded.length() == 1) {
+            pairs.add(folded);
+        }
+        return pairs;
+    }
 }

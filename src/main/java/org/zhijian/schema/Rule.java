@@ -34,7 +34,7 @@ public enum Rule
     CREDIT_CODE_CHECK("code.credit_check", Scope.ROW, "'%s' fails the GB 32100 check character (expected %s)"),
     COUNTY_UNKNOWN("code.county", Scope.ROW, "'%s' is not a Zhejiang county code (GB/T 2260)"),
     INDUSTRY_UNKNOWN("code.industry", Scope.ROW, "'%s' is not a GB/T 4754-2017 code in the reference data"),
-    CATEGORY_UNKNOWN("code.category", Scope.ROW, "'%s' is not a product category in the reference data"),
+    CATEGORY_UNKNOWN("code.category", Scope.ROW, "'%s' is not a product category in the reference data (nearest: %s)"),
     STANDARD_NUMBER("code.standard_no", Scope.ROW, "'%s' is not a standard number of a known kind"),
 
     ADOPTION_NEEDS_REFERENCE("rule.adoption_ref", Scope.ROW, "adoption %s needs the international standard in intl_ref"),

@@ -207,6 +207,18 @@ class TestSourceProfiles
     }
 
     @Test
+    void anUnknownCategoryIsRefusedWithTheNearestNames()
+    {
+        ValidationReference reference = ValidationReference.of(REFERENCE);
+        // A notice's short or variant product names: the category that contains it comes first.
+        assertThat(reference.nearestCategories("电线", 3)).containsExactly("电线电缆");
+        assertThat(reference.nearestCategories("铅酸电池", 3)).startsWith("铅酸蓄电池");
+        assertThat(reference.nearestCategories("ＸＹＺ", 3)).isEmpty();
+        assertThat(Rule.CATEGORY_UNKNOWN.message("电线", String.join(", ", reference.nearestCategories("电线", 3))))
+                .isEqualTo("'电线' is not a product category in the reference data (nearest: 电线电缆)");
+    }
+
+    @Test
     void anXlsSheetIsStreamedCellByCellAsTheXlsxReaderReadsIt(@TempDir Path directory)
             throws IOException
     {
