@@ -69,9 +69,8 @@ public final class IngestOptions
         }
         // The layouts files are recognised by, checked whole before anything is read.
         org.zhijian.ingest.SourceProfiles profiles = org.zhijian.ingest.SourceProfiles.load(context.configDirectory().resolve("sources"), context.reference().headerAliases());
-        if (profile != null && profiles.profile(profile).isEmpty()) {
-            throw new ZhijianException(ZhijianException.Code.USAGE, "--profile: no source profile '" + profile + "' in " + context.configDirectory().resolve("sources")
-                    + " (known: " + String.join(", ", profiles.profiles().stream().map(org.zhijian.ingest.SourceProfile::id).toList()) + ")");
+        if (profile != null) {
+            profiles.require(profile);
         }
         java.util.Map<String, String> values = new java.util.HashMap<>();
         if (sampledOn != null) {

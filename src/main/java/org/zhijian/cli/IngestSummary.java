@@ -64,7 +64,7 @@ final class IngestSummary
                 lines.add("Note: " + file.fileName() + ": read as " + file.encoding() + "; " + file.encodingNote()));
         // Files whose layout is not a dataset's: what they are nearest, so a new layout can get its profile.
         result.inspection().unrecognised().forEach(file -> lines.add("Not loaded: " + file.fileName() + ": " + file.reason()));
-        result.inspection().files().stream().filter(file -> !file.profile().startsWith("own_")).forEach(file ->
+        result.inspection().files().stream().filter(file -> !file.ownLayout()).forEach(file ->
                 lines.add("Layout: " + file.fileName() + (file.sheet().isEmpty() ? "" : " [" + file.sheet() + "]") + " read as " + file.profile() + " into " + file.dataset().tableName()));
         return lines;
     }

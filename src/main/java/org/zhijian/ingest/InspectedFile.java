@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param sheet the sheet read from a workbook, or empty for CSV
  * @param ignoredHeaders headers that name no column of the dataset (their fields are not loaded)
  * @param profile the source profile the file was recognised by (conf/sources)
+ * @param ownLayout whether that profile is one of the project's own layouts (read as they always were)
  */
 public record InspectedFile(
         int sequence,
@@ -28,7 +29,8 @@ public record InspectedFile(
         String sha256,
         List<String> ignoredHeaders,
         List<RawSplit> splits,
-        String profile)
+        String profile,
+        boolean ownLayout)
 {
     public InspectedFile
     {

@@ -118,12 +118,7 @@ public final class RawFileInspector
         this.aliases = requireNonNull(aliases, "aliases is null");
         this.options = requireNonNull(options, "options is null");
         this.profiles = options.profiles().orElseGet(() -> SourceProfiles.own(aliases));
-        options.profile().ifPresent(id -> {
-            if (profiles.profile(id).isEmpty()) {
-                throw new org.zhijian.config.ConfigException("--profile: no source profile '" + id + "' (known: "
-                        + String.join(", ", profiles.profiles().stream().map(SourceProfile::id).toList()) + ")");
-            }
-        });
+        options.profile().ifPresent(profiles::require);
     }
 
     public Inspection inspect(Path folder)
@@ -313,7 +308,7 @@ public final class RawFileInspector
             }
         }
         return new InspectedFile(sequence, name, path.toString(), dataset, RawFormat.CSV, encoding, note, "", scan.size(), scan.sha256(), match.ignored(), splits,
-                match.profile().id());
+                match.profile().id(), match.profile().own());
     }
 
     /** Each sheet of a workbook (.xlsx or .xls) recognised on its own (only the --sheet one when it is there). */
@@ -377,7 +372,7 @@ public final class RawFileInspector
             RawSplit split = new RawSplit(sequence + inspected, path.toString(), name, match.profile().dataset(), format, "UTF-8", 0, status.getLen(),
                     headerLine + 1, headerLine, match.mapping(), match.profile().id(), match.fieldCount(), sheet, false, options.limits());
             results.add(new InspectedFile(sequence + inspected++, name, path.toString(), match.profile().dataset(), format, format == RawFormat.XLS ? "xls" : "xlsx", "", sheet,
-                    status.getLen(), sha256, match.ignored(), List.of(split), match.profile().id()));
+                    status.getLen(), sha256, match.ignored(), List.of(split), match.profile().id(), match.profile().own()));
         }
         return results;
     }

@@ -72,6 +72,13 @@ public final class SourceProfiles
         return profiles.stream().filter(profile -> profile.id().equals(id)).findFirst();
     }
 
+    /** The profile --profile names, or a usage error listing the known ones. */
+    public SourceProfile require(String id)
+    {
+        return profile(id).orElseThrow(() -> new ConfigException("--profile: no source profile '" + id + "' (known: "
+                + String.join(", ", profiles.stream().map(SourceProfile::id).toList()) + ")"));
+    }
+
     /** A profile file as written. */
     record ProfileFile(
             @JsonProperty("dataset") String dataset,
@@ -246,9 +253,7 @@ public final class SourceProfiles
      */
     public Recognition recognise(List<List<String>> rows, Optional<String> forced, String keyPrefix, Map<String, String> values)
     {
-        List<SourceProfile> candidates = forced.map(id -> profile(id).map(List::of)
-                .orElseThrow(() -> new ConfigException("--profile: no source profile '" + id + "' (known: " + String.join(", ", profiles.stream().map(SourceProfile::id).toList()) + ")")))
-                .orElse(profiles);
+        List<SourceProfile> candidates = forced.map(id -> List.of(require(id))).orElse(profiles);
         record Found(SourceProfile profile, int row, int score) {}
         List<Found> found = new ArrayList<>();
         Map<SourceProfile, List<String>> lacking = new LinkedHashMap<>();

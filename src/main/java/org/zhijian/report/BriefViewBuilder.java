@@ -289,7 +289,7 @@ final class BriefViewBuilder
     {
         Chart.FanLabels fan = text.forecastLabels();
         List<String> labels = new ArrayList<>(List.of(text.targetLabel(), text.thresholdLabel(), text.rankAxis(), text.intervalLabel(), text.progressAxis(),
-                fan.outer(), fan.inner(), fan.median(), fan.actual(), "0123456789.%,-+—Q"));
+                fan.outer(), fan.inner(), fan.median(), fan.actual(), "0123456789.%,-+—Q<≥"));
         catalogue.indicators().forEach(indicator -> labels.add(text.name(indicator)));
         labels.add(text.progressTitle(Periods.quarter(2000, 1)));
         for (ReportDefinition.Section section : definition.sections()) {

@@ -474,12 +474,31 @@ public final class Charts
             charts.forEach((name, chart) -> futures.put(name, pool.submit(() -> render(draw(chart), size(chart), name))));
             Map<String, Rendered> rendered = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, java.util.concurrent.Future<Rendered>> future : futures.entrySet()) {
-                rendered.put(future.getKey(), ReportWorkbook.await(future.getValue()));
+                rendered.put(future.getKey(), await(future.getValue()));
             }
             return rendered;
         }
         finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A chart being rendered, once it is: its failure as the IOException or runtime exception it was. */
+    static Rendered await(java.util.concurrent.Future<Rendered> image)
+            throws IOException
+    {
+        try {
+            return image.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while drawing charts");
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException cause) {
+                throw cause;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
 

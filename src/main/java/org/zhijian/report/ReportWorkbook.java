@@ -248,7 +248,7 @@ public final class ReportWorkbook
     private void place(Placement placement)
             throws IOException
     {
-        Charts.Rendered image = await(placement.image());
+        Charts.Rendered image = Charts.await(placement.image());
         rendered.put(placement.name(), image);
         int picture = workbook.addPicture(image.png(), Workbook.PICTURE_TYPE_PNG);
         XSSFDrawing drawing = (XSSFDrawing) placement.sheet().createDrawingPatriarch();
@@ -276,25 +276,6 @@ public final class ReportWorkbook
         anchor.setDy2((int) Math.round(height * Units.EMU_PER_PIXEL));
         anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
         drawing.createPicture(anchor, picture);
-    }
-
-    /** A chart being rendered, once it is: its failure as the IOException or runtime exception it was. */
-    static Charts.Rendered await(java.util.concurrent.Future<Charts.Rendered> image)
-            throws IOException
-    {
-        try {
-            return image.get();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while drawing charts");
-        }
-        catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException cause) {
-                throw cause;
-            }
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
     }
 
     private static double rowHeightInPixels(Sheet sheet, int index)
