@@ -82,7 +82,8 @@ public final class IngestOptions
             }
         }
         RawFileInspector.Options options = new RawFileInspector.Options(charset, Optional.ofNullable(sheet), RawFileInspector.DEFAULT_SPLIT_BYTES,
-                ReaderLimits.of(config.ingest()), Optional.of(profiles), Optional.ofNullable(profile), values);
+                ReaderLimits.of(config.ingest()), Optional.of(profiles), Optional.ofNullable(profile), values,
+                java.util.List.of(context.configDirectory().resolve(org.zhijian.ingest.ProducerMap.FILE_NAME)));
         return new IngestJob.Request(command, input != null ? input : config.paths().raw(), config.paths().lake(), options, day,
                 config.quality().acceptPilotCreditCodes(), gate, allowRejects, write, maxProblems);
     }

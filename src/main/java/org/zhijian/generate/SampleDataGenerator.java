@@ -136,9 +136,14 @@ public final class SampleDataGenerator
             this.injector = injector;
         }
 
-        void emit(String... row)
+        void emit(String... values)
                 throws IOException
         {
+            // Columns the generator gives no value (a register's address, how a producer resolved) are written empty.
+            String[] row = values.length >= dataset.columns().size() ? values : java.util.Arrays.copyOf(values, dataset.columns().size());
+            for (int i = values.length; i < row.length; i++) {
+                row[i] = "";
+            }
             sink.write(row);
             injector.afterCleanRow(dataset, sink, row);
         }

@@ -146,7 +146,8 @@ public final class Breakdowns
     private static Dataset<Row> withProvince(Dataset<Row> byCity, List<String> keys, List<String> measures)
     {
         Column[] sums = measures.stream().map(measure -> expr("sum(" + measure + ")").as(measure)).toArray(Column[]::new);
-        Dataset<Row> cities = byCity.withColumnRenamed("city_code", "region_code").withColumn("region_level", lit("city"));
+        // Rows of no city (a producer that did not resolve) count for the province only.
+        Dataset<Row> cities = byCity.where(col("city_code").isNotNull()).withColumnRenamed("city_code", "region_code").withColumn("region_level", lit("city"));
         Dataset<Row> province = byCity.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
                 .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
                 .withColumn("region_code", lit(PROVINCE)).withColumn("region_level", lit("province"));

@@ -67,10 +67,15 @@ public final class FactTables
                 expr("industry_section = 'C'").as("manufacturing"),
                 expr("coalesce(cast(industry_division AS INT) BETWEEN 33 AND 40, false)").as("equipment"),
                 expr("high_tech OR coalesce(cast(industry_division AS INT) BETWEEN 33 AND 40, false)").as("strategic")));
-        staged("inspections").ifPresent(rows -> facts.put(Facts.INSPECTIONS, rows
+        // A batch of a producer outside the province, on a notice that does not cover the province's production, counts nowhere.
+        staged("inspections").ifPresent(rows -> facts.put(Facts.INSPECTIONS, (java.util.Arrays.asList(rows.columns()).contains("in_province")
+                ? rows.where(expr("coalesce(in_province, true)")) : rows)
                 .join(broadcast(categories()), "category")
                 .select(col("county_code"), col("city_code"), col("sampled_on").as("date"), col("batch_id"), col("result"), col("category"), col("category_group"),
-                        col("food"), col("high_risk"), col("plan_level"), col("credit_code").isNull().as("unlicensed"), col("credit_code"))));
+                        col("food"), col("high_risk"), col("plan_level"),
+                        // Unlicensed: named by the file as having no code, not a notice's producer that did not resolve.
+                        (java.util.Arrays.asList(rows.columns()).contains("match") ? expr("coalesce(match = 'unlicensed', credit_code IS NULL)") : col("credit_code").isNull())
+                                .as("unlicensed"), col("credit_code"))));
         Optional<org.apache.spark.sql.Dataset<Row>> brands = staged("brands").map(rows -> {
             org.apache.spark.sql.Dataset<Row> withHolder = enterprises.isPresent()
                     ? rows.join(enterprises.get().select(col("credit_code"), col("strategic")), rows.col("credit_code").equalTo(enterprises.get().col("credit_code")), "left")

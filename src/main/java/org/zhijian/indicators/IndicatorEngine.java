@@ -110,9 +110,12 @@ public final class IndicatorEngine
                 measures = measures == null ? long_ : measures.unionByName(long_);
             }
         }
-        // 2. Counties roll up to cities and the province by summing.
-        org.apache.spark.sql.Dataset<Row> levels = measures.select(lit("county").as("region_level"), col("county_code").as("region_code"), col("period_type"), col("period"), col("measure_key"), col("amount"))
-                .unionByName(measures.groupBy(col("city_code").as("region_code"), col("period_type"), col("period"), col("measure_key")).agg(sum("amount").as("amount"))
+        // 2. Counties roll up to cities and the province by summing. A fact no county holds (a
+        // notice's producer that did not resolve) counts for the province only.
+        org.apache.spark.sql.Dataset<Row> levels = measures.where(col("county_code").isNotNull())
+                .select(lit("county").as("region_level"), col("county_code").as("region_code"), col("period_type"), col("period"), col("measure_key"), col("amount"))
+                .unionByName(measures.where(col("city_code").isNotNull())
+                        .groupBy(col("city_code").as("region_code"), col("period_type"), col("period"), col("measure_key")).agg(sum("amount").as("amount"))
                         .withColumn("region_level", lit("city")))
                 .unionByName(measures.groupBy(col("period_type"), col("period"), col("measure_key")).agg(sum("amount").as("amount"))
                         .withColumn("region_code", lit(PROVINCE)).withColumn("region_level", lit("province")));

@@ -32,6 +32,10 @@ public final class FieldMapping
     private final String keyPrefix;
     /** The dataset whose columns' types say how values are normalised; null for the project's own layouts, whose values pass through. */
     private final org.zhijian.schema.SourceDataset normalised;
+    /** Fields whose text places the row's county (登记机关, 住所), in order of preference, where no field gives county_code. */
+    private int[] countyFrom = new int[0];
+    /** Whether a batch whose producer is outside the province counts in the province's figures (a notice of the province's production). */
+    private boolean outsideInProvince;
 
     private FieldMapping(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes, int keyColumn,
             int keyField, String keyPrefix, org.zhijian.schema.SourceDataset normalised)
@@ -83,6 +87,39 @@ public final class FieldMapping
             maps.add(new HashMap<>());
         }
         return maps;
+    }
+
+    /** The same mapping, placing the county by the text of {@code fields} and counting outside producers in the province as {@code outsideInProvince} says. */
+    FieldMapping withPlaces(int[] fields, boolean outsideInProvince)
+    {
+        FieldMapping copy = new FieldMapping(sources, constants, values, placeholders, notes, keyColumn, keyField, keyPrefix, normalised);
+        copy.countyFrom = fields.clone();
+        copy.outsideInProvince = outsideInProvince;
+        return copy;
+    }
+
+    /** Whether the file is of another layout than the project's own: its values are normalised and its producers resolved by name. */
+    public boolean foreign()
+    {
+        return normalised != null;
+    }
+
+    public boolean outsideInProvince()
+    {
+        return outsideInProvince;
+    }
+
+    /** The texts that may place the row's county (登记机关, 住所), in order of preference; empty when the profile names none. */
+    public List<String> placeTexts(List<String> fields)
+    {
+        List<String> texts = new ArrayList<>();
+        for (int field : countyFrom) {
+            String cell = field < fields.size() ? fields.get(field) : null;
+            if (cell != null && !cell.isBlank() && !placeholders.contains(cell.strip())) {
+                texts.add(cell.strip());
+            }
+        }
+        return texts;
     }
 
     /** The fields feeding column {@code index}, in order of preference. */

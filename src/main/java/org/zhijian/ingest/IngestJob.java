@@ -168,16 +168,21 @@ public final class IngestJob
 
             // Datasets are independent but for references to enterprises: read them all at once,
             // check enterprises, then the others at once. Spark runs the concurrent jobs side by side.
+            // Files that name producers by name (notices) are read once the register is known.
+            List<SourceDataset> resolving = datasets.stream()
+                    .filter(dataset -> RowCompletion.namesProducers(dataset) && filesOf.get(dataset).stream().anyMatch(file -> !file.ownLayout())).toList();
             Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
-            inParallel(datasets, dataset -> {
+            java.util.concurrent.atomic.AtomicReference<Optional<ProducerResolver>> producers = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+            DatasetStep reading = dataset -> {
                 long start = System.nanoTime();
                 List<InspectedFile> files = filesOf.get(dataset);
                 progress.accept("  reading " + dataset.tableName() + " (" + files.size() + (files.size() == 1 ? " file, " : " files, ")
                         + files.stream().mapToInt(file -> file.splits().size()).sum() + " splits)");
                 List<RawSplit> splits = files.stream().flatMap(file -> file.splits().stream()).toList();
-                read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits), caches));
+                read.put(dataset, materialize(lake, request, runId, dataset, pipeline.read(dataset, splits, producers.get()), caches));
                 steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(start), -1, -1));
-            });
+            };
+            inParallel(datasets.stream().filter(dataset -> !resolving.contains(dataset)).toList(), reading);
             Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
             Map<SourceDataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
             Map<SourceDataset, List<Row>> metrics = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
@@ -204,8 +209,21 @@ public final class IngestJob
             if (stagedEnterprises.isPresent()) {
                 known = known.union(lake.read(spark, stagedEnterprises.get()).select("credit_code"));
             }
+            List<ProducerMap.Line> producerMap = List.of();
+            if (!resolving.isEmpty()) {
+                long start = System.nanoTime();
+                producerMap = ProducerMap.load(producerMaps(request));
+                ProducerResolver register = new ProducerResolver(register(lake, stagedEnterprises, validated.get(SourceDataset.ENTERPRISES)),
+                        producerMap.stream().map(ProducerMap.Line::mapping).toList(), org.zhijian.reference.AddressResolver.of(reference.divisions()));
+                ProducerMap.checkAgainst(producerMap, register);
+                producers.set(Optional.of(register));
+                steps.add(new Step("producer register", millisSince(start), register.size(), producerMap.size()));
+                inParallel(resolving, reading);
+            }
             Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
             inParallel(datasets.stream().filter(dataset -> dataset != SourceDataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
+            Optional<ProducerReview.Review> review = producers.get().map(register -> ProducerReview.of(spark, runId, resolving.stream().collect(
+                    java.util.stream.Collectors.toMap(dataset -> dataset, validated::get)), register));
             Gate gate = gate(request, inspection, outcomes);
             List<Problem> problems = new ArrayList<>();
             long problemCount = 0;
@@ -231,6 +249,16 @@ public final class IngestJob
                 });
                 written.putAll(tables);
                 written.put(LakeTables.QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
+                if (review.isPresent() && !gate.failed()) {
+                    // A file loaded again replaces its own earlier review rows.
+                    org.apache.spark.sql.Dataset<Row> rows = review.get().rows();
+                    Optional<TableVersion> previous = commit.base().table(LakeTables.PRODUCER_REVIEW);
+                    if (previous.isPresent()) {
+                        rows = rows.unionByName(lake.read(spark, previous.get()).where(not(col(StagedSchema.SOURCE_FILE).isin(review.get().files().toArray()))));
+                    }
+                    written.put(LakeTables.PRODUCER_REVIEW.toString(), commit.write(LakeTables.PRODUCER_REVIEW, rows,
+                            TableLayout.plain().inOneFile().sortedWithin(col(StagedSchema.SOURCE_FILE), col("first_line")), ProducerReview.SCHEMA));
+                }
                 steps.add(new Step("write", millisSince(stepStart), outcomes.values().stream().mapToLong(DatasetOutcome::read).sum(),
                         outcomes.values().stream().mapToLong(DatasetOutcome::accepted).sum()));
                 Failpoints.reach("ingest.before-commit");
@@ -248,6 +276,47 @@ public final class IngestJob
         finally {
             caches.forEach(org.apache.spark.sql.Dataset::unpersist);
         }
+    }
+
+    /** The producer maps a load applies: conf/'s (from the options), then the raw folder's, whose lines win. */
+    private static List<java.nio.file.Path> producerMaps(Request request)
+    {
+        List<java.nio.file.Path> files = new ArrayList<>(request.readOptions().producerMaps());
+        if (!request.input().contains("://")) {
+            files.add(java.nio.file.Path.of(request.input()).resolve(ProducerMap.FILE_NAME));
+        }
+        return files;
+    }
+
+    /** The enterprise register producers resolve against: staged.enterprises, then this load's accepted enterprises (which win). */
+    private List<ProducerResolver.Entry> register(Lake lake, Optional<TableVersion> staged, org.apache.spark.sql.Dataset<Row> loaded)
+    {
+        List<org.apache.spark.sql.Dataset<Row>> sources = new ArrayList<>();
+        if (staged.isPresent()) {
+            sources.add(registerColumns(lake.read(spark, staged.get())));
+        }
+        if (loaded != null) {
+            sources.add(registerColumns(acceptedRows(loaded)));
+        }
+        List<ProducerResolver.Entry> entries = new ArrayList<>();
+        for (org.apache.spark.sql.Dataset<Row> source : sources) {
+            for (Row row : source.collectAsList()) {
+                String former = row.getString(2);
+                List<String> formerNames = former == null ? List.of()
+                        : java.util.Arrays.stream(former.split("[;；,，、]")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+                entries.add(new ProducerResolver.Entry(row.getString(0), row.getString(1), formerNames, row.getString(3), row.getString(4)));
+            }
+        }
+        return entries;
+    }
+
+    /** A register's columns for resolution; a staged table from before the register had former names or parents gives none. */
+    private static org.apache.spark.sql.Dataset<Row> registerColumns(org.apache.spark.sql.Dataset<Row> enterprises)
+    {
+        List<String> present = java.util.Arrays.asList(enterprises.columns());
+        Column none = org.apache.spark.sql.functions.lit(null).cast(DataTypes.StringType);
+        return enterprises.select(col("credit_code"), col("name"), present.contains("former_names") ? col("former_names") : none.as("former_names"),
+                col("county_code"), present.contains("parent_code") ? col("parent_code") : none.as("parent_code"));
     }
 
     /**

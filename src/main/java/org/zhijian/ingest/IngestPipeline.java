@@ -95,13 +95,28 @@ public final class IngestPipeline
      */
     public org.apache.spark.sql.Dataset<Row> read(SourceDataset dataset, List<RawSplit> splits)
     {
+        return read(dataset, splits, Optional.empty());
+    }
+
+    /**
+     * As {@link #read(SourceDataset, List)}, resolving the producers that files of other layouts
+     * name by {@code producers} (broadcast once to the tasks).
+     */
+    public org.apache.spark.sql.Dataset<Row> read(SourceDataset dataset, List<RawSplit> splits, Optional<ProducerResolver> producers)
+    {
         StructType schema = readSchema(dataset);
         if (splits.isEmpty()) {
             return spark.createDataFrame(Collections.emptyList(), schema);
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RowValidator validator = new RowValidator(dataset, reference, settings.asOf(), settings.acceptPilotCreditCodes());
-        ReadAndValidate task = new ReadAndValidate(validator, settings.runId(), new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
+        RowCompletion.SerializableSupplier<ProducerResolver> register = null;
+        if (producers.isPresent()) {
+            org.apache.spark.broadcast.Broadcast<ProducerResolver> shipped = context.broadcast(producers.get());
+            register = shipped::value;
+        }
+        RowCompletion completion = new RowCompletion(dataset, reference, register);
+        ReadAndValidate task = new ReadAndValidate(validator, completion, settings.runId(), new SerializableWritable<>(spark.sparkContext().hadoopConfiguration()));
         JavaRDD<Row> read = context.parallelize(splits, splits.size()).flatMap(task);
         return spark.createDataFrame(read, schema);
     }
@@ -201,12 +216,14 @@ public final class IngestPipeline
         private static final long serialVersionUID = 1L;
 
         private final RowValidator validator;
+        private final RowCompletion completion;
         private final String runId;
         private final SerializableWritable<Configuration> configuration;
 
-        ReadAndValidate(RowValidator validator, String runId, SerializableWritable<Configuration> configuration)
+        ReadAndValidate(RowValidator validator, RowCompletion completion, String runId, SerializableWritable<Configuration> configuration)
         {
             this.validator = validator;
+            this.completion = completion;
             this.runId = runId;
             this.configuration = configuration;
         }
@@ -276,7 +293,9 @@ public final class IngestPipeline
                         Rule.COLUMN_COUNT.message(split.fieldCount(), fields.size()))), false);
             }
             List<String> normalisations = new ArrayList<>();
-            ValidatedRow validated = validator.validate(split.mapping().apply(fields, normalisations));
+            String[] raw = split.mapping().apply(fields, normalisations);
+            completion.complete(split.mapping(), fields, raw, normalisations);
+            ValidatedRow validated = validator.validate(raw);
             if (record.undecodable()) {
                 List<RowError> errors = new ArrayList<>(validated.errors());
                 errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", record.encodingProblem()));

@@ -79,7 +79,7 @@ public final class RawFileInspector
      * @param values column values from the command line (--sampled-on) for files of other layouts whose fields, title and profile give none
      */
     public record Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits, Optional<SourceProfiles> profiles,
-            Optional<String> profile, Map<String, String> values)
+            Optional<String> profile, Map<String, String> values, List<java.nio.file.Path> producerMaps)
     {
         public Options
         {
@@ -89,11 +89,12 @@ public final class RawFileInspector
             requireNonNull(profiles, "profiles is null");
             requireNonNull(profile, "profile is null");
             values = Map.copyOf(values);
+            producerMaps = List.copyOf(producerMaps);
         }
 
         public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes, ReaderLimits limits)
         {
-            this(encoding, sheet, splitBytes, limits, Optional.empty(), Optional.empty(), Map.of());
+            this(encoding, sheet, splitBytes, limits, Optional.empty(), Optional.empty(), Map.of(), List.of());
         }
 
         public Options(Optional<Charset> encoding, Optional<String> sheet, long splitBytes)
@@ -135,7 +136,8 @@ public final class RawFileInspector
         List<Unrecognised> unrecognised = new ArrayList<>();
         for (FileStatus status : statuses) {
             String name = status.getPath().getName();
-            if (status.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
+            // The operator's producer map is applied to the load, not loaded (ProducerMap).
+            if (status.isDirectory() || name.startsWith("_") || name.startsWith(".") || name.equals(ProducerMap.FILE_NAME)) {
                 continue;
             }
             int dot = name.lastIndexOf('.');

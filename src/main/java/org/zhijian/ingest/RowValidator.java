@@ -31,6 +31,10 @@ public final class RowValidator
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
+    /** The matches that leave a producer without a county. */
+    private static final java.util.Set<String> UNPLACED = java.util.Set.of(ProducerResolver.Match.AMBIGUOUS.id(), ProducerResolver.Match.UNMATCHED.id(),
+            ProducerResolver.Match.OUTSIDE.id());
+
     private final SourceDataset dataset;
     private final ValidationReference reference;
     private final LocalDate asOf;
@@ -248,9 +252,22 @@ public final class RowValidator
                     errors.add(new RowError(Rule.ADOPTION_NEEDS_REFERENCE, "intl_ref", "", Rule.ADOPTION_NEEDS_REFERENCE.message(adoption)));
                 }
             }
-            case INSPECTIONS -> {
+            case INSPECTIONS, FAILED_BATCHES -> {
                 if (value(values, "credit_code") == null && value(values, "producer_name") == null) {
                     errors.add(new RowError(Rule.PRODUCER_NAME_REQUIRED, "producer_name", "", Rule.PRODUCER_NAME_REQUIRED.message()));
+                }
+                // The project's own layout names its producer by code, or by name alone for an unlicensed one.
+                if (value(values, "match") == null) {
+                    values[dataset.columnIndex("match")] = (value(values, "credit_code") != null ? ProducerResolver.Match.GIVEN : ProducerResolver.Match.UNLICENSED).id();
+                }
+                if (dataset == SourceDataset.INSPECTIONS && value(values, "in_province") == null) {
+                    values[dataset.columnIndex("in_province")] = Boolean.TRUE;
+                }
+                // A batch has a county unless its producer could not be placed in one.
+                boolean placed = !UNPLACED.contains((String) value(values, "match"));
+                if (dataset == SourceDataset.INSPECTIONS && placed && value(values, "county_code") == null
+                        && errors.stream().noneMatch(error -> error.column().equals("county_code"))) {
+                    errors.add(new RowError(Rule.REQUIRED, "county_code", "", Rule.REQUIRED.message()));
                 }
             }
             default -> {

@@ -20,7 +20,11 @@ import static java.util.Objects.requireNonNull;
  * translate a column's values (P → pass); {@code title} sets a column from the rows above the
  * header (国家 → national), {@code titleForms} from a date or year written there; {@code constants} set a column outright; {@code placeholders} are
  * cells that mean "empty"; {@code notes} are prefixes of rows that are notes, not data; and
- * {@code key} builds a column from the file's name and a running number.
+ * {@code key} builds a column from the file's name and a running number. {@code countyFrom}
+ * names headers whose text places the county where no column gives it (登记机关, 住所);
+ * {@code outsideCounted} says a notice covers the province's production, so a batch whose
+ * producer is outside the province still counts in the province's figures. A signature header
+ * may give alternatives, {@code 检验结论|抽查结果}.
  */
 public record SourceProfile(
         String id,
@@ -36,7 +40,9 @@ public record SourceProfile(
         Map<String, String> constants,
         Set<String> placeholders,
         List<String> notes,
-        Key key)
+        Key key,
+        List<String> countyFrom,
+        boolean outsideCounted)
 {
     /** A value read from the title rows in a form rather than by a map: a date (2025年3月5日, 2025-03-05, 2025.3.5) or a year (2024年). */
     public enum TitleForm
@@ -60,5 +66,6 @@ public record SourceProfile(
         constants = Map.copyOf(constants);
         placeholders = Set.copyOf(placeholders);
         notes = List.copyOf(notes);
+        countyFrom = List.copyOf(countyFrom);
     }
 }

@@ -59,7 +59,7 @@ public final class SourceProfiles
     private static SourceProfile ownLayout(SourceDataset dataset)
     {
         return new SourceProfile("own_" + dataset.tableName(), "built in", dataset, true, List.of(), HEADER_WITHIN, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                java.util.Set.of(), List.of(), null);
+                java.util.Set.of(), List.of(), null, List.of(), false);
     }
 
     public List<SourceProfile> profiles()
@@ -92,7 +92,9 @@ public final class SourceProfiles
             @JsonProperty("constants") Map<String, String> constants,
             @JsonProperty("placeholders") List<String> placeholders,
             @JsonProperty("notes") List<String> notes,
-            @JsonProperty("key") Map<String, String> key) {}
+            @JsonProperty("key") Map<String, String> key,
+            @JsonProperty("county_from") List<String> countyFrom,
+            @JsonProperty("outside_producers") String outsideProducers) {}
 
     /** Every profile of a folder (each *.yaml, its id the file's name), checked whole: an unknown dataset or column fails naming the file and key. */
     public static SourceProfiles load(Path directory, HeaderAliases aliases)
@@ -135,11 +137,12 @@ public final class SourceProfiles
             throw new ConfigException(file + ": header_within: the header is looked for on rows 1 to 50, not " + within);
         }
         if ("own".equals(read.layout())) {
-            if (read.signature() != null || read.columns() != null || read.values() != null || read.title() != null || read.constants() != null || read.key() != null) {
+            if (read.signature() != null || read.columns() != null || read.values() != null || read.title() != null || read.constants() != null || read.key() != null
+                    || read.countyFrom() != null || read.outsideProducers() != null) {
                 throw new ConfigException(file + ": layout: own takes its headers from the dataset and header_aliases.csv; give no signature, columns, values, title, constants or key");
             }
             return new SourceProfile(id, file.toString(), dataset, true, List.of(), within, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(),
-                    List.of(), null);
+                    List.of(), null, List.of(), false);
         }
         if (read.layout() != null) {
             throw new ConfigException(file + ": layout: is own (the project's layout) or left out, not '" + read.layout() + "'");
@@ -183,14 +186,24 @@ public final class SourceProfiles
         // Every required column must get a value from somewhere, or every row would be quarantined.
         for (Column column : dataset.columns()) {
             boolean given = columns.containsKey(column.name()) || constants.containsKey(column.name()) || title.containsKey(column.name())
-                    || forms.containsKey(column.name()) || key != null && key.column().equals(column.name());
+                    || forms.containsKey(column.name()) || key != null && key.column().equals(column.name())
+                    || column.name().equals("county_code") && read.countyFrom() != null && !read.countyFrom().isEmpty();
             if (column.required() && !given) {
                 throw new ConfigException(file + ": columns: the required column " + column.name() + " (" + column.chineseName() + ") of " + dataset.tableName()
                         + " gets no value (map it from a header, or give it in constants, title or key)");
             }
         }
+        List<String> countyFrom = requireNonNullElse(read.countyFrom(), List.of());
+        if (!countyFrom.isEmpty() && !dataset.columnNames().contains("county_code")) {
+            throw new ConfigException(file + ": county_from: " + dataset.tableName() + " has no county_code to place");
+        }
+        String outside = requireNonNullElse(read.outsideProducers(), "excluded");
+        if (!outside.equals("counted") && !outside.equals("excluded")) {
+            throw new ConfigException(file + ": outside_producers: counted (the notice covers the province's production) or excluded, not '" + outside + "'");
+        }
         return new SourceProfile(id, file.toString(), dataset, false, signature, within, columns, values, title, forms, constants,
-                new java.util.HashSet<>(requireNonNullElse(read.placeholders(), List.of())), requireNonNullElse(read.notes(), List.of()), key);
+                new java.util.HashSet<>(requireNonNullElse(read.placeholders(), List.of())), requireNonNullElse(read.notes(), List.of()), key, countyFrom,
+                outside.equals("counted"));
     }
 
     private static void known(Path file, SourceDataset dataset, String column)
@@ -319,7 +332,8 @@ public final class SourceProfiles
         java.util.Set<String> present = new java.util.HashSet<>();
         row.forEach(cell -> present.add(headerKey(cell)));
         for (String header : profile.signature()) {
-            if (!present.contains(headerKey(header))) {
+            // 检验结论|抽查结果: either header will do.
+            if (Arrays.stream(header.split("\\|")).noneMatch(alternative -> present.contains(headerKey(alternative)))) {
                 missing.add(header);
             }
         }
@@ -334,6 +348,7 @@ public final class SourceProfiles
         }
         java.util.Set<String> known = new java.util.HashSet<>();
         profile.columns().values().forEach(headers -> headers.forEach(header -> known.add(headerKey(header))));
+        profile.countyFrom().forEach(header -> known.add(headerKey(header)));
         if (profile.key() != null) {
             known.add(headerKey(profile.key().from()));
         }
@@ -390,13 +405,16 @@ public final class SourceProfiles
             keyField = field;
             used.add(field);
         }
+        int[] places = profile.countyFrom().stream().map(SourceProfiles::headerKey).filter(index::containsKey).mapToInt(index::get).toArray();
+        Arrays.stream(places).forEach(used::add);
         for (int i = 0; i < trimmed.size(); i++) {
             if (!used.contains(i) && !trimmed.get(i).isBlank()) {
                 ignored.add(trimmed.get(i).strip());
             }
         }
-        return Recognition.of(new Match(profile, 0, FieldMapping.of(dataset, sources, constants, values, profile.placeholders(), profile.notes(), keyColumn, keyField, keyPrefix),
-                trimmed.size(), ignored));
+        FieldMapping mapping = FieldMapping.of(dataset, sources, constants, values, profile.placeholders(), profile.notes(), keyColumn, keyField, keyPrefix)
+                .withPlaces(places, profile.outsideCounted());
+        return Recognition.of(new Match(profile, 0, mapping, trimmed.size(), ignored));
     }
 
     /**

@@ -37,11 +37,14 @@ final class SplitReader
     {
         Path path = new Path(split.path());
         FileSystem fs = path.getFileSystem(configuration);
+        // A notice (another layout than the project's own) may merge a column's cells down its batches: they are filled in.
         if (split.format() == RawFormat.XLSX) {
-            return XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+            Records records = XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+            return split.mapping().foreign() ? MergedCells.fill(records, XlsxSheetReader.mergedRegions(fs, path, split.sheet(), split.limits())) : records;
         }
         if (split.format() == RawFormat.XLS) {
-            return XlsSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+            Records records = XlsSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+            return split.mapping().foreign() ? MergedCells.fill(records, XlsSheetReader.mergedRegions(fs, path, split.sheet(), split.limits())) : records;
         }
         FSDataInputStream stream = fs.open(path);
         try {

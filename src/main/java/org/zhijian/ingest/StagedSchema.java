@@ -58,7 +58,7 @@ public final class StagedSchema
         return switch (dataset) {
             case BRANDS -> Optional.of("certified_on");
             case STANDARDS -> Optional.of("effective_on");
-            case INSPECTIONS -> Optional.of("sampled_on");
+            case INSPECTIONS, FAILED_BATCHES -> Optional.of("sampled_on");
             case CASES -> Optional.of("opened_on");
             default -> Optional.empty();
         };

@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Optional;
 
+import org.zhijian.reference.AddressResolver;
 import org.zhijian.reference.Division;
 import org.zhijian.reference.Industries;
 import org.zhijian.reference.ProductCategory;
 import org.zhijian.reference.ReferenceData;
+import org.zhijian.reference.Similarity;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,9 +28,14 @@ public final class ValidationReference
     private final HashMap<String, String> cityOfCounty;
     private final Industries industries;
     private final HashSet<String> categories;
+    private final AddressResolver addresses;
+    private final HashMap<String, String> industryByName = new HashMap<>();
 
-    private ValidationReference(HashMap<String, String> currentCounty, HashMap<String, String> cityOfCounty, Industries industries, HashSet<String> categories)
+    private ValidationReference(HashMap<String, String> currentCounty, HashMap<String, String> cityOfCounty, Industries industries, HashSet<String> categories,
+            AddressResolver addresses)
     {
+        this.addresses = requireNonNull(addresses, "addresses is null");
+        industries.all().forEach(industry -> industryByName.put(industry.chineseName(), industry.code()));
         this.currentCounty = requireNonNull(currentCounty, "currentCounty is null");
         this.cityOfCounty = requireNonNull(cityOfCounty, "cityOfCounty is null");
         this.industries = requireNonNull(industries, "industries is null");
@@ -48,7 +55,7 @@ public final class ValidationReference
         for (ProductCategory category : reference.categories()) {
             categories.add(category.name());
         }
-        return new ValidationReference(current, city, reference.industries(), categories);
+        return new ValidationReference(current, city, reference.industries(), categories, AddressResolver.of(reference.divisions()));
     }
 
     /** Today's county code for a current or historical code. */
@@ -79,28 +86,25 @@ public final class ValidationReference
      */
     public java.util.List<String> nearestCategories(String name, int count)
     {
-        java.util.Set<String> pairs = pairs(name);
+        java.util.Set<String> pairs = Similarity.pairs(name);
         record Scored(String category, double score) {}
         return categories.stream().map(category -> {
-            java.util.Set<String> theirs = pairs(category);
-            long shared = theirs.stream().filter(pairs::contains).count();
-            double dice = pairs.isEmpty() && theirs.isEmpty() ? 0 : 2.0 * shared / (pairs.size() + theirs.size());
+            double dice = Similarity.dice(pairs, Similarity.pairs(category));
             boolean contains = !name.isBlank() && (category.contains(name.strip()) || name.contains(category));
             return new Scored(category, dice + (contains ? 1 : 0));
         }).filter(scored -> scored.score() > 0).sorted(java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::category))
                 .limit(count).map(Scored::category).toList();
     }
 
-    private static java.util.Set<String> pairs(String text)
+    /** Where an address or a registration authority places its subject. */
+    public AddressResolver addresses()
     {
-        String folded = text == null ? "" : text.strip();
-        java.util.Set<String> pairs = new java.util.HashSet<>();
-        for (int i = 0; i + 1 < folded.length(); i++) {
-            pairs.add(folded.substring(i, i + 2));
-        }
-        if (folded.length() == 1) {
-            pairs.add(folded);
-        }
-        return pairs;
+        return addresses;
+    }
+
+    /** The industry code of a name of conf/reference/industries.csv (金属制品业 → 33), for registers that write the industry by name. */
+    public Optional<String> industryCodeOfName(String name)
+    {
+        return Optional.ofNullable(industryByName.get(name.strip()));
     }
 }

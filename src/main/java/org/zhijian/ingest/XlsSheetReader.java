@@ -141,6 +141,30 @@ final class XlsSheetReader
         }
     }
 
+    /** The merged areas of one sheet (its MergeCells records, which follow the cells), by a pass over the sheet's records. */
+    static List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(FileSystem fs, Path path, String sheet, ReaderLimits limits)
+            throws IOException
+    {
+        List<org.apache.poi.ss.util.CellRangeAddress> regions = new ArrayList<>();
+        try (XlsSheetReader reader = open(fs, path, sheet, 0, limits)) {
+            Record record;
+            while (!reader.ended && (record = reader.records.nextRecord()) != null) {
+                if (record instanceof org.apache.poi.hssf.record.MergeCellsRecord merged) {
+                    for (int i = 0; i < merged.getNumAreas(); i++) {
+                        regions.add(merged.getAreaAt(i));
+                    }
+                }
+                else if (record instanceof EOFRecord) {
+                    break;
+                }
+            }
+        }
+        catch (RuntimeException e) {
+            throw new IOException("the workbook cannot be read (" + XlsxSheetReader.describe(e) + ")", e);
+        }
+        return regions;
+    }
+
     private static void readGlobals(RecordFactoryInputStream records, Globals globals)
     {
         Record record;

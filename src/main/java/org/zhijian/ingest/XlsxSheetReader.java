@@ -109,6 +109,45 @@ final class XlsxSheetReader
         }
     }
 
+    /** The merged areas of one sheet (its mergeCell elements, after the rows), by a pass over the sheet that reads nothing else. */
+    static List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(FileSystem fs, Path path, String sheet, ReaderLimits limits)
+            throws IOException
+    {
+        Workbook workbook = Workbook.open(fs, path);
+        try {
+            XSSFReader reader = new XSSFReader(workbook.pkg());
+            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+            while (sheets.hasNext()) {
+                try (InputStream stream = sheets.next()) {
+                    if (!sheets.getSheetName().equals(sheet)) {
+                        continue;
+                    }
+                    List<org.apache.poi.ss.util.CellRangeAddress> regions = new ArrayList<>();
+                    XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(limited(sheets.getSheetPart(), stream, limits.maxSheetBytes(), "ingest.max_sheet_bytes"));
+                    while (xml.hasNext()) {
+                        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
+                            String reference = xml.getAttributeValue(null, "ref");
+                            if (reference != null && reference.contains(":")) {
+                                regions.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(reference));
+                            }
+                        }
+                    }
+                    return regions;
+                }
+            }
+            return List.of();
+        }
+        catch (IOException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IOException(describe(e), e);
+        }
+        finally {
+            workbook.close();
+        }
+    }
+
     /**
      * The workbook's shared strings, which are held in memory: refused when the part says it is
      * larger than the limit, and cut off when it inflates past it whatever it says.

@@ -28,6 +28,9 @@ public final class LakeTables
     /** Categories forecast below their thresholds next quarter (预防), apart from the early warnings. */
     public static final TableName PREVENTION_WARNINGS = TableName.of("warnings", "prevention");
 
+    /** Producers of notices that did not resolve (unmatched, ambiguous), with their candidates, for a person to map (producer_map.csv). */
+    public static final TableName PRODUCER_REVIEW = TableName.of("review", "producers");
+
     private LakeTables() {}
 
     /** The accepted rows of a dataset, by its table name (enterprises, inspections, …). */

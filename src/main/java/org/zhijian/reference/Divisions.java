@@ -12,11 +12,18 @@ public final class Divisions
 {
     private final Map<String, Division> byCode;
     private final Map<String, String> historicalToCurrent;
+    private final Map<String, String> historicalNames;
     private final Division province;
     private final List<Division> cities;
     private final List<Division> counties;
 
     public Divisions(List<Division> divisions, Map<String, String> historicalToCurrent)
+    {
+        this(divisions, historicalToCurrent, Map.of());
+    }
+
+    /** As {@link #Divisions(List, Map)}, with the names of historical counties (下城区) and the current code each maps to. */
+    public Divisions(List<Division> divisions, Map<String, String> historicalToCurrent, Map<String, String> historicalNames)
     {
         Map<String, Division> map = new LinkedHashMap<>();
         for (Division division : divisions) {
@@ -26,6 +33,7 @@ public final class Divisions
         }
         this.byCode = Map.copyOf(map);
         this.historicalToCurrent = Map.copyOf(requireNonNull(historicalToCurrent, "historicalToCurrent is null"));
+        this.historicalNames = Map.copyOf(requireNonNull(historicalNames, "historicalNames is null"));
         List<Division> provinces = divisions.stream().filter(division -> division.level() == Division.Level.PROVINCE).toList();
         if (provinces.size() != 1) {
             throw new IllegalArgumentException("expected one province, found " + provinces.size());
@@ -89,6 +97,12 @@ public final class Divisions
     public Map<String, String> historicalCodes()
     {
         return historicalToCurrent;
+    }
+
+    /** The names of historical counties that older files and addresses still carry (江干区), each with today's county code. */
+    public Map<String, String> historicalNames()
+    {
+        return historicalNames;
     }
 
     /** Today's county for a county code, mapping a historical one; empty when it is no county. */

@@ -26,9 +26,9 @@ public final class HeaderAliases
     public Optional<String> columnFor(SourceDataset dataset, String header)
     {
         String cleaned = normalize(header);
-        for (String column : dataset.columnNames()) {
-            if (column.equalsIgnoreCase(cleaned)) {
-                return Optional.of(column);
+        for (org.zhijian.schema.Column column : dataset.columns()) {
+            if (column.name().equalsIgnoreCase(cleaned) || normalize(column.chineseName()).equals(cleaned)) {
+                return Optional.of(column.name());
             }
         }
         return Optional.ofNullable(aliases.getOrDefault(dataset, Map.of()).get(cleaned));

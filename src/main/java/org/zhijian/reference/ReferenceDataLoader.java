@@ -56,11 +56,13 @@ public final class ReferenceDataLoader
                 row.get("name_en"),
                 row.get("gdp_2023").isEmpty() ? 0 : Double.parseDouble(row.get("gdp_2023"))));
         Map<String, String> history = new LinkedHashMap<>();
+        Map<String, String> historicalNames = new LinkedHashMap<>();
         for (Map<String, String> row : read(historyFile, List.of("old_code", "old_name", "new_code"), row -> row)) {
             history.put(row.get("old_code"), row.get("new_code"));
+            historicalNames.put(row.get("old_name"), row.get("new_code"));
         }
         try {
-            return new Divisions(divisions, history);
+            return new Divisions(divisions, history, historicalNames);
         }
         catch (IllegalArgumentException e) {
             throw new ConfigException(divisionsFile + ": " + e.getMessage());

@@ -12,6 +12,8 @@ public final class DomainValues
     public static final List<String> ADOPTIONS = List.of("IDT", "MOD", "NEQ");
     public static final List<String> PLAN_LEVELS = List.of("国抽", "省抽", "市抽", "县抽");
     public static final List<String> RESULTS = List.of("合格", "不合格");
+    /** How a producer was resolved (ProducerResolver.Match). */
+    public static final List<String> MATCHES = List.of("given", "unlicensed", "exact", "normalised", "operator", "address", "ambiguous", "unmatched", "outside");
     public static final List<String> VIOLATIONS = List.of("制假售假", "无证生产", "产品质量不合格", "标识违法", "其他");
 
     public static final String TRUE = "是";

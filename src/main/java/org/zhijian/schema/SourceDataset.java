@@ -18,7 +18,7 @@ import static org.zhijian.schema.ColumnType.TEXT;
 import static org.zhijian.schema.ColumnType.YEAR;
 
 /**
- * The seven raw datasets of PRODUCT.md §3, with their columns in file order and their keys.
+ * The raw datasets of PRODUCT.md §3 (and the failed-only lists of §11), with their columns in file order and their keys.
  * This is the single source of the input schema: the generator writes it, ingest checks it,
  * and docs/data-dictionary.md is generated from it.
  */
@@ -29,13 +29,16 @@ public enum SourceDataset
             required("name", "企业名称", TEXT, "Registered enterprise name"),
             required("county_code", "区县代码", CODE, "GB/T 2260 county code; historical codes are mapped to today's"),
             required("industry_code", "行业代码", CODE, "GB/T 4754-2017 section letter, division or class"),
-            choice("size", "企业规模", true, DomainValues.SIZES, "Enterprise size class"),
+            choice("size", "企业规模", false, DomainValues.SIZES, "Enterprise size class; registers do not give it, so it may be empty"),
             required("above_scale", "规模以上", BOOLEAN, "Above-designated-size industrial enterprise (annual revenue >= 2000 万元)"),
             required("high_tech", "高新技术企业", BOOLEAN, "Certified high-tech enterprise"),
             required("established", "成立日期", DATE, "Date of establishment"),
             choice("status", "经营状态", true, DomainValues.STATUSES, "Registration status"),
             personal("legal_rep", "法定代表人", "Legal representative (personal data, masked on export)"),
-            personal("phone", "联系电话", "Contact phone (personal data, masked on export)"))),
+            personal("phone", "联系电话", "Contact phone (personal data, masked on export)"),
+            optional("address", "住所", TEXT, "Registered address (住所), as the register writes it"),
+            optional("former_names", "曾用名", TEXT, "Former names, separated by semicolons; producers on notices resolve by them too"),
+            optional("parent_code", "隶属企业统一社会信用代码", CODE, "For a branch (分公司): the credit code of the enterprise it belongs to"))),
 
     FINANCE("finance", "财务", List.of("credit_code", "year"), List.of(
             required("credit_code", "统一社会信用代码", CODE, "Enterprise credit code"),
@@ -75,12 +78,28 @@ public enum SourceDataset
             required("batch_id", "批次编号", CODE, "Sampling batch id"),
             optional("credit_code", "统一社会信用代码", CODE, "Producer's credit code; empty for an unlicensed producer"),
             optional("producer_name", "生产者名称", TEXT, "Producer name; required when credit_code is empty"),
-            required("county_code", "区县代码", CODE, "County where the producer is"),
+            optional("county_code", "区县代码", CODE, "County where the producer is; empty only when the producer did not resolve (match ambiguous, unmatched or outside)"),
             required("category", "抽查产品类别", TEXT, "Product category from conf/reference/categories.csv"),
             choice("plan_level", "抽查层级", true, DomainValues.PLAN_LEVELS, "Sampling plan level"),
             required("sampled_on", "抽样日期", DATE, "Sampling date"),
             choice("result", "检验结论", true, DomainValues.RESULTS, "Inspection result"),
-            optional("failed_items", "不合格项目", TEXT, "Failed test items, separated by semicolons"))),
+            optional("failed_items", "不合格项目", TEXT, "Failed test items, separated by semicolons"),
+            optional("producer_address", "生产者地址", TEXT, "Producer's address as the notice writes it (标称生产单位所在地)"),
+            choice("match", "生产者匹配方式", false, DomainValues.MATCHES,
+                    "How the producer was resolved: given (the file gave the code), unlicensed (own layout, no code), exact, normalised, operator (producer_map.csv), address (county from the address only), ambiguous, unmatched, outside (the province)"),
+            optional("in_province", "计入全省", BOOLEAN, "Whether the batch counts in the province's figures; false for a producer outside the province on a notice that does not cover the province's production"))),
+
+    FAILED_BATCHES("failed_batches", "不合格产品信息", List.of("batch_id"), List.of(
+            required("batch_id", "批次编号", CODE, "Batch id; file and 序号 where the list has none"),
+            optional("credit_code", "统一社会信用代码", CODE, "Producer's credit code, as resolved from its name"),
+            optional("producer_name", "生产者名称", TEXT, "Producer name as listed"),
+            optional("county_code", "区县代码", CODE, "County of the producer, when it resolved"),
+            required("category", "抽查产品类别", TEXT, "Product category from conf/reference/categories.csv"),
+            choice("plan_level", "抽查层级", true, DomainValues.PLAN_LEVELS, "Sampling plan level"),
+            required("sampled_on", "抽样日期", DATE, "Sampling date, else the list's publication date"),
+            optional("failed_items", "不合格项目", TEXT, "Failed test items"),
+            optional("producer_address", "生产者地址", TEXT, "Producer's address as listed"),
+            choice("match", "生产者匹配方式", false, DomainValues.MATCHES, "How the producer was resolved (as for inspections)"))),
 
     CASES("cases", "案件", List.of("case_id"), List.of(
             required("case_id", "案件编号", CODE, "Case id"),

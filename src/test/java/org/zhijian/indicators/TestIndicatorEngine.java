@@ -135,6 +135,29 @@ class TestIndicatorEngine
         }
     }
 
+    @Test
+    void batchesOfProducersThatDidNotResolveCountForTheProvinceOnly()
+    {
+        SparkSession spark = SharedSpark.session();
+        StructType schema = new StructType(new StructField[] {field("county_code", DataTypes.StringType), field("city_code", DataTypes.StringType),
+                field("date", DataTypes.DateType), field("result", DataTypes.StringType), field("food", DataTypes.BooleanType), field("high_risk", DataTypes.BooleanType)});
+        List<Row> batches = new java.util.ArrayList<>();
+        add(batches, "330106", "330100", "2025-01-15", 4, 4);
+        // A notice's unmatched and ambiguous producers: no county, no city.
+        add(batches, null, null, "2025-02-01", 3, 1);
+        IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
+        Map<String, Row> computed = new HashMap<>();
+        for (Row row : new IndicatorEngine(spark, catalogue, NAMES).compute(Map.of(Facts.INSPECTIONS, spark.createDataFrame(batches, schema)), 2025, 2025)
+                .where("indicator_id = 'sampling_pass_rate' AND period = '2025'").collectAsList()) {
+            computed.put(row.getString(2), row);
+        }
+        assertThat(computed).containsOnlyKeys("330000", "330100", "330106");
+        assertThat(computed.get("330106").getDouble(6)).isEqualTo(4.0);
+        assertThat(computed.get("330100").getDouble(7)).as("the city holds its county's batches only").isEqualTo(4.0);
+        assertThat(computed.get("330000").getDouble(6)).isEqualTo(5.0);
+        assertThat(computed.get("330000").getDouble(7)).isEqualTo(7.0);
+    }
+
     private static void add(List<Row> batches, String county, String city, String day, int sampled, int passed)
     {
         for (int i = 0; i < sampled; i++) {

@@ -315,6 +315,10 @@ class TestLakePublication
     private static List<Row> stagedRows(Lake lake, SourceDataset dataset)
             throws IOException
     {
+        if (lake.current().table(IngestJob.staged(dataset)).isEmpty()) {
+            // The sample has no failed-only lists.
+            return List.of();
+        }
         return lake.read(spark, IngestJob.staged(dataset)).drop("run_id").orderBy(dataset.keyColumns().get(0), dataset.keyColumns().toArray(String[]::new)).collectAsList();
     }
 }

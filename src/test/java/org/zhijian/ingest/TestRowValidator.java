@@ -3,6 +3,7 @@ package org.zhijian.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class TestRowValidator
             SourceDataset.CASES, Map.of("case_id", "ZJ1", "credit_code", "", "county_code", "330106", "violation", "无证生产", "opened_on", "2025-01-02",
                     "closed_on", "", "fine", "10,000.00", "goods_value", "3500"),
             SourceDataset.REGION_ECONOMY, Map.of("county_code", "330106", "year", "2024", "gdp", "1,234.5", "industrial_output", "2000", "population", "120.5",
-                    "townships", "12", "quality_stations", "10"));
+                    "townships", "12", "quality_stations", "10"),
+            SourceDataset.FAILED_BATCHES, Map.of("batch_id", "公告-1", "producer_name", "广东某某电器有限公司", "producer_address", "广东省佛山市顺德区",
+                    "category", "电线电缆", "plan_level", "国抽", "sampled_on", "2025-06-01", "failed_items", "导体电阻", "match", "outside"));
 
     @Test
     void cleanRowsOfEveryDatasetPass()
@@ -64,7 +67,27 @@ class TestRowValidator
         assertThat(standard.values()[SourceDataset.STANDARDS.columns().size()]).isEqualTo("national");
         ValidatedRow enterprise = validate(SourceDataset.ENTERPRISES, Map.of());
         // city, original county, section, division
-        assertThat(java.util.Arrays.asList(enterprise.values()).subList(11, 15)).containsExactly("330100", null, "C", "33");
+        int derived = SourceDataset.ENTERPRISES.columns().size();
+        assertThat(java.util.Arrays.asList(enterprise.values()).subList(derived, derived + 4)).containsExactly("330100", null, "C", "33");
+    }
+
+    @Test
+    void aBatchWithoutACountyIsAcceptedOnlyWhenItsProducerCouldNotBePlaced()
+    {
+        // The project's own layout: the producer by code (given) or by name alone (unlicensed), and a county always.
+        ValidatedRow own = validate(SourceDataset.INSPECTIONS, Map.of());
+        assertThat(value(SourceDataset.INSPECTIONS, own, "match")).isEqualTo("given");
+        assertThat(value(SourceDataset.INSPECTIONS, own, "in_province")).isEqualTo(true);
+        ValidatedRow unlicensed = validate(SourceDataset.INSPECTIONS, Map.of("credit_code", ""));
+        assertThat(value(SourceDataset.INSPECTIONS, unlicensed, "match")).isEqualTo("unlicensed");
+        assertBreaks(SourceDataset.INSPECTIONS, Map.of("county_code", ""), Rule.REQUIRED, "county_code");
+        assertBreaks(SourceDataset.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", "address"), Rule.REQUIRED, "county_code");
+        for (String unplaced : List.of("unmatched", "ambiguous", "outside")) {
+            ValidatedRow row = validate(SourceDataset.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", unplaced));
+            assertThat(row.errors()).as(unplaced).isEmpty();
+            assertThat(row.values()[SourceDataset.INSPECTIONS.columns().size()]).as("no city either").isNull();
+        }
+        assertBreaks(SourceDataset.INSPECTIONS, Map.of("match", "guessed"), Rule.NOT_IN_LIST, "match");
     }
 
     @Test

@@ -62,11 +62,14 @@ class TestSourceProfiles
     }
 
     @Test
-    void theShippedProfilesAreTheProjectsSevenLayouts()
+    void theShippedProfilesAreTheProjectsLayoutsAndTheBureausFiles()
     {
-        assertThat(shipped().profiles()).extracting(SourceProfile::id).containsExactly("own_brands", "own_cases", "own_enterprises", "own_finance",
-                "own_inspections", "own_region_economy", "own_standards");
-        assertThat(shipped().profiles()).allMatch(SourceProfile::own);
+        assertThat(shipped().profiles()).filteredOn(SourceProfile::own).extracting(SourceProfile::id).containsExactly("own_brands", "own_cases", "own_enterprises",
+                "own_failed_batches", "own_finance", "own_inspections", "own_region_economy", "own_standards");
+        assertThat(shipped().profiles()).filteredOn(profile -> !profile.own()).extracting(SourceProfile::id, profile -> profile.dataset().tableName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed_list", "failed_batches"), org.assertj.core.groups.Tuple.tuple("food_notice", "inspections"),
+                        org.assertj.core.groups.Tuple.tuple("national_failed", "failed_batches"), org.assertj.core.groups.Tuple.tuple("national_notice", "inspections"),
+                        org.assertj.core.groups.Tuple.tuple("provincial_pf", "inspections"), org.assertj.core.groups.Tuple.tuple("register_export", "enterprises"));
     }
 
     @Test
@@ -75,7 +78,7 @@ class TestSourceProfiles
     {
         Path unknownDataset = Files.writeString(directory.resolve("a.yaml"), "dataset: recalls\nsignature: [x]\n");
         assertThatThrownBy(() -> SourceProfiles.parse(unknownDataset)).isInstanceOf(ConfigException.class)
-                .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, cases, region_economy)");
+                .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, failed_batches, cases, region_economy)");
         Path unknownColumn = Files.writeString(directory.resolve("b.yaml"), YEARBOOK.replace("population: [常住人口]", "people: [常住人口]"));
         assertThatThrownBy(() -> SourceProfiles.parse(unknownColumn)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(unknownColumn + ": region_economy has no column 'people' (its columns: county_code, year,");
@@ -288,7 +291,7 @@ class TestSourceProfiles
 
         Path lakePath = directory.resolve("lake");
         RawFileInspector.Options options = new RawFileInspector.Options(Optional.empty(), Optional.empty(), RawFileInspector.DEFAULT_SPLIT_BYTES, ReaderLimits.DEFAULTS,
-                Optional.of(withYearbook(directory)), Optional.empty(), java.util.Map.of());
+                Optional.of(withYearbook(directory)), Optional.empty(), java.util.Map.of(), java.util.List.of());
         IngestJob.Request request = new IngestJob.Request("ingest", raw.toString(), lakePath.toString(), options, IngestFixtures.AS_OF, false, 1.0, true, true, 100);
         IngestJob.Result result = new IngestJob(spark, REFERENCE, line -> {}).run(request, RunIds.next());
 
