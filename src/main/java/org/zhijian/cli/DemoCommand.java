@@ -36,7 +36,10 @@ public final class DemoCommand
         Console console = context.console();
         Path raw = Path.of(context.config().paths().raw());
         console.progress("[1/5] generate sample data");
-        GenerationSummary summary = GenerateCommand.run(context, scale, null, null, null, null, null);
+        // The demo loads the bureau's kinds of files too: notices and a register export beside the project's own layouts.
+        List<String> formats = new java.util.ArrayList<>(context.config().generate().formats());
+        formats.addAll(List.of("notice", "register"));
+        GenerationSummary summary = GenerateCommand.run(context, scale, null, null, null, formats, null);
         console.result(GenerateCommand.describe(summary, raw));
         console.progress("");
         console.progress("[2/5] ingest " + raw + " into the lake " + context.config().paths().lake());

@@ -42,7 +42,7 @@ public final class GenerateCommand
     @Option(names = "--dirty", paramLabel = "R", description = "Share of injected bad rows, one rule each, listed in _injected.csv. Default from conf (generate.dirty).")
     Double dirty;
 
-    @Option(names = "--formats", paramLabel = "LIST", split = ",", description = "csv, gbk, xlsx: gbk writes enterprises and cases as GB18030, xlsx writes brands and region_economy as workbooks.")
+    @Option(names = "--formats", paramLabel = "LIST", split = ",", description = "csv, gbk, xlsx: gbk writes enterprises and cases as GB18030, xlsx writes brands and region_economy as workbooks; notice writes the national and provincial batches as published notices (.xlsx, P/F .xls), register the enterprises as a register export with the above-scale and high-tech lists.")
     List<String> formats;
 
     @Option(names = "--end-year", paramLabel = "YYYY", description = "Last year of data (default: the last complete calendar year).")

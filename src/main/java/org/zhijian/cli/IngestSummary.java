@@ -54,6 +54,12 @@ final class IngestSummary
         result.outcomes().values().stream().filter(outcome -> !outcome.normalised().isEmpty()).forEach(outcome -> lines.add("Normalised before validation: "
                 + outcome.dataset().tableName() + " " + outcome.normalised().entrySet().stream().map(entry -> entry.getKey().replace(' ', ':') + "=" + entry.getValue())
                 .collect(Collectors.joining(" "))));
+        // How the producers that notices name only by name resolved against the register.
+        result.outcomes().values().stream().filter(outcome -> !outcome.resolved().isEmpty()).forEach(outcome -> lines.add("Resolved by name: "
+                + outcome.dataset().tableName() + " " + outcome.resolved().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(" "))
+                + (outcome.resolved().keySet().stream().anyMatch(match -> match.equals("unmatched") || match.equals("ambiguous"))
+                        ? " (unmatched and ambiguous producers: `zhijian export --table review.producers`)" : "")));
         for (FileProblem problem : result.inspection().problems()) {
             lines.add("Refused " + problem.describe());
         }

@@ -39,7 +39,7 @@ public record GeneratorSettings(double scale, long seed, int endYear, double dir
     /** The format most datasets are written in: CSV when asked for, else the first one named. */
     public OutputFormat primaryFormat()
     {
-        return formats.contains(OutputFormat.CSV) ? OutputFormat.CSV : formats.get(0);
+        return formats.contains(OutputFormat.CSV) ? OutputFormat.CSV : formats.stream().filter(OutputFormat::own).findFirst().orElse(OutputFormat.CSV);
     }
 
     public Set<OutputFormat> formatSet()

@@ -11,7 +11,17 @@ public enum OutputFormat
     /** GB18030 CSV with Chinese headers and Chinese date styles, as bureau systems export. */
     GBK,
     /** An XLSX workbook with Chinese headers, typed numbers and real dates. */
-    XLSX;
+    XLSX,
+    /** The national and provincial batches as published notices (.xlsx and P/F .xls), producers by name and address only. */
+    NOTICE,
+    /** The enterprises as a register export (市场主体登记) with the above-scale and high-tech lists. */
+    REGISTER;
+
+    /** Whether the format is a layout of the project's own (csv, gbk, xlsx) rather than one of the bureau's files. */
+    public boolean own()
+    {
+        return this == CSV || this == GBK || this == XLSX;
+    }
 
     public static OutputFormat parse(String text)
     {
@@ -19,6 +29,6 @@ public enum OutputFormat
         return Arrays.stream(values())
                 .filter(format -> format.name().equals(value))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + text + "' (known: csv, gbk, xlsx)"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + text + "' (known: csv, gbk, xlsx, notice, register)"));
     }
 }

@@ -79,6 +79,10 @@ public final class SampleDataGenerator
         this.countyByEnterprises = countyChoiceByEnterprises();
     }
 
+    /** The datasets the generator writes in the project's own layouts (failed-only lists and enterprise lists come from the bureau's files only). */
+    public static final List<SourceDataset> DATASETS = List.of(SourceDataset.ENTERPRISES, SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS,
+            SourceDataset.INSPECTIONS, SourceDataset.CASES, SourceDataset.REGION_ECONOMY);
+
     public static GenerationSummary generate(ReferenceData reference, GeneratorSettings settings, Consumer<String> progress)
     {
         long started = System.nanoTime();
@@ -104,14 +108,24 @@ public final class SampleDataGenerator
         DirtyRowInjector injector;
         try (BufferedWriter manifest = Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8)) {
             injector = new DirtyRowInjector(settings.dirtyRate(), settings.seed(), population, manifest);
-            files.add(write(SourceDataset.ENTERPRISES, injector, this::writeEnterprises));
+            BureauFiles bureau = new BureauFiles(reference.divisions(), settings.outputDirectory());
+            if (settings.formatSet().contains(OutputFormat.REGISTER)) {
+                writeRegister(bureau);
+            }
+            else {
+                files.add(write(SourceDataset.ENTERPRISES, injector, this::writeEnterprises));
+            }
             files.add(write(SourceDataset.BRANDS, injector, this::writeBrands));
             files.add(write(SourceDataset.FINANCE, injector, this::writeFinance));
             files.add(write(SourceDataset.STANDARDS, injector, this::writeStandards));
-            files.add(write(SourceDataset.INSPECTIONS, injector, this::writeInspections));
+            files.add(write(SourceDataset.INSPECTIONS, injector, emitter -> writeInspections(emitter, bureau)));
             files.add(write(SourceDataset.CASES, injector, this::writeCases));
             files.add(write(SourceDataset.REGION_ECONOMY, injector, this::writeRegionEconomy));
             injector.close();
+            for (GenerationSummary.WrittenFile file : bureau.written()) {
+                progress.accept(String.format("  %-15s %,10d rows  %-8s %s", file.dataset().tableName(), file.rows(), file.format(), file.path().getFileName()));
+                files.add(file);
+            }
         }
         return new GenerationSummary(files, injector.counts(), manifestPath, (System.nanoTime() - started) / 1_000_000);
     }
@@ -186,6 +200,7 @@ public final class SampleDataGenerator
                     dataset == SourceDataset.CASES ? SLASH_DATE::format : CHINESE_DATE::format, dataset == SourceDataset.CASES);
             case CSV -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, StandardCharsets.UTF_8, dataset == SourceDataset.STANDARDS, false,
                     Function.<LocalDate>identity().andThen(LocalDate::toString), false);
+            case NOTICE, REGISTER -> throw new IllegalStateException("the bureau's files are written by BureauFiles, not a row sink");
         };
     }
 
@@ -507,9 +522,26 @@ public final class SampleDataGenerator
         return "ISO/IEC " + random.nextInt(17000, 27100) + ":" + y;
     }
 
-    private void writeInspections(RowEmitter emitter)
+    /** The enterprises as the register exports them, with the lists that set their flags (no injected bad rows: the layout is the bureau's). */
+    private void writeRegister(BureauFiles bureau)
             throws IOException
     {
+        List<BureauFiles.Enterprise> enterprises = new ArrayList<>();
+        for (int i = 0; i < population.count; i++) {
+            enterprises.add(new BureauFiles.Enterprise(population.creditCode(i), population.name(i), population.legalRepresentative(i),
+                    population.status[i] == 0 ? "存续" : population.status[i] == 1 ? "注销" : "吊销", LocalDate.ofEpochDay(population.establishedDay[i]).toString(),
+                    population.countyCode(i), population.industryCode(i), population.aboveScale[i], population.highTech[i]));
+        }
+        bureau.register(enterprises, endYear);
+    }
+
+    private void writeInspections(RowEmitter emitter, BureauFiles bureau)
+            throws IOException
+    {
+        // With --formats notice, licensed producers' national and provincial batches are published as notices instead.
+        boolean notices = settings.formatSet().contains(OutputFormat.NOTICE);
+        List<BureauFiles.Batch> national = new ArrayList<>();
+        List<BureauFiles.Batch> provincial = new ArrayList<>();
         RandomSource random = new RandomSource(settings.seed(), 5);
         int target = (int) Math.round(1_000_000 * settings.scale());
         List<ProductCategory> categories = reference.categories();
@@ -582,8 +614,16 @@ public final class SampleDataGenerator
                 creditCode = population.creditCode(producer);
                 producerName = population.name(producer);
             }
+            if (notices && !unlicensed && planIndex <= 1) {
+                (planIndex == 0 ? national : provincial).add(new BureauFiles.Batch(year, category.name(), producerName, countyCode, sampled.toString(), passed, failedItems));
+                continue;
+            }
             emitter.emit(String.format("CC%d%07d", year, n), creditCode, producerName, countyCode, category.name(), planLevels[planIndex],
                     sampled.toString(), passed ? "合格" : "不合格", failedItems);
+        }
+        if (notices) {
+            bureau.nationalNotices(national);
+            bureau.provincialNotices(provincial);
         }
     }
 

@@ -15,9 +15,10 @@ import static java.util.Objects.requireNonNull;
  * @param byRule quarantined rows per rule id (a row breaking two rules counts under both)
  * @param countyCodesMapped accepted rows whose historical county code was mapped to today's
  * @param normalised values changed before validation, per "rule column" (norm.width county_code), in files of other layouts than the project's own
+ * @param resolved accepted rows whose producer (or listed enterprise) was resolved by name, per match (exact, normalised, operator, address, ambiguous, unmatched, outside)
  */
 public record DatasetOutcome(SourceDataset dataset, List<String> files, long read, long accepted, long quarantined, long blank, long countyCodesMapped, Map<String, Long> byRule,
-        Map<String, Long> normalised)
+        Map<String, Long> normalised, Map<String, Long> resolved)
 {
     public DatasetOutcome
     {
@@ -25,6 +26,7 @@ public record DatasetOutcome(SourceDataset dataset, List<String> files, long rea
         files = List.copyOf(files);
         byRule = new TreeMap<>(byRule);
         normalised = new TreeMap<>(normalised);
+        resolved = new TreeMap<>(resolved);
         if (read != accepted + quarantined) {
             throw new IllegalStateException(dataset.tableName() + ": read " + read + " != accepted " + accepted + " + quarantined " + quarantined);
         }

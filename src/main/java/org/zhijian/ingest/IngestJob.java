@@ -222,8 +222,9 @@ public final class IngestJob
             }
             Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
             inParallel(datasets.stream().filter(dataset -> dataset != SourceDataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
-            Optional<ProducerReview.Review> review = producers.get().map(register -> ProducerReview.of(spark, runId, resolving.stream().collect(
-                    java.util.stream.Collectors.toMap(dataset -> dataset, validated::get)), register));
+            // Producers of batches that did not resolve go to review; a list's unknown names are quarantined instead.
+            Optional<ProducerReview.Review> review = producers.get().map(register -> ProducerReview.of(spark, runId, resolving.stream()
+                    .filter(dataset -> dataset.columnNames().contains("producer_name")).collect(java.util.stream.Collectors.toMap(dataset -> dataset, validated::get)), register));
             Gate gate = gate(request, inspection, outcomes);
             List<Problem> problems = new ArrayList<>();
             long problemCount = 0;
@@ -239,13 +240,26 @@ public final class IngestJob
                 stepStart = System.nanoTime();
                 Lake.Commit commit = lake.begin(runId);
                 Map<String, TableVersion> tables = Collections.synchronizedMap(new java.util.TreeMap<>());
-                inParallel(datasets, dataset -> {
-                    org.apache.spark.sql.Dataset<Row> rows = validated.get(dataset);
+                // The lists set enterprises' flags: staged.enterprises is written again whenever lists are loaded.
+                Optional<org.apache.spark.sql.Dataset<Row>> lists = validated.containsKey(SourceDataset.ENTERPRISE_LISTS)
+                        ? Optional.of(stagedTable(lake, commit, SourceDataset.ENTERPRISE_LISTS, validated.get(SourceDataset.ENTERPRISE_LISTS)))
+                        : commit.base().table(staged(SourceDataset.ENTERPRISE_LISTS)).map(version -> lake.read(spark, version));
+                boolean reflag = validated.containsKey(SourceDataset.ENTERPRISE_LISTS) && !validated.containsKey(SourceDataset.ENTERPRISES)
+                        && commit.base().table(staged(SourceDataset.ENTERPRISES)).isPresent();
+                List<SourceDataset> writing = new ArrayList<>(datasets);
+                if (reflag) {
+                    writing.add(SourceDataset.ENTERPRISES);
+                }
+                inParallel(writing, dataset -> {
+                    org.apache.spark.sql.Dataset<Row> rows = validated.containsKey(dataset) ? validated.get(dataset)
+                            : spark.createDataFrame(List.of(), IngestPipeline.validatedSchema(dataset));
                     if (!gate.failed()) {
                         progress.accept("  writing staged." + dataset.tableName());
-                        tables.put(staged(dataset).toString(), writeStaged(lake, commit, dataset, rows, runId));
+                        tables.put(staged(dataset).toString(), writeStaged(lake, commit, dataset, rows, lists));
                     }
-                    tables.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, rows, outcomes.get(dataset).files(), runId));
+                    if (validated.containsKey(dataset)) {
+                        tables.put(quarantine(dataset).toString(), writeQuarantine(lake, commit, dataset, rows, outcomes.get(dataset).files(), runId));
+                    }
                 });
                 written.putAll(tables);
                 written.put(LakeTables.QUALITY_METRICS.toString(), writeMetrics(lake, commit, metrics, runId));
@@ -444,8 +458,16 @@ public final class IngestJob
                 .select(explode(col(IngestPipeline.NORMALISED)).as("normalised")).groupBy("normalised").count().orderBy("normalised").collectAsList()) {
             normalised.put(row.getString(0), row.getLong(1));
         }
+        // How producers named only by name resolved (files of other layouts; the own layout's given and unlicensed are not counted).
+        Map<String, Long> resolved = new LinkedHashMap<>();
+        if (dataset.columnNames().contains("match") && files.stream().anyMatch(file -> !file.ownLayout())) {
+            for (Row row : acceptedRows(rows).where(not(col("match").isin(ProducerResolver.Match.GIVEN.id(), ProducerResolver.Match.UNLICENSED.id())))
+                    .groupBy("match").count().collectAsList()) {
+                resolved.put(row.getString(0), row.getLong(1));
+            }
+        }
         return new DatasetOutcome(dataset, files.stream().map(InspectedFile::fileName).toList(), accepted + quarantined, accepted, quarantined, blank, mapped, byRule,
-                normalised);
+                normalised, resolved);
     }
 
     /** Null share per column, distinct keys and date ranges of the accepted rows, plus the run's counts, as long rows. */
@@ -462,6 +484,7 @@ public final class IngestJob
         outcome.byRule().forEach((rule, n) -> result.add(metric(runId, name, "quarantined_by_rule", "", rule, n, null)));
         outcome.normalised().forEach((change, n) -> result.add(metric(runId, name, "normalised", change.substring(change.indexOf(' ') + 1),
                 change.substring(0, change.indexOf(' ')), n, null)));
+        outcome.resolved().forEach((match, n) -> result.add(metric(runId, name, "resolved", "match", match, n, null)));
         if (outcome.accepted() == 0) {
             return result;
         }
@@ -508,9 +531,9 @@ public final class IngestJob
     static final StructType METRICS_SCHEMA = new StructType(new StructField[] {
             StagedSchema.field("run_id", DataTypes.StringType, "", "Ingest run"),
             StagedSchema.field("dataset", DataTypes.StringType, "", "Raw dataset"),
-            StagedSchema.field("metric", DataTypes.StringType, "", "rows_read, rows_accepted, rows_quarantined, blank_lines, reject_share, county_codes_mapped, quarantined_by_rule, normalised, null_share, distinct_keys, min, max"),
+            StagedSchema.field("metric", DataTypes.StringType, "", "rows_read, rows_accepted, rows_quarantined, blank_lines, reject_share, county_codes_mapped, quarantined_by_rule, normalised, resolved, null_share, distinct_keys, min, max"),
             StagedSchema.field("column", DataTypes.StringType, "", "Column the metric is about, if any"),
-            StagedSchema.field("rule", DataTypes.StringType, "", "Rule id, for quarantined_by_rule and normalised (norm.space, norm.width, norm.case, norm.date, norm.unit)"),
+            StagedSchema.field("rule", DataTypes.StringType, "", "Rule id, for quarantined_by_rule and normalised (norm.space, norm.width, norm.case, norm.date, norm.unit, norm.industry); the match, for resolved"),
             StagedSchema.field("value", DataTypes.DoubleType, "", "Numeric value (shares are fractions)"),
             StagedSchema.field("text", DataTypes.StringType, "", "Text value (min and max dates)")});
 
@@ -539,7 +562,36 @@ public final class IngestJob
         return problems;
     }
 
-    private TableVersion writeStaged(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, String runId)
+    private TableVersion writeStaged(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows,
+            Optional<org.apache.spark.sql.Dataset<Row>> lists)
+            throws IOException
+    {
+        TableName name = staged(dataset);
+        StructType schema = StagedSchema.staged(dataset);
+        org.apache.spark.sql.Dataset<Row> table = stagedTable(lake, commit, dataset, rows);
+        if (dataset == SourceDataset.ENTERPRISES && lists.isPresent()) {
+            table = EnterpriseLists.flag(table, lists.get());
+        }
+        Optional<String> partition = StagedSchema.partitionColumn(dataset);
+        Column[] sortKeys = java.util.stream.Stream.concat(partition.stream(), dataset.keyColumns().stream()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        // No shuffle: each task writes its rows grouped by year, sorted by key within each file.
+        return commit.write(name, table, TableLayout.plain().partitionedBy(partition).sortedWithin(sortKeys), schema);
+    }
+
+    /** A table staged before its dataset gained columns, with those columns empty. */
+    private static org.apache.spark.sql.Dataset<Row> withColumnsOf(org.apache.spark.sql.Dataset<Row> table, StructType schema)
+    {
+        List<String> present = java.util.Arrays.asList(table.columns());
+        for (StructField field : schema.fields()) {
+            if (!present.contains(field.name())) {
+                table = table.withColumn(field.name(), org.apache.spark.sql.functions.lit(null).cast(field.dataType()));
+            }
+        }
+        return table;
+    }
+
+    /** What staged holds after this load: its accepted rows, and the earlier rows it does not replace (their years, or their keys). */
+    private org.apache.spark.sql.Dataset<Row> stagedTable(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows)
             throws IOException
     {
         TableName name = staged(dataset);
@@ -550,7 +602,7 @@ public final class IngestJob
         Optional<TableVersion> previous = commit.base().table(name);
         org.apache.spark.sql.Dataset<Row> table = accepted;
         if (previous.isPresent()) {
-            org.apache.spark.sql.Dataset<Row> old = lake.read(spark, previous.get()).select(columns);
+            org.apache.spark.sql.Dataset<Row> old = withColumnsOf(lake.read(spark, previous.get()), schema).select(columns);
             if (partition.isPresent()) {
                 List<Object> years = accepted.select(partition.get()).distinct().collectAsList().stream().map(row -> row.get(0)).toList();
                 if (!years.isEmpty()) {
@@ -561,9 +613,7 @@ public final class IngestJob
             old = old.join(newKeys, scala.jdk.javaapi.CollectionConverters.asScala(dataset.keyColumns()).toSeq(), "left_anti").select(columns);
             table = accepted.unionByName(old);
         }
-        Column[] sortKeys = java.util.stream.Stream.concat(partition.stream(), dataset.keyColumns().stream()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        // No shuffle: each task writes its rows grouped by year, sorted by key within each file.
-        return commit.write(name, table, TableLayout.plain().partitionedBy(partition).sortedWithin(sortKeys), schema);
+        return table;
     }
 
     private TableVersion writeQuarantine(Lake lake, Lake.Commit commit, SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, List<String> files, String runId)

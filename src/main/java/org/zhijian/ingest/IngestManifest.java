@@ -82,6 +82,7 @@ public final class IngestManifest
             entry.put("quarantined_by_rule", outcome.byRule());
             entry.put("county_codes_mapped", outcome.countyCodesMapped());
             entry.put("normalised", outcome.normalised());
+            entry.put("resolved", outcome.resolved());
             datasets.put(dataset.tableName(), entry);
         });
         manifest.put("datasets", datasets);

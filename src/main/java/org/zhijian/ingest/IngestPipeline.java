@@ -137,7 +137,8 @@ public final class IngestPipeline
                                 : lit(null).cast(DataTypes.StringType).as("credit_code"));
         org.apache.spark.sql.Dataset<Row> findings = duplicateKeys(dataset, narrow);
         if (knownEnterprises.isPresent() && dataset != SourceDataset.ENTERPRISES && dataset.columnNames().contains("credit_code")) {
-            findings = findings.unionByName(unknownEnterprises(narrow, knownEnterprises.get()));
+            findings = findings.unionByName(unknownEnterprises(narrow, knownEnterprises.get(),
+                    dataset == SourceDataset.ENTERPRISE_LISTS ? Rule.LIST_ENTERPRISE : Rule.UNKNOWN_ENTERPRISE));
         }
         org.apache.spark.sql.Dataset<Row> byRow = findings.groupBy(FILE_SEQUENCE, StagedSchema.SOURCE_LINE).agg(collect_list(col("error")).as("_found"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -194,14 +195,15 @@ public final class IngestPipeline
     }
 
     /** A valid credit code (the narrow rows hold only those) that names no accepted enterprise breaks ref.enterprise. */
-    private static org.apache.spark.sql.Dataset<Row> unknownEnterprises(org.apache.spark.sql.Dataset<Row> rows, org.apache.spark.sql.Dataset<Row> known)
+    private static org.apache.spark.sql.Dataset<Row> unknownEnterprises(org.apache.spark.sql.Dataset<Row> rows, org.apache.spark.sql.Dataset<Row> known, Rule rule)
     {
         org.apache.spark.sql.Dataset<Row> codes = known.select(col("credit_code").as("_known_code")).distinct();
         org.apache.spark.sql.Dataset<Row> candidates = rows.where(col("credit_code").isNotNull())
                 .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col("credit_code"));
         return candidates.join(codes, candidates.col("credit_code").equalTo(codes.col("_known_code")), "left_anti")
                 .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE),
-                        error(Rule.UNKNOWN_ENTERPRISE, lit("credit_code"), col("credit_code"), format_string(Rule.UNKNOWN_ENTERPRISE.template(), col("credit_code"))).as("error"));
+                        error(rule, lit("credit_code"), col("credit_code"), rule == Rule.UNKNOWN_ENTERPRISE
+                                ? format_string(rule.template(), col("credit_code")) : format_string(rule.template(), concat(lit("credit code "), col("credit_code")))).as("error"));
     }
 
     private static Column error(Rule rule, Column column, Column value, Column message)

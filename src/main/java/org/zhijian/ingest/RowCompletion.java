@@ -42,10 +42,15 @@ final class RowCompletion
     {
     }
 
-    /** Whether a dataset's rows name a producer to resolve. */
+    /** Whether a dataset's rows name an enterprise to resolve: a batch's producer, a list's enterprise. */
     static boolean namesProducers(SourceDataset dataset)
     {
-        return dataset.columnNames().contains("match") && dataset.columnNames().contains("producer_name");
+        return dataset.columnNames().contains("match");
+    }
+
+    private static String nameColumn(SourceDataset dataset)
+    {
+        return dataset.columnNames().contains("producer_name") ? "producer_name" : "name";
     }
 
     void complete(FieldMapping mapping, List<String> fields, String[] raw, List<String> normalisations)
@@ -81,7 +86,7 @@ final class RowCompletion
     private void resolveProducer(FieldMapping mapping, String[] raw)
     {
         int code = dataset.columnIndex("credit_code");
-        int county = dataset.columnIndex("county_code");
+        int county = dataset.columnNames().contains("county_code") ? dataset.columnIndex("county_code") : -1;
         int match = dataset.columnIndex("match");
         if (!blank(raw[code])) {
             raw[match] = ProducerResolver.Match.GIVEN.id();
@@ -91,9 +96,9 @@ final class RowCompletion
                 throw new IllegalStateException("no producer register for " + dataset.tableName());
             }
             String address = dataset.columnNames().contains("producer_address") ? raw[dataset.columnIndex("producer_address")] : null;
-            ProducerResolver.Resolution resolution = producers.get().resolve(raw[dataset.columnIndex("producer_name")], address);
+            ProducerResolver.Resolution resolution = producers.get().resolve(raw[dataset.columnIndex(nameColumn(dataset))], address);
             raw[code] = resolution.code();
-            if (blank(raw[county]) || resolution.match().resolved()) {
+            if (county >= 0 && (blank(raw[county]) || resolution.match().resolved())) {
                 raw[county] = resolution.county();
             }
             raw[match] = resolution.match().id();

@@ -79,6 +79,7 @@ public final class RowValidator
             values[i] = parse(column, text, errors, derived);
         }
         crossFieldRules(values, errors);
+        listRules(raw, errors);
         fillDerived(values, columns.size(), derived);
         return new ValidatedRow(values, List.copyOf(errors), key(values, errors), content, derived.originalCounty != null);
     }
@@ -93,6 +94,21 @@ public final class RowValidator
     public ValidatedRow structural(RowError error)
     {
         return new ValidatedRow(new Object[dataset.columns().size() + derivedCount], List.of(error), null, 0, false);
+    }
+
+    /** A list's row names an enterprise the register must hold: by its code, or by a name that resolved to one. */
+    private void listRules(String[] raw, List<RowError> errors)
+    {
+        if (dataset != SourceDataset.ENTERPRISE_LISTS) {
+            return;
+        }
+        String code = raw[dataset.columnIndex("credit_code")];
+        if (code == null || code.isBlank()) {
+            String name = raw[dataset.columnIndex("name")];
+            errors.removeIf(error -> error.column().equals("credit_code") && error.rule() == Rule.REQUIRED);
+            errors.add(new RowError(Rule.LIST_ENTERPRISE, "name", name == null ? "" : name.strip(),
+                    Rule.LIST_ENTERPRISE.message(name == null || name.isBlank() ? "a row without credit code or name" : "'" + name.strip() + "'")));
+        }
     }
 
     private Object parse(Column column, String text, List<RowError> errors, Derived derived)
@@ -250,6 +266,11 @@ public final class RowValidator
                 Object adoption = value(values, "adoption");
                 if (("IDT".equals(adoption) || "MOD".equals(adoption)) && value(values, "intl_ref") == null) {
                     errors.add(new RowError(Rule.ADOPTION_NEEDS_REFERENCE, "intl_ref", "", Rule.ADOPTION_NEEDS_REFERENCE.message(adoption)));
+                }
+            }
+            case ENTERPRISE_LISTS -> {
+                if (value(values, "match") == null && value(values, "credit_code") != null) {
+                    values[dataset.columnIndex("match")] = ProducerResolver.Match.GIVEN.id();
                 }
             }
             case INSPECTIONS, FAILED_BATCHES -> {

@@ -349,6 +349,8 @@ public final class SourceProfiles
         java.util.Set<String> known = new java.util.HashSet<>();
         profile.columns().values().forEach(headers -> headers.forEach(header -> known.add(headerKey(header))));
         profile.countyFrom().forEach(header -> known.add(headerKey(header)));
+        // The signature's headers are the layout's too, mapped or not (证书编号 tells a high-tech list).
+        profile.signature().forEach(header -> Arrays.stream(header.split("\\|")).forEach(alternative -> known.add(headerKey(alternative))));
         if (profile.key() != null) {
             known.add(headerKey(profile.key().from()));
         }

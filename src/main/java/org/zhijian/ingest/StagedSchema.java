@@ -67,7 +67,7 @@ public final class StagedSchema
     /** The partition column of the staged table, if it has one. */
     public static Optional<String> partitionColumn(SourceDataset dataset)
     {
-        return dataset == SourceDataset.ENTERPRISES ? Optional.empty() : Optional.of(YEAR);
+        return dataset == SourceDataset.ENTERPRISES || dataset == SourceDataset.ENTERPRISE_LISTS ? Optional.empty() : Optional.of(YEAR);
     }
 
     public static List<StructField> lineageFields()

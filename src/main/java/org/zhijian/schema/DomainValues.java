@@ -14,6 +14,8 @@ public final class DomainValues
     public static final List<String> RESULTS = List.of("合格", "不合格");
     /** How a producer was resolved (ProducerResolver.Match). */
     public static final List<String> MATCHES = List.of("given", "unlicensed", "exact", "normalised", "operator", "address", "ambiguous", "unmatched", "outside");
+    /** The lists that set an enterprise's flags (规模以上, 高新技术), by the enterprises column each sets. */
+    public static final List<String> ENTERPRISE_LISTS = List.of("above_scale", "high_tech");
     public static final List<String> VIOLATIONS = List.of("制假售假", "无证生产", "产品质量不合格", "标识违法", "其他");
 
     public static final String TRUE = "是";

@@ -46,7 +46,8 @@ public enum Rule
 
     DUPLICATE_KEY("key.duplicate", Scope.ROW, "key %s already appeared at %s line %s with different content"),
     EXACT_DUPLICATE("key.exact_duplicate", Scope.ROW, "row repeats %s line %s exactly"),
-    UNKNOWN_ENTERPRISE("ref.enterprise", Scope.ROW, "credit code %s matches no enterprise");
+    UNKNOWN_ENTERPRISE("ref.enterprise", Scope.ROW, "credit code %s matches no enterprise"),
+    LIST_ENTERPRISE("ref.list_enterprise", Scope.ROW, "%s matches no enterprise of the register (by credit code, or by name exactly or normalised)");
 
     /** Whether a rule rejects one row or a whole file. */
     public enum Scope

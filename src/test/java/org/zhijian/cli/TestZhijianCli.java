@@ -63,9 +63,9 @@ class TestZhijianCli
         CliRun badDate = CliRun.of("validate", "--input", directory.toString(), "--sampled-on", "2025.13.01");
         assertThat(badDate.status()).isEqualTo(2);
         assertThat(badDate.err()).contains("--sampled-on: '2025.13.01' is not a date (yyyy-MM-dd)");
-        CliRun badProfile = CliRun.of("validate", "--input", directory.toString(), "--profile", "national_notice");
+        CliRun badProfile = CliRun.of("validate", "--input", directory.toString(), "--profile", "county_yearbook");
         assertThat(badProfile.status()).isEqualTo(2);
-        assertThat(badProfile.err()).contains("--profile: no source profile 'national_notice'").contains("known: own_brands, own_cases");
+        assertThat(badProfile.err()).contains("--profile: no source profile 'county_yearbook'").contains("known: enterprise_list, failed_list");
         CliRun badSpec = CliRun.of("run", directory.resolve("missing.yaml").toString());
         assertThat(badSpec.status()).isEqualTo(2);
         assertThat(badSpec.err()).contains("missing.yaml does not exist").doesNotContain("Exception");

@@ -61,6 +61,10 @@ class TestNotices
         nationalNotice(raw.resolve("附件1.xlsx"));
         provincialNotice(raw.resolve("附件2.xls"));
         failedList(raw.resolve("不合格产品信息.xlsx"));
+        Files.writeString(raw.resolve("名单1.csv"), "2024年规模以上工业企业名单\n序号,统一社会信用代码,企业名称,所在地\n1," + HARDWARE + ",永康市恒达五金制品有限公司,永康\n2,,浙江华通工具有限责任公司,永康\n"
+                + "3,,不在登记里的企业有限公司,义乌\n", StandardCharsets.UTF_8);
+        NoticeWorkbooks.write(raw.resolve("名单2.xlsx"), "高企", List.of("浙江省2024年认定的高新技术企业名单"), List.of("序号", "企业名称", "证书编号"),
+                List.of(row(1, "杭州(中策)电缆有限公司", "GR202433000001")), List.of(), List.of());
         lakePath = directory.resolve("lake");
         result = ingest(raw);
         lake = Lake.open(lakePath.toString(), SharedSpark.session().sparkContext().hadoopConfiguration());
@@ -160,15 +164,15 @@ class TestNotices
     {
         assertThat(result.inspection().files()).extracting(InspectedFile::fileName, InspectedFile::profile)
                 .containsExactlyInAnyOrder(tuple("登记信息导出.csv", "register_export"), tuple("附件1.xlsx", "national_notice"), tuple("附件2.xls", "provincial_pf"),
-                        tuple("不合格产品信息.xlsx", "failed_list"));
+                        tuple("不合格产品信息.xlsx", "failed_list"), tuple("名单1.csv", "enterprise_list"), tuple("名单2.xlsx", "high_tech_list"));
         assertThat(result.inspection().problems()).isEmpty();
         SparkSession spark = SharedSpark.session();
         // Rows read = staged + quarantined, file by file; titles and notes are no rows.
-        Map<String, Long> expected = Map.of("登记信息导出.csv", 6L, "附件1.xlsx", 8L, "附件2.xls", 5L, "不合格产品信息.xlsx", 2L);
+        Map<String, Long> expected = Map.of("登记信息导出.csv", 6L, "附件1.xlsx", 8L, "附件2.xls", 5L, "不合格产品信息.xlsx", 2L, "名单1.csv", 3L, "名单2.xlsx", 1L);
         for (Map.Entry<String, Long> file : expected.entrySet()) {
             long staged = 0;
             long quarantined = 0;
-            for (SourceDataset dataset : List.of(SourceDataset.ENTERPRISES, SourceDataset.INSPECTIONS, SourceDataset.FAILED_BATCHES)) {
+            for (SourceDataset dataset : List.of(SourceDataset.ENTERPRISES, SourceDataset.INSPECTIONS, SourceDataset.FAILED_BATCHES, SourceDataset.ENTERPRISE_LISTS)) {
                 staged += lake.read(spark, IngestJob.staged(dataset)).where(org.apache.spark.sql.functions.col("source_file").equalTo(file.getKey())).count();
                 if (lake.current().table(IngestJob.quarantine(dataset)).isPresent()) {
                     quarantined += lake.read(spark, IngestJob.quarantine(dataset)).where(org.apache.spark.sql.functions.col("source_file").equalTo(file.getKey())).count();
@@ -193,7 +197,12 @@ class TestNotices
         assertThat(enterprises.get(FURNITURE).<String>getAs("status")).isEqualTo("吊销");
         assertThat(enterprises.get(HARDWARE).<String>getAs("former_names")).isEqualTo("永康市恒达五金厂");
         assertThat(enterprises.get(HARDWARE_BRANCH).<String>getAs("parent_code")).isEqualTo(HARDWARE);
-        assertThat(enterprises.get(HARDWARE).<Boolean>getAs("above_scale")).as("no list says so").isFalse();
+        // The lists set the flags, by code or by name; a name the register lacks is quarantined under its own rule.
+        assertThat(List.of(HARDWARE, TWIN_YONGKANG, TWIN_WUYI, CABLE)).extracting(code -> enterprises.get(code).getAs("above_scale"), code -> enterprises.get(code).getAs("high_tech"))
+                .containsExactly(tuple(true, false), tuple(true, false), tuple(false, false), tuple(false, true));
+        Row unlisted = lake.read(SharedSpark.session(), IngestJob.quarantine(SourceDataset.ENTERPRISE_LISTS)).first();
+        assertThat(unlisted.<String>getAs("rules")).isEqualTo("ref.list_enterprise");
+        assertThat(unlisted.<String>getAs("reasons")).contains("'不在登记里的企业有限公司'");
         assertThat(result.outcomes().get(SourceDataset.ENTERPRISES).normalised()).containsKeys("norm.width credit_code", "norm.case credit_code", "norm.industry industry_code");
     }
 

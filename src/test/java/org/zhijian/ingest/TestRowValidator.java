@@ -38,7 +38,8 @@ class TestRowValidator
             SourceDataset.REGION_ECONOMY, Map.of("county_code", "330106", "year", "2024", "gdp", "1,234.5", "industrial_output", "2000", "population", "120.5",
                     "townships", "12", "quality_stations", "10"),
             SourceDataset.FAILED_BATCHES, Map.of("batch_id", "公告-1", "producer_name", "广东某某电器有限公司", "producer_address", "广东省佛山市顺德区",
-                    "category", "电线电缆", "plan_level", "国抽", "sampled_on", "2025-06-01", "failed_items", "导体电阻", "match", "outside"));
+                    "category", "电线电缆", "plan_level", "国抽", "sampled_on", "2025-06-01", "failed_items", "导体电阻", "match", "outside"),
+            SourceDataset.ENTERPRISE_LISTS, Map.of("list", "above_scale", "credit_code", CODE, "name", "杭州示例科技有限公司", "year", "2024"));
 
     @Test
     void cleanRowsOfEveryDatasetPass()

@@ -64,10 +64,11 @@ class TestSourceProfiles
     @Test
     void theShippedProfilesAreTheProjectsLayoutsAndTheBureausFiles()
     {
-        assertThat(shipped().profiles()).filteredOn(SourceProfile::own).extracting(SourceProfile::id).containsExactly("own_brands", "own_cases", "own_enterprises",
+        assertThat(shipped().profiles()).filteredOn(SourceProfile::own).extracting(SourceProfile::id).containsExactly("own_brands", "own_cases", "own_enterprise_lists", "own_enterprises",
                 "own_failed_batches", "own_finance", "own_inspections", "own_region_economy", "own_standards");
         assertThat(shipped().profiles()).filteredOn(profile -> !profile.own()).extracting(SourceProfile::id, profile -> profile.dataset().tableName())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed_list", "failed_batches"), org.assertj.core.groups.Tuple.tuple("food_notice", "inspections"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("enterprise_list", "enterprise_lists"), org.assertj.core.groups.Tuple.tuple("failed_list", "failed_batches"), org.assertj.core.groups.Tuple.tuple("food_notice", "inspections"),
+                        org.assertj.core.groups.Tuple.tuple("high_tech_list", "enterprise_lists"),
                         org.assertj.core.groups.Tuple.tuple("national_failed", "failed_batches"), org.assertj.core.groups.Tuple.tuple("national_notice", "inspections"),
                         org.assertj.core.groups.Tuple.tuple("provincial_pf", "inspections"), org.assertj.core.groups.Tuple.tuple("register_export", "enterprises"));
     }
@@ -78,7 +79,7 @@ class TestSourceProfiles
     {
         Path unknownDataset = Files.writeString(directory.resolve("a.yaml"), "dataset: recalls\nsignature: [x]\n");
         assertThatThrownBy(() -> SourceProfiles.parse(unknownDataset)).isInstanceOf(ConfigException.class)
-                .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, failed_batches, cases, region_economy)");
+                .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, failed_batches, enterprise_lists, cases, region_economy)");
         Path unknownColumn = Files.writeString(directory.resolve("b.yaml"), YEARBOOK.replace("population: [常住人口]", "people: [常住人口]"));
         assertThatThrownBy(() -> SourceProfiles.parse(unknownColumn)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(unknownColumn + ": region_economy has no column 'people' (its columns: county_code, year,");
