@@ -164,6 +164,24 @@ for run in $(seq 1 "$RUNS"); do
   record validate_xls_csv "$run" "$LAST_WALL" "$LAST_RSS" "$((XLS_ROWS - 1))" "the same rows as CSV, -Xmx512m"
 done
 
+# The bureau's files: a national notice of up to 100,000 batches (.xlsx, producers by name and
+# address, resolved against the lake's register) and a register export of up to 300,000
+# enterprises, each against the same rows in the project's CSV layout; validated, alternated.
+harness -Xmx3g -cp "$HARNESS_CP" org.zhijian.bench.NoticeFixture "$RAW" "$OUT/bureau" >"$LOGS/notice-fixture.log" 2>&1 \
+  || { echo "error: writing the notice fixture failed; see $LOGS/notice-fixture.log" >&2; exit 1; }
+NOTICE_ROWS="$(sed -n 's/^RESULT batches=\([0-9]*\).*/\1/p' "$LOGS/notice-fixture.log")"
+REGISTER_ROWS="$(sed -n 's/^RESULT .*enterprises=\([0-9]*\).*/\1/p' "$LOGS/notice-fixture.log")"
+for run in $(seq 1 "$RUNS"); do
+  measure validate_notice "$run" ./zhijian validate --input "$OUT/bureau/notice" --lake "$LAKE"
+  record validate_notice "$run" "$LAST_WALL" "$LAST_RSS" "$NOTICE_ROWS" "national notice .xlsx, producers resolved by name"
+  measure validate_notice_csv "$run" ./zhijian validate --input "$OUT/bureau/notice-csv" --lake "$LAKE"
+  record validate_notice_csv "$run" "$LAST_WALL" "$LAST_RSS" "$NOTICE_ROWS" "the same batches as the project's CSV"
+  measure validate_register "$run" ./zhijian validate --input "$OUT/bureau/register" --lake "$LAKE"
+  record validate_register "$run" "$LAST_WALL" "$LAST_RSS" "$REGISTER_ROWS" "register export, county from 登记机关"
+  measure validate_register_csv "$run" ./zhijian validate --input "$OUT/bureau/register-csv" --lake "$LAKE"
+  record validate_register_csv "$run" "$LAST_WALL" "$LAST_RSS" "$REGISTER_ROWS" "the same enterprises as the project's CSV"
+done
+
 if [[ "$DUCKDB" -eq 1 ]]; then
   echo "  zhijian vs DuckDB (1 warm-up + $RUNS runs each) ..." >&2
   log="$LOGS/versus-duckdb.log"

@@ -30,30 +30,30 @@ import org.zhijian.reference.Divisions;
  * the county only through 登记机关 and 住所, and the above-scale and high-tech lists that set the
  * flags. Reproducible: the same rows give the same files.
  */
-final class BureauFiles
+public final class BureauFiles
 {
     /** Batches a sheet of an .xls holds (65,536 rows less the title and header). */
     private static final int XLS_ROWS = 65_000;
     private static final String[] STREETS = {"工业园区", "经济开发区", "高新技术产业园区", "科技城", "工业功能区"};
 
     /** One batch of a notice. */
-    record Batch(int year, String category, String producer, String countyCode, String sampledOn, boolean passed, String failedItems) {}
+    public record Batch(int year, String category, String producer, String countyCode, String sampledOn, boolean passed, String failedItems) {}
 
     /** One enterprise of the register, with its flags for the lists. */
-    record Enterprise(String code, String name, String legalRep, String status, String established, String countyCode, String industryCode, boolean aboveScale,
+    public record Enterprise(String code, String name, String legalRep, String status, String established, String countyCode, String industryCode, boolean aboveScale,
             boolean highTech) {}
 
     private final Divisions divisions;
     private final Path directory;
     private final List<GenerationSummary.WrittenFile> written = new ArrayList<>();
 
-    BureauFiles(Divisions divisions, Path directory)
+    public BureauFiles(Divisions divisions, Path directory)
     {
         this.divisions = divisions;
         this.directory = directory;
     }
 
-    List<GenerationSummary.WrittenFile> written()
+    public List<GenerationSummary.WrittenFile> written()
     {
         return written;
     }
@@ -90,37 +90,43 @@ final class BureauFiles
     }
 
     /** The national batches, one notice per year: two title rows, the header on row 3, a note under the table. */
-    void nationalNotices(List<Batch> batches)
+    public void nationalNotices(List<Batch> batches)
             throws IOException
     {
         Map<Integer, List<Batch>> byYear = new TreeMap<>();
         batches.forEach(batch -> byYear.computeIfAbsent(batch.year(), ignored -> new ArrayList<>()).add(batch));
+        for (Map.Entry<Integer, List<Batch>> year : byYear.entrySet()) {
+            nationalNotice(directory.resolve(year.getKey() + "年产品质量国家监督抽查结果.xlsx"), year.getKey() + "年产品质量国家监督抽查结果", year.getValue());
+        }
+    }
+
+    /** One national notice of {@code batches} (bench/ writes a 100,000-batch one). */
+    public void nationalNotice(Path file, String title, List<Batch> batches)
+            throws IOException
+    {
         List<String> header = List.of("序号", "产品种类", "受检单位", "标称生产单位", "标称生产单位所在地", "产品名称", "规格型号", "抽样日期", "检验结论", "主要不合格项目",
                 "承检机构", "备注");
-        for (Map.Entry<Integer, List<Batch>> year : byYear.entrySet()) {
-            Path file = directory.resolve(year.getKey() + "年产品质量国家监督抽查结果.xlsx");
-            try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
-                Sheet sheet = book.createSheet("抽查结果");
-                titles(sheet, header.size(), year.getKey() + "年产品质量国家监督抽查结果", "（共" + year.getValue().size() + "批次）");
-                header(sheet.createRow(2), header);
-                int r = 3;
-                int n = 0;
-                for (Batch batch : year.getValue()) {
-                    n++;
-                    String producer = asPrinted(batch.producer(), n);
-                    cells(sheet.createRow(r++), List.of(String.valueOf(n), batch.category(), producer, producer, address(batch.countyCode(), n), batch.category(), "/",
-                            batch.sampledOn(), batch.passed() ? "合格" : "不合格", batch.failedItems().isEmpty() ? "/" : batch.failedItems().replace(';', '、'),
-                            "国家质检中心", "/"));
-                }
-                sheet.createRow(r + 1).createCell(0).setCellValue("注：以上抽查结果仅对所抽样品负责。");
-                writeReproducibly(book, file);
-                wrote(org.zhijian.schema.SourceDataset.INSPECTIONS, file, "notice", n);
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
+            Sheet sheet = book.createSheet("抽查结果");
+            titles(sheet, header.size(), title, "（共" + batches.size() + "批次）");
+            header(sheet.createRow(2), header);
+            int r = 3;
+            int n = 0;
+            for (Batch batch : batches) {
+                n++;
+                String producer = asPrinted(batch.producer(), n);
+                cells(sheet.createRow(r++), List.of(String.valueOf(n), batch.category(), producer, producer, address(batch.countyCode(), n), batch.category(), "/",
+                        batch.sampledOn(), batch.passed() ? "合格" : "不合格", batch.failedItems().isEmpty() ? "/" : batch.failedItems().replace(';', '、'),
+                        "国家质检中心", "/"));
             }
+            sheet.createRow(r + 1).createCell(0).setCellValue("注：以上抽查结果仅对所抽样品负责。");
+            writeReproducibly(book, file);
+            wrote(org.zhijian.schema.SourceDataset.INSPECTIONS, file, "notice", n);
         }
     }
 
     /** The provincial batches, one P/F .xls per year (sheets of 65,000 batches): producers by name only. */
-    void provincialNotices(List<Batch> batches)
+    public void provincialNotices(List<Batch> batches)
             throws IOException
     {
         Map<Integer, List<Batch>> byYear = new TreeMap<>();
@@ -155,7 +161,7 @@ final class BureauFiles
     }
 
     /** The register export and the two lists; the year names the lists. */
-    void register(List<Enterprise> enterprises, int year)
+    public void register(List<Enterprise> enterprises, int year)
             throws IOException
     {
         Path file = directory.resolve("市场主体登记信息.csv");

@@ -38,13 +38,21 @@ final class SplitReader
         Path path = new Path(split.path());
         FileSystem fs = path.getFileSystem(configuration);
         // A notice (another layout than the project's own) may merge a column's cells down its batches: they are filled in.
-        if (split.format() == RawFormat.XLSX) {
-            Records records = XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
-            return split.mapping().foreign() ? MergedCells.fill(records, XlsxSheetReader.mergedRegions(fs, path, split.sheet(), split.limits())) : records;
-        }
-        if (split.format() == RawFormat.XLS) {
-            Records records = XlsSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
-            return split.mapping().foreign() ? MergedCells.fill(records, XlsSheetReader.mergedRegions(fs, path, split.sheet(), split.limits())) : records;
+        if (split.format() == RawFormat.XLSX || split.format() == RawFormat.XLS) {
+            boolean xlsx = split.format() == RawFormat.XLSX;
+            Records records = xlsx ? XlsxSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits())
+                    : XlsSheetReader.open(fs, path, split.sheet(), split.firstLine(), split.limits());
+            if (!split.mapping().foreign()) {
+                return records;
+            }
+            try {
+                return MergedCells.fill(records, xlsx ? XlsxSheetReader.mergedRegions(fs, path, split.sheet(), split.limits())
+                        : XlsSheetReader.mergedRegions(fs, path, split.sheet(), split.limits()));
+            }
+            catch (IOException | RuntimeException e) {
+                records.close();
+                throw e;
+            }
         }
         FSDataInputStream stream = fs.open(path);
         try {

@@ -85,19 +85,10 @@ final class XlsxSheetReader
         Workbook workbook = Workbook.open(fs, path);
         try {
             XSSFReader reader = new XSSFReader(workbook.pkg());
-            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            while (sheets.hasNext()) {
-                InputStream stream = sheets.next();
-                if (sheets.getSheetName().equals(sheet)) {
-                    PackagePart part = sheets.getSheetPart();
-                    stream = limited(part, stream, limits.maxSheetBytes(), "ingest.max_sheet_bytes");
-                    XlsxSheetReader result = new XlsxSheetReader(workbook, stream, sharedStrings(workbook.pkg(), limits), reader.getStylesTable(), isDate1904(reader));
-                    result.skipTo(firstRow);
-                    return result;
-                }
-                stream.close();
-            }
-            throw new IOException("the workbook has no sheet '" + sheet + "'");
+            InputStream stream = sheetStream(reader, sheet, limits);
+            XlsxSheetReader result = new XlsxSheetReader(workbook, stream, sharedStrings(workbook.pkg(), limits), reader.getStylesTable(), isDate1904(reader));
+            result.skipTo(firstRow);
+            return result;
         }
         catch (IOException e) {
             workbook.close();
@@ -109,33 +100,40 @@ final class XlsxSheetReader
         }
     }
 
+    /** The named sheet's XML, limited to ingest.max_sheet_bytes; the other sheets' streams are closed. */
+    private static InputStream sheetStream(XSSFReader reader, String sheet, ReaderLimits limits)
+            throws Exception
+    {
+        XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+        while (sheets.hasNext()) {
+            InputStream stream = sheets.next();
+            if (sheets.getSheetName().equals(sheet)) {
+                return limited(sheets.getSheetPart(), stream, limits.maxSheetBytes(), "ingest.max_sheet_bytes");
+            }
+            stream.close();
+        }
+        throw new IOException("the workbook has no sheet '" + sheet + "'");
+    }
+
     /** The merged areas of one sheet (its mergeCell elements, after the rows), by a pass over the sheet that reads nothing else. */
     static List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(FileSystem fs, Path path, String sheet, ReaderLimits limits)
             throws IOException
     {
         Workbook workbook = Workbook.open(fs, path);
         try {
-            XSSFReader reader = new XSSFReader(workbook.pkg());
-            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            while (sheets.hasNext()) {
-                try (InputStream stream = sheets.next()) {
-                    if (!sheets.getSheetName().equals(sheet)) {
-                        continue;
-                    }
-                    List<org.apache.poi.ss.util.CellRangeAddress> regions = new ArrayList<>();
-                    XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(limited(sheets.getSheetPart(), stream, limits.maxSheetBytes(), "ingest.max_sheet_bytes"));
-                    while (xml.hasNext()) {
-                        if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
-                            String reference = xml.getAttributeValue(null, "ref");
-                            if (reference != null && reference.contains(":")) {
-                                regions.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(reference));
-                            }
+            try (InputStream stream = sheetStream(new XSSFReader(workbook.pkg()), sheet, limits)) {
+                List<org.apache.poi.ss.util.CellRangeAddress> regions = new ArrayList<>();
+                XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(stream);
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
+                        String reference = xml.getAttributeValue(null, "ref");
+                        if (reference != null && reference.contains(":")) {
+                            regions.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(reference));
                         }
                     }
-                    return regions;
                 }
+                return regions;
             }
-            return List.of();
         }
         catch (IOException e) {
             throw e;
