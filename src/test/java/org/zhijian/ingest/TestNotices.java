@@ -61,6 +61,16 @@ class TestNotices
         nationalNotice(raw.resolve("附件1.xlsx"));
         provincialNotice(raw.resolve("附件2.xls"));
         failedList(raw.resolve("不合格产品信息.xlsx"));
+        // The national layout without a conclusion lists failures only; a food notice names producer and seller.
+        NoticeWorkbooks.write(raw.resolve("附件3.xls"), "不合格", List.of("2025年国家监督抽查不合格产品名单", "发布日期：2025年5月10日"),
+                List.of("序号", "产品种类", "受检单位", "标称生产单位", "标称生产单位所在地", "产品名称", "规格型号", "生产日期/批号", "主要不合格项目", "承检机构", "备注"),
+                List.of(row(1, "低压开关柜", "浙江华通工具有限责任公司", "浙江华通工具有限责任公司", "浙江省金华市永康市", "开关柜", "XL", "2025-01-01", "温升", "某院", "/")),
+                List.of(), List.of());
+        NoticeWorkbooks.write(raw.resolve("附件4.xlsx"), "食品", List.of("浙江省市场监督管理局关于食品安全监督抽检情况的通告（2025年第3期）", "2025年8月8日"),
+                List.of("序号", "标称生产企业名称", "标称生产企业地址", "被抽样单位名称", "被抽样单位地址", "食品名称", "规格型号", "生产日期/批号", "检验结论", "不合格项目", "备注"),
+                List.of(row(1, "安吉县某某家具有限公司", "浙江省湖州市安吉县", "某超市", "安吉县", "黄酒", "500ml", "2025-05-01", "合格", "/", "/"),
+                        row(2, "上海某某食品有限公司", "上海市闵行区", "某超市", "杭州市滨江区", "乳制品", "250ml", "2025-05-02", "不合格", "蛋白质", "/")),
+                List.of(), List.of());
         Files.writeString(raw.resolve("名单1.csv"), "2024年规模以上工业企业名单\n序号,统一社会信用代码,企业名称,所在地\n1," + HARDWARE + ",永康市恒达五金制品有限公司,永康\n2,,浙江华通工具有限责任公司,永康\n"
                 + "3,,不在登记里的企业有限公司,义乌\n", StandardCharsets.UTF_8);
         NoticeWorkbooks.write(raw.resolve("名单2.xlsx"), "高企", List.of("浙江省2024年认定的高新技术企业名单"), List.of("序号", "企业名称", "证书编号"),
@@ -164,11 +174,12 @@ class TestNotices
     {
         assertThat(result.inspection().files()).extracting(InspectedFile::fileName, InspectedFile::profile)
                 .containsExactlyInAnyOrder(tuple("登记信息导出.csv", "register_export"), tuple("附件1.xlsx", "national_notice"), tuple("附件2.xls", "provincial_pf"),
-                        tuple("不合格产品信息.xlsx", "failed_list"), tuple("名单1.csv", "enterprise_list"), tuple("名单2.xlsx", "high_tech_list"));
+                        tuple("不合格产品信息.xlsx", "failed_list"), tuple("名单1.csv", "enterprise_list"), tuple("名单2.xlsx", "high_tech_list"),
+                        tuple("附件3.xls", "national_failed"), tuple("附件4.xlsx", "food_notice"));
         assertThat(result.inspection().problems()).isEmpty();
         SparkSession spark = SharedSpark.session();
         // Rows read = staged + quarantined, file by file; titles and notes are no rows.
-        Map<String, Long> expected = Map.of("登记信息导出.csv", 6L, "附件1.xlsx", 8L, "附件2.xls", 5L, "不合格产品信息.xlsx", 2L, "名单1.csv", 3L, "名单2.xlsx", 1L);
+        Map<String, Long> expected = Map.of("登记信息导出.csv", 6L, "附件1.xlsx", 8L, "附件2.xls", 5L, "不合格产品信息.xlsx", 2L, "名单1.csv", 3L, "名单2.xlsx", 1L, "附件3.xls", 1L, "附件4.xlsx", 2L);
         for (Map.Entry<String, Long> file : expected.entrySet()) {
             long staged = 0;
             long quarantined = 0;
@@ -180,7 +191,7 @@ class TestNotices
             }
             assertThat(staged + quarantined).as(file.getKey()).isEqualTo(file.getValue());
         }
-        assertThat(result.outcomes().get(SourceDataset.INSPECTIONS).read()).isEqualTo(13);
+        assertThat(result.outcomes().get(SourceDataset.INSPECTIONS).read()).isEqualTo(15);
         assertThat(result.outcomes().get(SourceDataset.INSPECTIONS).quarantined()).isEqualTo(1);
     }
 
@@ -224,7 +235,12 @@ class TestNotices
                         tuple("附件2-2", "exact", TWIN_WUYI, "330723"),
                         tuple("附件2-3", "exact", CABLE, "330102"),
                         tuple("附件2-4", "unmatched", null, null),
-                        tuple("附件2-5", "exact", FURNITURE, "330523"));
+                        tuple("附件2-5", "exact", FURNITURE, "330523"),
+                        tuple("附件4-1", "exact", FURNITURE, "330523"),
+                        tuple("附件4-2", "outside", null, null));
+        // A food notice covers the province's production: its producer outside the province still counts for the province.
+        assertThat(batches.get("附件4-2").<Boolean>getAs("in_province")).isTrue();
+        assertThat(batches.get("附件4-1").<Object>getAs("sampled_on")).isEqualTo(java.time.LocalDate.of(2025, 8, 8));
         // Conclusions, dates, levels and categories as the notices wrote them.
         Row merged = batches.get("附件1-2");
         assertThat(merged.<String>getAs("category")).as("the merged category filled down").isEqualTo("电线电缆");
@@ -253,7 +269,8 @@ class TestNotices
     {
         Map<Object, Row> failed = stagedBy(SourceDataset.FAILED_BATCHES, "batch_id");
         assertThat(failed.values()).extracting(row -> row.getAs("match"), row -> row.getAs("credit_code"), row -> row.getAs("category"), row -> row.getAs("sampled_on"))
-                .containsExactlyInAnyOrder(tuple("exact", HARDWARE, "大米", java.time.LocalDate.of(2025, 7, 1)), tuple("outside", null, "大米", java.time.LocalDate.of(2025, 7, 1)));
+                .containsExactlyInAnyOrder(tuple("exact", HARDWARE, "大米", java.time.LocalDate.of(2025, 7, 1)), tuple("outside", null, "大米", java.time.LocalDate.of(2025, 7, 1)),
+                        tuple("exact", TWIN_YONGKANG, "低压开关柜", java.time.LocalDate.of(2025, 5, 10)));
         assertThat(stagedBy(SourceDataset.INSPECTIONS, "batch_id")).doesNotContainKey("不合格产品信息-1");
     }
 
