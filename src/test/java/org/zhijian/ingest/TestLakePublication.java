@@ -62,13 +62,13 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         List<List<Row>> before = new ArrayList<>();
-        for (SourceDataset dataset : SourceDataset.values()) {
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.DATASETS) {
             before.add(stagedRows(lake, dataset));
         }
         IngestJob.Result second = ingest(raw, lakePath);
         assertThat(second.snapshot().orElseThrow().version()).isEqualTo(first.snapshot().orElseThrow().version() + 1);
-        for (SourceDataset dataset : SourceDataset.values()) {
-            assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(dataset.ordinal()));
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.DATASETS) {
+            assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(org.zhijian.generate.SampleDataGenerator.DATASETS.indexOf(dataset)));
             assertThat(lake.read(spark, IngestJob.quarantine(dataset)).count()).isEqualTo(second.outcomes().get(dataset).quarantined());
         }
         // Quality metrics keep every run, to compare runs.
@@ -315,10 +315,6 @@ class TestLakePublication
     private static List<Row> stagedRows(Lake lake, SourceDataset dataset)
             throws IOException
     {
-        if (lake.current().table(IngestJob.staged(dataset)).isEmpty()) {
-            // The sample has no failed-only lists.
-            return List.of();
-        }
         return lake.read(spark, IngestJob.staged(dataset)).drop("run_id").orderBy(dataset.keyColumns().get(0), dataset.keyColumns().toArray(String[]::new)).collectAsList();
     }
 }
