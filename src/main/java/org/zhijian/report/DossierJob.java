@@ -78,6 +78,8 @@ public final class DossierJob
                 + "FROM ratings_credit LATERAL VIEW OUTER inline(reasons) r AS rule_id, records, points, evidence");
         QUERIES.put("lists", "SELECT credit_code, year, list, change, reason_zh, reason_en FROM ratings_credit_lists");
         QUERIES.put("batches", "SELECT credit_code, sampled_on, batch_id, category, plan_level, result, failed_items, source_file, source_line FROM staged_inspections");
+        // Failed batches named by a failed-only list (不合格产品信息): shown, never counted in a pass rate.
+        QUERIES.put("failed", "SELECT credit_code, sampled_on, batch_id, category, plan_level, failed_items, source_file, source_line FROM staged_failed_batches");
         QUERIES.put("cases", "SELECT credit_code, case_id, violation, opened_on, closed_on, fine, goods_value, source_file, source_line FROM staged_cases");
         QUERIES.put("brands", "SELECT credit_code, brand_id, brand_name, product, level, certified_on, valid_until, revoked_on, own_ip, source_file, source_line FROM staged_brands");
         QUERIES.put("standards", "SELECT credit_code, standard_no, standard_kind, role, adoption, intl_ref, product, effective_on, from_rnd, source_file, source_line FROM staged_standards");
@@ -89,6 +91,7 @@ public final class DossierJob
             "ratings", new String[] {"ratings.credit", "year, rule_id"},
             "lists", new String[] {"ratings.credit_lists", "year, list"},
             "batches", new String[] {"staged.inspections", "sampled_on, batch_id"},
+            "failed", new String[] {"staged.failed_batches", "sampled_on, batch_id"},
             "cases", new String[] {"staged.cases", "opened_on, case_id"},
             "brands", new String[] {"staged.brands", "certified_on, brand_id"},
             "standards", new String[] {"staged.standards", "effective_on, standard_no"});

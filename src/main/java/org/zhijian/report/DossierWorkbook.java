@@ -51,6 +51,10 @@ public final class DossierWorkbook
                     {"sampled_on", "抽样日期", "Sampled on", "11"}, {"batch_id", "批次编号", "Batch", "16"}, {"category", "产品类别", "Category", "16"},
                     {"plan_level", "抽查级别", "Plan level", "9"}, {"result", "结果", "Result", "8"}, {"failed_items", "不合格项目", "Failed items", "24"},
                     {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
+            table(book, dossier, "failed", t("不合格通报", "Failed-only notices"), new String[][] {
+                    {"sampled_on", "抽样日期", "Sampled on", "11"}, {"batch_id", "批次编号", "Batch", "18"}, {"category", "产品类别", "Category", "16"},
+                    {"plan_level", "抽查级别", "Plan level", "9"}, {"failed_items", "不合格项目", "Failed items", "24"},
+                    {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
             table(book, dossier, "cases", t("案件", "Cases"), new String[][] {
                     {"case_id", "案件编号", "Case", "14"}, {"violation", "违法类型", "Violation", "14"}, {"opened_on", "立案日期", "Opened", "11"},
                     {"closed_on", "结案日期", "Closed", "11"}, {"fine", "罚没款（元）", "Fine (yuan)", "14"}, {"goods_value", "货值金额（元）", "Goods value (yuan)", "16"},
@@ -330,6 +334,7 @@ public final class DossierWorkbook
             case "ratings" -> t("信用等级", "Credit grades");
             case "lists" -> t("红黑名单", "Red and black lists");
             case "batches" -> t("抽查记录", "Sampling");
+            case "failed" -> t("不合格通报", "Failed-only notices");
             case "cases" -> t("案件", "Cases");
             case "brands" -> t("品牌与认证", "Brands");
             case "standards" -> t("标准", "Standards");

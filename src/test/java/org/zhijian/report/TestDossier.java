@@ -77,6 +77,9 @@ class TestDossier
         peer(batches, PEER_TIE, "T", "合格", "不合格", "合格");
         peer(batches, ELSEWHERE, "E", "不合格", "不合格");
         Files.write(raw.resolve("inspections.csv"), batches);
+        // A failed-only list naming the subject, in the project's own layout: shown in the dossier, in no pass rate.
+        Files.writeString(raw.resolve("failed_batches.csv"), String.join("\n", "batch_id,credit_code,producer_name,county_code,category,plan_level,sampled_on,failed_items",
+                "GF1," + SUBJECT + ",上城测试五金有限公司,330102,防盗安全门,国抽,2025-04-01,防盗级别", ""));
         Files.writeString(raw.resolve("cases.csv"), String.join("\n", "case_id,credit_code,county_code,violation,opened_on,closed_on,fine,goods_value",
                 "ZJ2024000001," + SUBJECT + ",330102,标识违法,2024-04-10,2024-05-20,5000,12000", ""));
         Files.writeString(raw.resolve("brands.csv"), String.join("\n", "brand_id,credit_code,county_code,industry_code,brand_name,product,level,certified_on,valid_until,revoked_on,own_ip",
@@ -106,6 +109,7 @@ class TestDossier
         DossierJob job = new DossierJob(spark, lake.toString(), new PersonalData(List.of()), false);
         DossierJob.Dossier dossier = job.read(List.of(SUBJECT)).get(0);
         assertThat(dossier.rows("batches")).hasSize(6);
+        assertThat(dossier.rows("failed")).hasSize(1);
         assertThat(dossier.rows("cases")).hasSize(1);
         assertThat(dossier.rows("brands")).hasSize(1);
         assertThat(dossier.rows("standards")).hasSize(2);
@@ -124,7 +128,8 @@ class TestDossier
         assertThat(file.getFileName().toString()).isEqualTo("质量信用档案_" + SUBJECT + ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(workbook.sheetIterator()).toIterable().extracting(Sheet::getSheetName)
-                    .containsExactly("概况", "信用等级", "抽查记录", "案件", "品牌与认证", "标准", "同行比较", "来源");
+                    .containsExactly("概况", "信用等级", "抽查记录", "不合格通报", "案件", "品牌与认证", "标准", "同行比较", "来源");
+            assertThat(texts(workbook.getSheet("不合格通报").getRow(3))).containsExactly("2025-04-01", "GF1", "防盗安全门", "国抽", "防盗级别", "failed_batches.csv", "2");
             List<String> overview = texts(workbook.getSheet("概况"));
             assertThat(overview).contains("上城测试五金有限公司", SUBJECT, "杭州市 上城区", "张**", "139****5678", "enterprises.csv:2")
                     .doesNotContain("张三丰", "13912345678");
