@@ -145,9 +145,9 @@ public final class BureauFiles
                         Batch batch = all.get(i);
                         String sampled = batch.sampledOn();
                         // Dates as people type them: 2025年3月5日 or 2025.3.5.
-                        String written = i % 2 == 0 ? sampled.substring(0, 4) + "年" + Integer.parseInt(sampled.substring(5, 7)) + "月" + Integer.parseInt(sampled.substring(8)) + "日"
+                        String typed = i % 2 == 0 ? sampled.substring(0, 4) + "年" + Integer.parseInt(sampled.substring(5, 7)) + "月" + Integer.parseInt(sampled.substring(8)) + "日"
                                 : sampled.substring(0, 4) + "." + Integer.parseInt(sampled.substring(5, 7)) + "." + Integer.parseInt(sampled.substring(8));
-                        cells(sheet.createRow(r++), List.of(String.valueOf(i + 1), batch.category(), "/", "/", asPrinted(batch.producer(), i + 1), written,
+                        cells(sheet.createRow(r++), List.of(String.valueOf(i + 1), batch.category(), "/", "/", asPrinted(batch.producer(), i + 1), typed,
                                 batch.passed() ? "P" : "F", batch.failedItems().isEmpty() ? "/" : batch.failedItems()));
                     }
                     sheet.createRow(r + 1).createCell(0).setCellValue("注：P表示符合监督检查要求，F表示不合格。");
