@@ -33,13 +33,15 @@ public final class FieldMapping
     /** The dataset whose columns' types say how values are normalised; null for the project's own layouts, whose values pass through. */
     private final org.zhijian.schema.SourceDataset normalised;
     /** Fields whose text places the row's county (登记机关, 住所), in order of preference, where no field gives county_code. */
-    private int[] countyFrom = new int[0];
+    private final int[] countyFrom;
     /** Whether a batch whose producer is outside the province counts in the province's figures (a notice of the province's production). */
-    private boolean outsideInProvince;
+    private final boolean outsideInProvince;
 
     private FieldMapping(int[][] sources, String[] constants, List<Map<String, String>> values, Set<String> placeholders, List<String> notes, int keyColumn,
-            int keyField, String keyPrefix, org.zhijian.schema.SourceDataset normalised)
+            int keyField, String keyPrefix, org.zhijian.schema.SourceDataset normalised, int[] countyFrom, boolean outsideInProvince)
     {
+        this.countyFrom = countyFrom;
+        this.outsideInProvince = outsideInProvince;
         this.normalised = normalised;
         this.sources = sources;
         this.constants = constants;
@@ -58,7 +60,7 @@ public final class FieldMapping
         for (int i = 0; i < columnFields.length; i++) {
             sources[i] = columnFields[i] < 0 ? new int[0] : new int[] {columnFields[i]};
         }
-        return new FieldMapping(sources, new String[columnFields.length], emptyMaps(columnFields.length), Set.of(), List.of(), -1, -1, "", null);
+        return new FieldMapping(sources, new String[columnFields.length], emptyMaps(columnFields.length), Set.of(), List.of(), -1, -1, "", null, new int[0], false);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class FieldMapping
         List<Map<String, String>> maps = new ArrayList<>();
         values.forEach(map -> maps.add(new HashMap<>(map)));
         return new FieldMapping(copy, constants.clone(), maps, new HashSet<>(placeholders), new ArrayList<>(notes), keyColumn, keyField,
-                requireNonNull(keyPrefix, "keyPrefix is null"), requireNonNull(dataset, "dataset is null"));
+                requireNonNull(keyPrefix, "keyPrefix is null"), requireNonNull(dataset, "dataset is null"), new int[0], false);
     }
 
     private static List<Map<String, String>> emptyMaps(int count)
@@ -92,10 +94,7 @@ public final class FieldMapping
     /** The same mapping, placing the county by the text of {@code fields} and counting outside producers in the province as {@code outsideInProvince} says. */
     FieldMapping withPlaces(int[] fields, boolean outsideInProvince)
     {
-        FieldMapping copy = new FieldMapping(sources, constants, values, placeholders, notes, keyColumn, keyField, keyPrefix, normalised);
-        copy.countyFrom = fields.clone();
-        copy.outsideInProvince = outsideInProvince;
-        return copy;
+        return new FieldMapping(sources, constants, values, placeholders, notes, keyColumn, keyField, keyPrefix, normalised, fields.clone(), outsideInProvince);
     }
 
     /** Whether the file is of another layout than the project's own: its values are normalised and its producers resolved by name. */

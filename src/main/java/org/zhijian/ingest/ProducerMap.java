@@ -28,6 +28,8 @@ import org.zhijian.reference.CreditCode;
 public final class ProducerMap
 {
     public static final String FILE_NAME = "producer_map.csv";
+    /** The largest producer map read. */
+    static final long MAX_BYTES = 16L << 20;
     private static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("producer_name", "name"), Map.entry("生产者名称", "name"), Map.entry("企业名称", "name"),
             Map.entry("address", "address"), Map.entry("producer_address", "address"), Map.entry("地址", "address"), Map.entry("生产者地址", "address"),
@@ -53,6 +55,16 @@ public final class ProducerMap
     private static List<Line> read(Path file)
     {
         List<Line> lines = new ArrayList<>();
+        try {
+            // A person's answers run to thousands of lines, not millions: a larger file is no producer map.
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ZhijianException(ZhijianException.Code.USAGE, file + ": the producer map is " + Files.size(file) / (1 << 20) + " MB, more than "
+                        + MAX_BYTES / (1 << 20) + " MB; a map lists names and codes, one line each");
+            }
+        }
+        catch (IOException e) {
+            throw new ZhijianException(ZhijianException.Code.USAGE, file + ": cannot read the producer map: " + e.getMessage());
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(reader)) {
             if (!csv.hasNext()) {
                 return lines;

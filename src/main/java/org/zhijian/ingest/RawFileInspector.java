@@ -142,12 +142,13 @@ public final class RawFileInspector
             }
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-            // Named after a dataset, a file says what it is meant to be: a missing column refuses it rather than leaving it unrecognised.
-            Optional<SourceDataset> named = SourceDataset.forFileName(name);
-            if (!EXTENSIONS.contains(extension) && named.isEmpty()) {
+            // Only the kinds of file allowed are read, whatever their names say.
+            if (!EXTENSIONS.contains(extension)) {
                 unrecognised.add(new Unrecognised(name, "not a CSV, .xlsx or .xls file (by its extension)"));
                 continue;
             }
+            // Named after a dataset, a file says what it is meant to be: a missing column refuses it rather than leaving it unrecognised.
+            Optional<SourceDataset> named = SourceDataset.forFileName(name);
             try {
                 for (Object result : inspect(fs, status, named, files.size())) {
                     if (result instanceof InspectedFile file) {

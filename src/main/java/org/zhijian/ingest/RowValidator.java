@@ -105,7 +105,6 @@ public final class RowValidator
         String code = raw[dataset.columnIndex("credit_code")];
         if (code == null || code.isBlank()) {
             String name = raw[dataset.columnIndex("name")];
-            errors.removeIf(error -> error.column().equals("credit_code") && error.rule() == Rule.REQUIRED);
             errors.add(new RowError(Rule.LIST_ENTERPRISE, "name", name == null ? "" : name.strip(),
                     Rule.LIST_ENTERPRISE.message(name == null || name.isBlank() ? "a row without credit code or name" : "'" + name.strip() + "'")));
         }

@@ -103,7 +103,7 @@ public enum SourceDataset
 
     ENTERPRISE_LISTS("enterprise_lists", "企业名单", List.of("list", "credit_code"), List.of(
             choice("list", "名单", true, DomainValues.ENTERPRISE_LISTS, "Which list: above_scale (规模以上工业企业名单) or high_tech (高新技术企业名单); it sets that flag of the enterprise"),
-            required("credit_code", "统一社会信用代码", CODE, "The listed enterprise's credit code; resolved from its name where the list gives none"),
+            optional("credit_code", "统一社会信用代码", CODE, "The listed enterprise's credit code, resolved from its name where the list gives none; a row with neither is quarantined (ref.list_enterprise)"),
             optional("name", "企业名称", TEXT, "The enterprise's name as listed"),
             optional("year", "年份", YEAR, "Year of the list; an enterprise has the flag when it is on its list's latest year"),
             choice("match", "匹配方式", false, DomainValues.MATCHES, "How the enterprise was found: given (by code), exact or normalised (by name)"))),

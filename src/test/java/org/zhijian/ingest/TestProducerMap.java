@@ -38,6 +38,11 @@ class TestProducerMap
         Path bad = Files.writeString(directory.resolve("a.csv"), "生产者名称,统一社会信用代码\n恒达,91330784MA28A0119X\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ProducerMap.load(List.of(bad))).isInstanceOf(ZhijianException.class)
                 .hasMessage(bad + ": line 2: credit_code '91330784MA28A0119X' is not a valid unified social credit code (GB 32100)");
+        Path huge = directory.resolve("c.csv");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ProducerMap.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> ProducerMap.load(List.of(huge))).isInstanceOf(ZhijianException.class).hasMessageStartingWith(huge + ": the producer map is 16 MB, more than 16 MB");
         Path headless = Files.writeString(directory.resolve("b.csv"), "企业,代码\n恒达," + CODE + "\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ProducerMap.load(List.of(headless))).isInstanceOf(ZhijianException.class)
                 .hasMessageStartingWith(headless + ": line 1: the header needs name (生产者名称) and credit_code (统一社会信用代码)");

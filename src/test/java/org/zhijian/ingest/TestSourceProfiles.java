@@ -287,6 +287,8 @@ class TestSourceProfiles
                 + code + ",义乌市某某五金有限公司,330782,C3311,小型,否,否,2015-06-01,存续\n", StandardCharsets.UTF_8);
         Files.writeString(raw.resolve("from_the_city.csv"), "统一社会信用代码,年份,营业收入（万元）\n" + code + ",2024,1250.5\n", StandardCharsets.UTF_8);
         Files.writeString(raw.resolve("readme.pdf"), "%PDF-1.4", StandardCharsets.UTF_8);
+        // Named after a dataset but of a kind not allowed: listed, not read.
+        Files.writeString(raw.resolve("inspections.dat"), "batch_id\nCC1\n", StandardCharsets.UTF_8);
         yearbookXls(raw.resolve("附件3.xls"));
         Files.writeString(raw.resolve("cover.csv"), "致各市局：\n请于月底前报送。\n", StandardCharsets.UTF_8);
 
@@ -302,9 +304,11 @@ class TestSourceProfiles
                         org.assertj.core.groups.Tuple.tuple("附件2.xlsx", "county_yearbook", "region_economy"),
                         org.assertj.core.groups.Tuple.tuple("附件3.xls", "county_yearbook", "region_economy"));
         // A cover letter, a sheet with a title only and a PDF are listed, not loaded.
-        assertThat(result.inspection().unrecognised()).extracting(RawFileInspector.Unrecognised::fileName).containsExactly("cover.csv", "readme.pdf", "附件3.xls [说明]");
+        assertThat(result.inspection().unrecognised()).extracting(RawFileInspector.Unrecognised::fileName)
+                .containsExactly("cover.csv", "inspections.dat", "readme.pdf", "附件3.xls [说明]");
         assertThat(result.inspection().unrecognised().get(1).reason()).isEqualTo("not a CSV, .xlsx or .xls file (by its extension)");
-        assertThat(result.inspection().unrecognised().get(2).reason()).startsWith("its header row matches no source profile of conf/sources; nearest: ");
+        assertThat(result.inspection().unrecognised().get(2).reason()).isEqualTo("not a CSV, .xlsx or .xls file (by its extension)");
+        assertThat(result.inspection().unrecognised().get(3).reason()).startsWith("its header row matches no source profile of conf/sources; nearest: ");
         assertThat(result.inspection().problems()).isEmpty();
 
         // Five data rows read (titles, unit line and notes are not data): four staged (2024 from the .xlsx, 2023 from the .xls), the unknown county quarantined.
