@@ -223,7 +223,8 @@ public final class IngestJob
             Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
             inParallel(datasets.stream().filter(dataset -> dataset != SourceDataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
             // Producers of batches that did not resolve go to review; a list's unknown names are quarantined instead.
-            Optional<ProducerReview.Review> review = producers.get().map(register -> ProducerReview.of(spark, runId, resolving.stream()
+            // Only ingest writes it: validate does not look for candidates.
+            Optional<ProducerReview.Review> review = producers.get().filter(register -> request.write()).map(register -> ProducerReview.of(spark, runId, resolving.stream()
                     .filter(dataset -> dataset.columnNames().contains("producer_name")).collect(java.util.stream.Collectors.toMap(dataset -> dataset, validated::get)), register));
             Gate gate = gate(request, inspection, outcomes);
             List<Problem> problems = new ArrayList<>();
