@@ -94,11 +94,11 @@ public final class GenerateCommand
                 directory.toAbsolutePath(), summary.millis() / 1000.0));
         if (summary.injectedRows() > 0) {
             text.append(String.format("%nInjected %,d bad rows (listed in %s):", summary.injectedRows(), summary.manifest().getFileName()));
-            for (SourceDataset dataset : SourceDataset.values()) {
-                Map<Rule, Integer> counts = summary.injected().get(dataset);
+            for (Map.Entry<SourceDataset, Map<String, Integer>> injected : summary.injected().entrySet()) {
+                Map<String, Integer> counts = injected.getValue();
                 if (counts != null) {
-                    text.append(String.format("%n  %-15s %s", dataset.tableName(), counts.entrySet().stream()
-                            .map(entry -> entry.getKey().id() + "=" + entry.getValue())
+                    text.append(String.format("%n  %-15s %s", injected.getKey().tableName(), counts.entrySet().stream()
+                            .map(entry -> entry.getKey() + "=" + entry.getValue())
                             .collect(Collectors.joining(" "))));
                 }
             }

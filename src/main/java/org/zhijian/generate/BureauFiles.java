@@ -44,12 +44,14 @@ public final class BureauFiles
             boolean highTech) {}
 
     private final Divisions divisions;
+    private final org.zhijian.schema.DatasetCatalogue datasets;
     private final Path directory;
     private final List<GenerationSummary.WrittenFile> written = new ArrayList<>();
 
-    public BureauFiles(Divisions divisions, Path directory)
+    public BureauFiles(Divisions divisions, org.zhijian.schema.DatasetCatalogue datasets, Path directory)
     {
         this.divisions = divisions;
+        this.datasets = datasets;
         this.directory = directory;
     }
 
@@ -58,9 +60,10 @@ public final class BureauFiles
         return written;
     }
 
-    private void wrote(org.zhijian.schema.SourceDataset dataset, Path file, String format, long rows)
+    private void wrote(String datasetName, Path file, String format, long rows)
             throws IOException
     {
+        org.zhijian.schema.SourceDataset dataset = datasets.get(datasetName);
         written.add(new GenerationSummary.WrittenFile(dataset, file, format, rows, Files.size(file)));
     }
 

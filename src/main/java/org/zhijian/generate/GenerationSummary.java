@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.zhijian.schema.SourceDataset;
-import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a generation wrote: one entry per file, and the bad rows injected per dataset and rule. */
-public record GenerationSummary(List<WrittenFile> files, Map<SourceDataset, Map<Rule, Integer>> injected, Path manifest, long millis)
+/** What a generation wrote: one entry per file, and the bad rows injected per dataset and rule id. */
+public record GenerationSummary(List<WrittenFile> files, Map<SourceDataset, Map<String, Integer>> injected, Path manifest, long millis)
 {
     /** One raw file with its dataset, format and row count (bad rows included). */
     public record WrittenFile(SourceDataset dataset, Path path, String format, long rows, long bytes)
@@ -26,7 +25,7 @@ public record GenerationSummary(List<WrittenFile> files, Map<SourceDataset, Map<
     public GenerationSummary
     {
         files = List.copyOf(requireNonNull(files, "files is null"));
-        injected = Map.copyOf(requireNonNull(injected, "injected is null"));
+        injected = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(requireNonNull(injected, "injected is null")));
     }
 
     public long totalRows()

@@ -80,15 +80,21 @@ public final class SampleDataGenerator
     }
 
     /** The datasets the generator writes in the project's own layouts (failed-only lists and enterprise lists come from the bureau's files only). */
-    public static final List<SourceDataset> DATASETS = List.of(SourceDataset.ENTERPRISES, SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS,
+    public static final List<String> DATASETS = List.of(SourceDataset.ENTERPRISES, SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS,
             SourceDataset.INSPECTIONS, SourceDataset.CASES, SourceDataset.REGION_ECONOMY);
+
+    /** {@link #DATASETS} as the catalogue describes them. */
+    public static List<SourceDataset> datasets(org.zhijian.schema.DatasetCatalogue catalogue)
+    {
+        return DATASETS.stream().map(catalogue::get).toList();
+    }
 
     public static GenerationSummary generate(ReferenceData reference, GeneratorSettings settings, Consumer<String> progress)
     {
         long started = System.nanoTime();
         try {
             Files.createDirectories(settings.outputDirectory());
-            for (SourceDataset dataset : SourceDataset.values()) {
+            for (SourceDataset dataset : reference.datasets().all()) {
                 for (String extension : List.of(".csv", ".xlsx")) {
                     Files.deleteIfExists(settings.outputDirectory().resolve(dataset.tableName() + extension));
                 }
@@ -108,19 +114,19 @@ public final class SampleDataGenerator
         DirtyRowInjector injector;
         try (BufferedWriter manifest = Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8)) {
             injector = new DirtyRowInjector(settings.dirtyRate(), settings.seed(), population, manifest);
-            BureauFiles bureau = new BureauFiles(reference.divisions(), settings.outputDirectory());
+            BureauFiles bureau = new BureauFiles(reference.divisions(), reference.datasets(), settings.outputDirectory());
             if (settings.formatSet().contains(OutputFormat.REGISTER)) {
                 writeRegister(bureau);
             }
             else {
-                files.add(write(SourceDataset.ENTERPRISES, injector, this::writeEnterprises));
+                files.add(write(dataset(SourceDataset.ENTERPRISES), injector, this::writeEnterprises));
             }
-            files.add(write(SourceDataset.BRANDS, injector, this::writeBrands));
-            files.add(write(SourceDataset.FINANCE, injector, this::writeFinance));
-            files.add(write(SourceDataset.STANDARDS, injector, this::writeStandards));
-            files.add(write(SourceDataset.INSPECTIONS, injector, emitter -> writeInspections(emitter, bureau)));
-            files.add(write(SourceDataset.CASES, injector, this::writeCases));
-            files.add(write(SourceDataset.REGION_ECONOMY, injector, this::writeRegionEconomy));
+            files.add(write(dataset(SourceDataset.BRANDS), injector, this::writeBrands));
+            files.add(write(dataset(SourceDataset.FINANCE), injector, this::writeFinance));
+            files.add(write(dataset(SourceDataset.STANDARDS), injector, this::writeStandards));
+            files.add(write(dataset(SourceDataset.INSPECTIONS), injector, emitter -> writeInspections(emitter, bureau)));
+            files.add(write(dataset(SourceDataset.CASES), injector, this::writeCases));
+            files.add(write(dataset(SourceDataset.REGION_ECONOMY), injector, this::writeRegionEconomy));
             injector.close();
             for (GenerationSummary.WrittenFile file : bureau.written()) {
                 progress.accept(String.format("  %-15s %,10d rows  %-8s %s", file.dataset().tableName(), file.rows(), file.format(), file.path().getFileName()));
@@ -163,6 +169,11 @@ public final class SampleDataGenerator
         }
     }
 
+    private SourceDataset dataset(String name)
+    {
+        return reference.datasets().get(name);
+    }
+
     private GenerationSummary.WrittenFile write(SourceDataset dataset, DirtyRowInjector injector, DatasetWriter writer)
             throws IOException
     {
@@ -181,10 +192,10 @@ public final class SampleDataGenerator
     /** Bureau exports come in mixed shapes: GBK for the registry and case systems, workbooks for brands and economy. */
     OutputFormat formatOf(SourceDataset dataset)
     {
-        if (settings.formatSet().contains(OutputFormat.GBK) && (dataset == SourceDataset.ENTERPRISES || dataset == SourceDataset.CASES)) {
+        if (settings.formatSet().contains(OutputFormat.GBK) && (dataset.is(SourceDataset.ENTERPRISES) || dataset.is(SourceDataset.CASES))) {
             return OutputFormat.GBK;
         }
-        if (settings.formatSet().contains(OutputFormat.XLSX) && (dataset == SourceDataset.BRANDS || dataset == SourceDataset.REGION_ECONOMY)) {
+        if (settings.formatSet().contains(OutputFormat.XLSX) && (dataset.is(SourceDataset.BRANDS) || dataset.is(SourceDataset.REGION_ECONOMY))) {
             return OutputFormat.XLSX;
         }
         return settings.primaryFormat();
@@ -197,8 +208,8 @@ public final class SampleDataGenerator
         return switch (format) {
             case XLSX -> new XlsxRowSink(directory.resolve(dataset.tableName() + ".xlsx"), dataset);
             case GBK -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, Charset.forName("GB18030"), false, true,
-                    dataset == SourceDataset.CASES ? SLASH_DATE::format : CHINESE_DATE::format, dataset == SourceDataset.CASES);
-            case CSV -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, StandardCharsets.UTF_8, dataset == SourceDataset.STANDARDS, false,
+                    dataset.is(SourceDataset.CASES) ? SLASH_DATE::format : CHINESE_DATE::format, dataset.is(SourceDataset.CASES));
+            case CSV -> new CsvRowSink(directory.resolve(dataset.tableName() + ".csv"), dataset, StandardCharsets.UTF_8, dataset.is(SourceDataset.STANDARDS), false,
                     Function.<LocalDate>identity().andThen(LocalDate::toString), false);
             case NOTICE, REGISTER -> throw new IllegalStateException("the bureau's files are written by BureauFiles, not a row sink");
         };

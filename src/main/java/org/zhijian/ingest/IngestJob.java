@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.schema.ColumnType;
+import org.zhijian.schema.Reference;
 import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
@@ -160,18 +160,20 @@ public final class IngestJob
             Snapshot base = lake.current();
             IngestPipeline pipeline = new IngestPipeline(spark, ValidationReference.of(reference), new IngestPipeline.Settings(runId, request.asOf(), request.acceptPilotCreditCodes()));
 
-            Map<SourceDataset, List<InspectedFile>> filesOf = new EnumMap<>(SourceDataset.class);
+            Map<SourceDataset, List<InspectedFile>> filesOf = new java.util.TreeMap<>();
             for (InspectedFile file : inspection.files()) {
                 filesOf.computeIfAbsent(file.dataset(), ignored -> new ArrayList<>()).add(file);
             }
             List<SourceDataset> datasets = List.copyOf(filesOf.keySet());
+            SourceDataset enterprisesDataset = reference.datasets().get(SourceDataset.ENTERPRISES);
+            SourceDataset listsDataset = reference.datasets().get(SourceDataset.ENTERPRISE_LISTS);
 
             // Datasets are independent but for references to enterprises: read them all at once,
             // check enterprises, then the others at once. Spark runs the concurrent jobs side by side.
             // Files that name producers by name (notices) are read once the register is known.
             List<SourceDataset> resolving = datasets.stream()
                     .filter(dataset -> RowCompletion.namesProducers(dataset) && filesOf.get(dataset).stream().anyMatch(file -> !file.ownLayout())).toList();
-            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
+            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> read = Collections.synchronizedMap(new java.util.TreeMap<>());
             java.util.concurrent.atomic.AtomicReference<Optional<ProducerResolver>> producers = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
             DatasetStep reading = dataset -> {
                 long start = System.nanoTime();
@@ -183,9 +185,9 @@ public final class IngestJob
                 steps.add(new Step("read and check rows: " + dataset.tableName(), millisSince(start), -1, -1));
             };
             inParallel(datasets.stream().filter(dataset -> !resolving.contains(dataset)).toList(), reading);
-            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
-            Map<SourceDataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
-            Map<SourceDataset, List<Row>> metrics = Collections.synchronizedMap(new EnumMap<>(SourceDataset.class));
+            Map<SourceDataset, org.apache.spark.sql.Dataset<Row>> validated = Collections.synchronizedMap(new java.util.TreeMap<>());
+            Map<SourceDataset, DatasetOutcome> outcomes = Collections.synchronizedMap(new java.util.TreeMap<>());
+            Map<SourceDataset, List<Row>> metrics = Collections.synchronizedMap(new java.util.TreeMap<>());
             CrossRowStep crossRow = (dataset, known) -> {
                 long start = System.nanoTime();
                 IngestPipeline.Validated result = pipeline.crossRowRules(dataset, read.get(dataset), known);
@@ -199,29 +201,47 @@ public final class IngestJob
                 steps.add(new Step("quality metrics: " + dataset.tableName(), millisSince(start), outcome.accepted(), metrics.get(dataset).size()));
                 validated.put(dataset, rows);
             };
-            Optional<TableVersion> stagedEnterprises = base.table(staged(SourceDataset.ENTERPRISES));
-            org.apache.spark.sql.Dataset<Row> known = spark.createDataFrame(List.of(), new StructType(new StructField[] {
-                    new StructField("credit_code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())}));
-            if (filesOf.containsKey(SourceDataset.ENTERPRISES)) {
-                crossRow.run(SourceDataset.ENTERPRISES, Optional.empty());
-                known = acceptedRows(validated.get(SourceDataset.ENTERPRISES)).select("credit_code");
-            }
-            if (stagedEnterprises.isPresent()) {
-                known = known.union(lake.read(spark, stagedEnterprises.get()).select("credit_code"));
+            Optional<TableVersion> stagedEnterprises = base.table(staged(enterprisesDataset));
+            // A dataset's references are checked against the rows staged before and those accepted now,
+            // so a dataset is checked after those it names: enterprises first, then in waves.
+            java.util.function.Function<SourceDataset, Map<Reference, org.apache.spark.sql.Dataset<Row>>> knownOf = dataset -> {
+                Map<Reference, org.apache.spark.sql.Dataset<Row>> known = new LinkedHashMap<>();
+                for (Reference ref : dataset.references()) {
+                    SourceDataset target = reference.datasets().get(ref.dataset());
+                    org.apache.spark.sql.Dataset<Row> codes = spark.createDataFrame(List.of(), new StructType(new StructField[] {
+                            new StructField("code", DataTypes.StringType, true, org.apache.spark.sql.types.Metadata.empty())}));
+                    if (validated.containsKey(target)) {
+                        codes = codes.union(acceptedRows(validated.get(target)).select(col(ref.key()).cast(DataTypes.StringType)));
+                    }
+                    Optional<TableVersion> staged = base.table(staged(target));
+                    if (staged.isPresent()) {
+                        codes = codes.union(lake.read(spark, staged.get()).select(col(ref.key()).cast(DataTypes.StringType)));
+                    }
+                    known.put(ref, codes);
+                }
+                return known;
+            };
+            if (filesOf.containsKey(enterprisesDataset)) {
+                crossRow.run(enterprisesDataset, knownOf.apply(enterprisesDataset));
             }
             List<ProducerMap.Line> producerMap = List.of();
             if (!resolving.isEmpty()) {
                 long start = System.nanoTime();
                 producerMap = ProducerMap.load(producerMaps(request));
-                ProducerResolver register = new ProducerResolver(register(lake, stagedEnterprises, validated.get(SourceDataset.ENTERPRISES)),
+                ProducerResolver register = new ProducerResolver(register(lake, stagedEnterprises, validated.get(enterprisesDataset)),
                         producerMap.stream().map(ProducerMap.Line::mapping).toList(), org.zhijian.reference.AddressResolver.of(reference.divisions()));
                 ProducerMap.checkAgainst(producerMap, register);
                 producers.set(Optional.of(register));
                 steps.add(new Step("producer register", millisSince(start), register.size(), producerMap.size()));
                 inParallel(resolving, reading);
             }
-            Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises = Optional.of(known);
-            inParallel(datasets.stream().filter(dataset -> dataset != SourceDataset.ENTERPRISES).toList(), dataset -> crossRow.run(dataset, knownEnterprises));
+            List<SourceDataset> pending = new ArrayList<>(datasets.stream().filter(dataset -> !validated.containsKey(dataset)).toList());
+            while (!pending.isEmpty()) {
+                List<SourceDataset> ready = pending.stream().filter(dataset -> dataset.references().stream()
+                        .map(ref -> reference.datasets().get(ref.dataset())).allMatch(target -> !filesOf.containsKey(target) || validated.containsKey(target))).toList();
+                inParallel(ready, dataset -> crossRow.run(dataset, knownOf.apply(dataset)));
+                pending.removeAll(ready);
+            }
             // Producers of batches that did not resolve go to review; a list's unknown names are quarantined instead.
             // Only ingest writes it: validate does not look for candidates.
             Optional<ProducerReview.Review> review = producers.get().filter(register -> request.write()).map(register -> ProducerReview.of(spark, runId, resolving.stream()
@@ -242,14 +262,14 @@ public final class IngestJob
                 Lake.Commit commit = lake.begin(runId);
                 Map<String, TableVersion> tables = Collections.synchronizedMap(new java.util.TreeMap<>());
                 // The lists set enterprises' flags: staged.enterprises is written again whenever lists are loaded.
-                Optional<org.apache.spark.sql.Dataset<Row>> lists = validated.containsKey(SourceDataset.ENTERPRISE_LISTS)
-                        ? Optional.of(stagedTable(lake, commit, SourceDataset.ENTERPRISE_LISTS, validated.get(SourceDataset.ENTERPRISE_LISTS)))
-                        : commit.base().table(staged(SourceDataset.ENTERPRISE_LISTS)).map(version -> lake.read(spark, version));
-                boolean reflag = validated.containsKey(SourceDataset.ENTERPRISE_LISTS) && !validated.containsKey(SourceDataset.ENTERPRISES)
-                        && commit.base().table(staged(SourceDataset.ENTERPRISES)).isPresent();
+                Optional<org.apache.spark.sql.Dataset<Row>> lists = validated.containsKey(listsDataset)
+                        ? Optional.of(stagedTable(lake, commit, listsDataset, validated.get(listsDataset)))
+                        : commit.base().table(staged(listsDataset)).map(version -> lake.read(spark, version));
+                boolean reflag = validated.containsKey(listsDataset) && !validated.containsKey(enterprisesDataset)
+                        && commit.base().table(staged(enterprisesDataset)).isPresent();
                 List<SourceDataset> writing = new ArrayList<>(datasets);
                 if (reflag) {
-                    writing.add(SourceDataset.ENTERPRISES);
+                    writing.add(enterprisesDataset);
                 }
                 inParallel(writing, dataset -> {
                     org.apache.spark.sql.Dataset<Row> rows = validated.containsKey(dataset) ? validated.get(dataset)
@@ -281,12 +301,12 @@ public final class IngestJob
                 return lake.commit(commit, published -> {
                     List<Step> all = new ArrayList<>(steps);
                     all.add(new Step("commit", millisSince(commitStart), written.size(), written.size()));
-                    return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.of(published), written,
+                    return new Result(runId, request.command(), inspection, new java.util.TreeMap<>(outcomes), problems, problemTotal, gate, Optional.of(published), written,
                             List.copyOf(all), startedAt, millisSince(started));
                 }, result -> IngestManifest.of(request, result, spark, gate.failed() ? "rejected_by_gate" : "succeeded",
                         gate.failed() ? ZhijianException.Code.DATA_QUALITY_GATE.exitStatus() : 0, gate.failed() ? "the reject gate failed; staged tables were not changed" : ""));
             }
-            return new Result(runId, request.command(), inspection, new EnumMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
+            return new Result(runId, request.command(), inspection, new java.util.TreeMap<>(outcomes), problems, problemTotal, gate, Optional.empty(), written, List.copyOf(steps), startedAt, millisSince(started));
         }
         finally {
             caches.forEach(org.apache.spark.sql.Dataset::unpersist);
@@ -359,7 +379,7 @@ public final class IngestJob
     /** The cross-row rules, outcome and metrics of one dataset. */
     private interface CrossRowStep
     {
-        void run(SourceDataset dataset, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+        void run(SourceDataset dataset, Map<Reference, org.apache.spark.sql.Dataset<Row>> known)
                 throws IOException;
     }
 
@@ -570,7 +590,7 @@ public final class IngestJob
         TableName name = staged(dataset);
         StructType schema = StagedSchema.staged(dataset);
         org.apache.spark.sql.Dataset<Row> table = stagedTable(lake, commit, dataset, rows);
-        if (dataset == SourceDataset.ENTERPRISES && lists.isPresent()) {
+        if (dataset.is(SourceDataset.ENTERPRISES) && lists.isPresent()) {
             table = EnterpriseLists.flag(table, lists.get());
         }
         Optional<String> partition = StagedSchema.partitionColumn(dataset);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.zhijian.schema.Reference;
 import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
@@ -122,23 +124,27 @@ public final class IngestPipeline
     }
 
     /**
-     * Applies the rules that need other rows — duplicate keys, unknown enterprises — to rows
-     * from {@link #read}. They run on a narrow projection (key, position, credit code), and
-     * their findings, few as a rule, are joined back to the wide rows.
+     * Applies the rules that need other rows — duplicate keys, references to other datasets — to
+     * rows from {@link #read}. They run on a narrow projection (key, position, the referring
+     * codes), and their findings, few as a rule, are joined back to the wide rows.
      *
-     * @param knownEnterprises credit codes that references may name (a column credit_code), for
-     * every dataset but enterprises itself
+     * @param known for each of the dataset's references, the codes it may name (one column)
      */
-    public Validated crossRowRules(SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, Optional<org.apache.spark.sql.Dataset<Row>> knownEnterprises)
+    public Validated crossRowRules(SourceDataset dataset, org.apache.spark.sql.Dataset<Row> rows, Map<Reference, org.apache.spark.sql.Dataset<Row>> known)
     {
-        org.apache.spark.sql.Dataset<Row> narrow = rows.select(col(KEY), col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col(StagedSchema.SOURCE_FILE), col(CONTENT),
-                        dataset.columnNames().contains("credit_code")
-                                ? when(expr("NOT exists(" + ERRORS + ", e -> e.column = 'credit_code')"), col("credit_code")).as("credit_code")
-                                : lit(null).cast(DataTypes.StringType).as("credit_code"));
+        List<Column> narrowColumns = new ArrayList<>(List.of(col(KEY), col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col(StagedSchema.SOURCE_FILE), col(CONTENT)));
+        List<Reference> references = dataset.references();
+        for (int i = 0; i < references.size(); i++) {
+            // A code that broke a rule of its own is not looked up as well.
+            String column = references.get(i).column();
+            narrowColumns.add(when(expr("NOT exists(" + ERRORS + ", e -> e.column = '" + column + "')"), col(column)).cast(DataTypes.StringType).as("_ref_" + i));
+        }
+        org.apache.spark.sql.Dataset<Row> narrow = rows.select(narrowColumns.toArray(Column[]::new));
         org.apache.spark.sql.Dataset<Row> findings = duplicateKeys(dataset, narrow);
-        if (knownEnterprises.isPresent() && dataset != SourceDataset.ENTERPRISES && dataset.columnNames().contains("credit_code")) {
-            findings = findings.unionByName(unknownEnterprises(narrow, knownEnterprises.get(),
-                    dataset == SourceDataset.ENTERPRISE_LISTS ? Rule.LIST_ENTERPRISE : Rule.UNKNOWN_ENTERPRISE));
+        for (int i = 0; i < references.size(); i++) {
+            if (known.containsKey(references.get(i))) {
+                findings = findings.unionByName(unknownReferences(narrow, "_ref_" + i, known.get(references.get(i)), references.get(i)));
+            }
         }
         org.apache.spark.sql.Dataset<Row> byRow = findings.groupBy(FILE_SEQUENCE, StagedSchema.SOURCE_LINE).agg(collect_list(col("error")).as("_found"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -194,16 +200,15 @@ public final class IngestPipeline
                         when(col(CONTENT).equalTo(col("_first_content")), exact).otherwise(different).as("error"));
     }
 
-    /** A valid credit code (the narrow rows hold only those) that names no accepted enterprise breaks ref.enterprise. */
-    private static org.apache.spark.sql.Dataset<Row> unknownEnterprises(org.apache.spark.sql.Dataset<Row> rows, org.apache.spark.sql.Dataset<Row> known, Rule rule)
+    /** A code (the narrow rows hold only codes that broke no rule of their own) that names no known row breaks the reference's rule. */
+    private static org.apache.spark.sql.Dataset<Row> unknownReferences(org.apache.spark.sql.Dataset<Row> rows, String code, org.apache.spark.sql.Dataset<Row> known, Reference reference)
     {
-        org.apache.spark.sql.Dataset<Row> codes = known.select(col("credit_code").as("_known_code")).distinct();
-        org.apache.spark.sql.Dataset<Row> candidates = rows.where(col("credit_code").isNotNull())
-                .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col("credit_code"));
-        return candidates.join(codes, candidates.col("credit_code").equalTo(codes.col("_known_code")), "left_anti")
+        org.apache.spark.sql.Dataset<Row> codes = known.select(col(known.columns()[0]).cast(DataTypes.StringType).as("_known_code")).distinct();
+        org.apache.spark.sql.Dataset<Row> candidates = rows.where(col(code).isNotNull()).select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE), col(code));
+        return candidates.join(codes, candidates.col(code).equalTo(codes.col("_known_code")), "left_anti")
                 .select(col(FILE_SEQUENCE), col(StagedSchema.SOURCE_LINE),
-                        error(rule, lit("credit_code"), col("credit_code"), rule == Rule.UNKNOWN_ENTERPRISE
-                                ? format_string(rule.template(), col("credit_code")) : format_string(rule.template(), concat(lit("credit code "), col("credit_code")))).as("error"));
+                        struct(lit(reference.rule()).as("rule"), lit(reference.column()).as("column"), col(code).as("value"),
+                                format_string(reference.formatTemplate(), col(code)).as("message")).as("error"));
     }
 
     private static Column error(Rule rule, Column column, Column value, Column message)
@@ -279,11 +284,11 @@ public final class IngestPipeline
         Row toRow(RawSplit split, RawRecord record)
         {
             if (record.tooLong()) {
-                return row(split, record, validator.structural(new RowError(Rule.LINE_TOO_LONG, "", "",
+                return row(split, record, validator.structural(new RowError(Rule.LINE_TOO_LONG.id(), "", "",
                         Rule.LINE_TOO_LONG.message(record.failure(), ReaderLimits.bytes(split.limits().maxLineBytes())))), false);
             }
             if (record.failure() != null) {
-                return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE, "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
+                return row(split, record, validator.structural(new RowError(Rule.ROW_UNREADABLE.id(), "", "", Rule.ROW_UNREADABLE.message(record.failure()))), false);
             }
             if (record.blank() || split.mapping().isNote(record.fields())) {
                 // A note under a table (注：…) is not data, like a blank line.
@@ -291,7 +296,7 @@ public final class IngestPipeline
             }
             List<String> fields = fitted(split, record.fields());
             if (fields.size() != split.fieldCount()) {
-                return row(split, record, validator.structural(new RowError(Rule.COLUMN_COUNT, "", String.valueOf(fields.size()),
+                return row(split, record, validator.structural(new RowError(Rule.COLUMN_COUNT.id(), "", String.valueOf(fields.size()),
                         Rule.COLUMN_COUNT.message(split.fieldCount(), fields.size()))), false);
             }
             List<String> normalisations = new ArrayList<>();
@@ -300,7 +305,7 @@ public final class IngestPipeline
             ValidatedRow validated = validator.validate(raw);
             if (record.undecodable()) {
                 List<RowError> errors = new ArrayList<>(validated.errors());
-                errors.add(0, new RowError(Rule.ROW_ENCODING, "", "", record.encodingProblem()));
+                errors.add(0, new RowError(Rule.ROW_ENCODING.id(), "", "", record.encodingProblem()));
                 validated = new ValidatedRow(validated.values(), errors, validated.key(), validated.contentHash(), validated.countyMapped());
             }
             return row(split, record, validated, false, normalisations);
@@ -365,7 +370,7 @@ public final class IngestPipeline
             row[i++] = runId;
             List<Row> errors = new ArrayList<>(validated.errors().size());
             for (RowError error : validated.errors()) {
-                errors.add(RowFactory.create(error.rule().id(), error.column(), error.value(), error.message()));
+                errors.add(RowFactory.create(error.rule(), error.column(), error.value(), error.message()));
             }
             row[i++] = scala.jdk.javaapi.CollectionConverters.asScala(errors).toSeq();
             row[i++] = record.text();

@@ -148,7 +148,7 @@ public final class RawFileInspector
                 continue;
             }
             // Named after a dataset, a file says what it is meant to be: a missing column refuses it rather than leaving it unrecognised.
-            Optional<SourceDataset> named = SourceDataset.forFileName(name);
+            Optional<SourceDataset> named = aliases.datasets().forFileName(name);
             try {
                 for (Object result : inspect(fs, status, named, files.size())) {
                     if (result instanceof InspectedFile file) {

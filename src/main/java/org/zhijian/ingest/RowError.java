@@ -2,15 +2,13 @@ package org.zhijian.ingest;
 
 import java.io.Serializable;
 
-import org.zhijian.schema.Rule;
-
 import static java.util.Objects.requireNonNull;
 
 /**
- * One broken rule of one row: the rule, the column it concerns (empty for a whole-row rule),
+ * One broken rule of one row: the rule's id, the column it concerns (empty for a whole-row rule),
  * the offending value as written and the message a person reads.
  */
-public record RowError(Rule rule, String column, String value, String message)
+public record RowError(String rule, String column, String value, String message)
         implements Serializable
 {
     public RowError

@@ -12,14 +12,16 @@ import org.zhijian.reference.CreditCode;
 import org.zhijian.reference.Industry;
 import org.zhijian.reference.StandardNumber;
 import org.zhijian.schema.Column;
+import org.zhijian.schema.RowRule;
 import org.zhijian.schema.SourceDataset;
 import org.zhijian.schema.Rule;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Applies every row rule of PRODUCT.md §3 to one record of one dataset and returns its typed
- * values with all the rules it breaks (not just the first). Pure and serializable: Spark runs
+ * Applies every row rule to one record of one dataset — zhijian's own (types, lists, codes) and
+ * the dataset's from conf/datasets — and returns its typed values with all the rules it breaks
+ * (not just the first). Pure and serializable: Spark runs
  * it on executors, tests run it directly. Key and reference rules, which need other rows, are
  * applied afterwards by {@link IngestPipeline}.
  */
@@ -99,13 +101,13 @@ public final class RowValidator
     /** A list's row names an enterprise the register must hold: by its code, or by a name that resolved to one. */
     private void listRules(String[] raw, List<RowError> errors)
     {
-        if (dataset != SourceDataset.ENTERPRISE_LISTS) {
+        if (!dataset.is(SourceDataset.ENTERPRISE_LISTS)) {
             return;
         }
         String code = raw[dataset.columnIndex("credit_code")];
         if (code == null || code.isBlank()) {
             String name = raw[dataset.columnIndex("name")];
-            errors.add(new RowError(Rule.LIST_ENTERPRISE, "name", name == null ? "" : name.strip(),
+            errors.add(new RowError(Rule.LIST_ENTERPRISE.id(), "name", name == null ? "" : name.strip(),
                     Rule.LIST_ENTERPRISE.message(name == null || name.isBlank() ? "a row without credit code or name" : "'" + name.strip() + "'")));
         }
     }
@@ -119,8 +121,8 @@ public final class RowValidator
                     errors.add(error(Rule.DATE_FORMAT, column, text, text));
                     return null;
                 }
-                // The end of a certification term lies ahead by nature.
-                if (date.get().isAfter(asOf) && !column.name().equals("valid_until")) {
+                // The end of a term lies ahead by nature (future: allowed).
+                if (date.get().isAfter(asOf) && !column.futureAllowed()) {
                     errors.add(error(Rule.FUTURE_DATE, column, text, column.name() + " " + date.get()));
                 }
                 return date.get();
@@ -160,7 +162,7 @@ public final class RowValidator
                     errors.add(error(Rule.NUMBER_FORMAT, column, text, text));
                     return null;
                 }
-                if (value.get() > asOf.getYear()) {
+                if (value.get() > asOf.getYear() && !column.futureAllowed()) {
                     errors.add(error(Rule.FUTURE_DATE, column, text, column.name() + " " + value.get()));
                 }
                 return value.get();
@@ -172,7 +174,7 @@ public final class RowValidator
                 if (!column.allowedValues().isEmpty() && !column.allowedValues().contains(text)) {
                     errors.add(error(Rule.NOT_IN_LIST, column, text, text, String.join("/", column.allowedValues())));
                 }
-                else if (column.name().equals("category") && !reference.isCategory(text)) {
+                else if (column.kind() == Column.Kind.CATEGORY && !reference.isCategory(text)) {
                     List<String> nearest = reference.nearestCategories(text, 3);
                     errors.add(error(Rule.CATEGORY_UNKNOWN, column, text, text, nearest.isEmpty() ? "none alike" : String.join(", ", nearest)));
                 }
@@ -184,8 +186,8 @@ public final class RowValidator
 
     private String code(Column column, String text, List<RowError> errors, Derived derived)
     {
-        switch (column.name()) {
-            case "credit_code" -> {
+        switch (column.kind()) {
+            case CREDIT_CODE -> {
                 String code = text.toUpperCase(Locale.ROOT);
                 switch (CreditCode.verify(code)) {
                     case BAD_FORMAT -> errors.add(error(Rule.CREDIT_CODE_FORMAT, column, text, text));
@@ -199,7 +201,7 @@ public final class RowValidator
                 }
                 return code;
             }
-            case "county_code" -> {
+            case COUNTY -> {
                 Optional<String> current = reference.currentCounty(text);
                 if (current.isEmpty()) {
                     errors.add(error(Rule.COUNTY_UNKNOWN, column, text, text));
@@ -211,7 +213,7 @@ public final class RowValidator
                 derived.city = reference.cityOf(current.get());
                 return current.get();
             }
-            case "industry_code" -> {
+            case INDUSTRY -> {
                 String code = text.toUpperCase(Locale.ROOT);
                 Optional<Industry> industry = reference.industries().resolve(code);
                 if (industry.isEmpty()) {
@@ -223,7 +225,7 @@ public final class RowValidator
                 }
                 return code;
             }
-            case "standard_no" -> {
+            case STANDARD_NO -> {
                 Optional<StandardNumber> number = StandardNumber.parse(text);
                 if (number.isEmpty()) {
                     errors.add(error(Rule.STANDARD_NUMBER, column, text, text));
@@ -241,56 +243,63 @@ public final class RowValidator
 
     private void crossFieldRules(Object[] values, List<RowError> errors)
     {
-        switch (dataset) {
-            case FINANCE -> {
-                BigDecimal brandSales = (BigDecimal) value(values, "brand_sales");
-                BigDecimal sales = (BigDecimal) value(values, "sales_revenue");
-                if (brandSales != null && sales != null && brandSales.compareTo(sales) > 0) {
-                    errors.add(new RowError(Rule.BRAND_SALES_EXCEED_SALES, "brand_sales", brandSales.stripTrailingZeros().toPlainString(),
-                            Rule.BRAND_SALES_EXCEED_SALES.message(brandSales.stripTrailingZeros().toPlainString(), sales.stripTrailingZeros().toPlainString())));
+        for (RowRule rule : dataset.rules()) {
+            if (rule instanceof RowRule.Comparison comparison) {
+                compare(comparison, values, errors);
+            }
+            else if (rule instanceof RowRule.RequiredWhen required) {
+                if (value(values, required.column()) == null && required.applies(value(values, required.whenColumn()))
+                        && errors.stream().noneMatch(error -> error.column().equals(required.column()))) {
+                    errors.add(new RowError(required.id(), required.column(), "", render(required.message(), values)));
                 }
             }
-            case BRANDS -> {
-                LocalDate certified = (LocalDate) value(values, "certified_on");
-                LocalDate validUntil = (LocalDate) value(values, "valid_until");
-                if (certified != null && validUntil != null && !validUntil.isAfter(certified)) {
-                    errors.add(new RowError(Rule.VALIDITY_ORDER, "valid_until", validUntil.toString(), Rule.VALIDITY_ORDER.message(validUntil, certified)));
-                }
-                Object level = value(values, "level");
-                if (value(values, "credit_code") == null && level != null && !level.equals("区域名牌")) {
-                    errors.add(new RowError(Rule.HOLDER_REQUIRED, "credit_code", "", Rule.HOLDER_REQUIRED.message(level)));
-                }
+        }
+        producerRules(values, errors);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void compare(RowRule.Comparison rule, Object[] values, List<RowError> errors)
+    {
+        Object left = value(values, rule.left());
+        Object right = value(values, rule.right());
+        if (left instanceof Comparable comparable && right != null && !rule.op().holds(comparable.compareTo(right))) {
+            errors.add(new RowError(rule.id(), rule.left(), RowRule.text(left), render(rule.message(), values)));
+        }
+    }
+
+    private String render(String template, Object[] values)
+    {
+        java.util.Map<String, Object> byName = new java.util.HashMap<>();
+        java.util.regex.Matcher placeholders = RowRule.PLACEHOLDER.matcher(template);
+        while (placeholders.find()) {
+            byName.put(placeholders.group(1), value(values, placeholders.group(1)));
+        }
+        return RowRule.render(template, byName);
+    }
+
+    /**
+     * How the datasets that name producers record what resolution found: the project's own
+     * layout names its producer by code, or by name alone for an unlicensed one.
+     */
+    private void producerRules(Object[] values, List<RowError> errors)
+    {
+        if (dataset.is(SourceDataset.ENTERPRISE_LISTS)) {
+            if (value(values, "match") == null && value(values, "credit_code") != null) {
+                values[dataset.columnIndex("match")] = ProducerResolver.Match.GIVEN.id();
             }
-            case STANDARDS -> {
-                Object adoption = value(values, "adoption");
-                if (("IDT".equals(adoption) || "MOD".equals(adoption)) && value(values, "intl_ref") == null) {
-                    errors.add(new RowError(Rule.ADOPTION_NEEDS_REFERENCE, "intl_ref", "", Rule.ADOPTION_NEEDS_REFERENCE.message(adoption)));
-                }
+        }
+        else if (dataset.is(SourceDataset.INSPECTIONS) || dataset.is(SourceDataset.FAILED_BATCHES)) {
+            if (value(values, "match") == null) {
+                values[dataset.columnIndex("match")] = (value(values, "credit_code") != null ? ProducerResolver.Match.GIVEN : ProducerResolver.Match.UNLICENSED).id();
             }
-            case ENTERPRISE_LISTS -> {
-                if (value(values, "match") == null && value(values, "credit_code") != null) {
-                    values[dataset.columnIndex("match")] = ProducerResolver.Match.GIVEN.id();
-                }
+            if (dataset.is(SourceDataset.INSPECTIONS) && value(values, "in_province") == null) {
+                values[dataset.columnIndex("in_province")] = Boolean.TRUE;
             }
-            case INSPECTIONS, FAILED_BATCHES -> {
-                if (value(values, "credit_code") == null && value(values, "producer_name") == null) {
-                    errors.add(new RowError(Rule.PRODUCER_NAME_REQUIRED, "producer_name", "", Rule.PRODUCER_NAME_REQUIRED.message()));
-                }
-                // The project's own layout names its producer by code, or by name alone for an unlicensed one.
-                if (value(values, "match") == null) {
-                    values[dataset.columnIndex("match")] = (value(values, "credit_code") != null ? ProducerResolver.Match.GIVEN : ProducerResolver.Match.UNLICENSED).id();
-                }
-                if (dataset == SourceDataset.INSPECTIONS && value(values, "in_province") == null) {
-                    values[dataset.columnIndex("in_province")] = Boolean.TRUE;
-                }
-                // A batch has a county unless its producer could not be placed in one.
-                boolean placed = !UNPLACED.contains((String) value(values, "match"));
-                if (dataset == SourceDataset.INSPECTIONS && placed && value(values, "county_code") == null
-                        && errors.stream().noneMatch(error -> error.column().equals("county_code"))) {
-                    errors.add(new RowError(Rule.REQUIRED, "county_code", "", Rule.REQUIRED.message()));
-                }
-            }
-            default -> {
+            // A batch has a county unless its producer could not be placed in one.
+            boolean placed = !UNPLACED.contains((String) value(values, "match"));
+            if (dataset.is(SourceDataset.INSPECTIONS) && placed && value(values, "county_code") == null
+                    && errors.stream().noneMatch(error -> error.column().equals("county_code"))) {
+                errors.add(new RowError(Rule.REQUIRED.id(), "county_code", "", Rule.REQUIRED.message()));
             }
         }
     }
@@ -298,19 +307,18 @@ public final class RowValidator
     private void fillDerived(Object[] values, int offset, Derived derived)
     {
         int i = offset;
-        List<String> names = dataset.columnNames();
-        if (names.contains("county_code")) {
+        if (dataset.columnOf(Column.Kind.COUNTY).isPresent()) {
             values[i++] = derived.city;
             values[i++] = derived.originalCounty;
         }
-        if (names.contains("industry_code")) {
+        if (dataset.columnOf(Column.Kind.INDUSTRY).isPresent()) {
             values[i++] = derived.section;
             values[i++] = derived.division;
         }
-        if (dataset == SourceDataset.STANDARDS) {
+        if (dataset.columnOf(Column.Kind.STANDARD_NO).isPresent()) {
             values[i++] = derived.standardKind;
         }
-        Optional<String> yearSource = StagedSchema.yearSource(dataset);
+        Optional<String> yearSource = dataset.yearSource();
         if (yearSource.isPresent()) {
             LocalDate date = (LocalDate) value(values, yearSource.get());
             values[i] = date == null ? null : date.getYear();
@@ -359,7 +367,7 @@ public final class RowValidator
 
     private static RowError error(Rule rule, Column column, String value, Object... arguments)
     {
-        return new RowError(rule, column.name(), value, rule.message(arguments));
+        return new RowError(rule.id(), column.name(), value, rule.message(arguments));
     }
 
     /** Values derived while parsing, set into the derived columns at the end. */

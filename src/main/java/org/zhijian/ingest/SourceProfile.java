@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * header row, found on one of the first {@code headerWithin} rows — never by its name.
  * <p>
  * The project's own layouts ({@code own}) take their headers from the dataset's names and
- * conf/reference/header_aliases.csv and read exactly as before. Other layouts name their source
+ * the aliases of conf/datasets and read exactly as before. Other layouts name their source
  * headers: {@code signature} must all be on the header row; {@code columns} maps each dataset
  * column to the source headers that feed it, the first non-empty one winning; {@code values}
  * translate a column's values (P → pass); {@code title} sets a column from the rows above the

@@ -50,10 +50,10 @@ public final class SourceProfiles
         this.aliases = requireNonNull(aliases, "aliases is null");
     }
 
-    /** The project's seven own layouts only, as conf/sources ships them. */
+    /** The own layouts of every dataset of conf/datasets only. */
     public static SourceProfiles own(HeaderAliases aliases)
     {
-        return new SourceProfiles(Arrays.stream(SourceDataset.values()).map(SourceProfiles::ownLayout).toList(), aliases);
+        return new SourceProfiles(aliases.datasets().all().stream().map(SourceProfiles::ownLayout).toList(), aliases);
     }
 
     private static SourceProfile ownLayout(SourceDataset dataset)
@@ -111,7 +111,7 @@ public final class SourceProfiles
         }
         List<SourceProfile> profiles = new ArrayList<>();
         for (Path file : files) {
-            profiles.add(parse(file));
+            profiles.add(parse(file, aliases.datasets()));
         }
         if (profiles.isEmpty()) {
             throw new ConfigException(directory + ": no source profiles (*.yaml); the project's own layouts are own_<dataset>.yaml with layout: own");
@@ -119,7 +119,7 @@ public final class SourceProfiles
         return new SourceProfiles(profiles, aliases);
     }
 
-    static SourceProfile parse(Path file)
+    static SourceProfile parse(Path file, org.zhijian.schema.DatasetCatalogue catalogue)
     {
         String name = file.getFileName().toString();
         String id = name.substring(0, name.length() - ".yaml".length());
@@ -128,10 +128,10 @@ public final class SourceProfiles
         }
         ProfileFile read = YamlFiles.read(file, ProfileFile.class);
         if (read == null || read.dataset() == null) {
-            throw new ConfigException(file + ": dataset: names the dataset the layout feeds (" + datasets() + ")");
+            throw new ConfigException(file + ": dataset: names the dataset the layout feeds (" + String.join(", ", catalogue.names()) + ")");
         }
-        SourceDataset dataset = Arrays.stream(SourceDataset.values()).filter(candidate -> candidate.tableName().equals(read.dataset())).findFirst()
-                .orElseThrow(() -> new ConfigException(file + ": dataset: unknown dataset '" + read.dataset() + "' (known: " + datasets() + ")"));
+        SourceDataset dataset = catalogue.find(read.dataset())
+                .orElseThrow(() -> new ConfigException(file + ": dataset: unknown dataset '" + read.dataset() + "' (known: " + String.join(", ", catalogue.names()) + ")"));
         int within = requireNonNullElse(read.headerWithin(), HEADER_WITHIN);
         if (within < 1 || within > 50) {
             throw new ConfigException(file + ": header_within: the header is looked for on rows 1 to 50, not " + within);
@@ -139,7 +139,7 @@ public final class SourceProfiles
         if ("own".equals(read.layout())) {
             if (read.signature() != null || read.columns() != null || read.values() != null || read.title() != null || read.constants() != null || read.key() != null
                     || read.countyFrom() != null || read.outsideProducers() != null) {
-                throw new ConfigException(file + ": layout: own takes its headers from the dataset and header_aliases.csv; give no signature, columns, values, title, constants or key");
+                throw new ConfigException(file + ": layout: own takes its headers from the dataset and its aliases in conf/datasets; give no signature, columns, values, title, constants or key");
             }
             return new SourceProfile(id, file.toString(), dataset, true, List.of(), within, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), java.util.Set.of(),
                     List.of(), null, List.of(), false);
@@ -213,12 +213,6 @@ public final class SourceProfiles
         }
     }
 
-    private static String datasets()
-    {
-        return String.join(", ", Arrays.stream(SourceDataset.values()).map(SourceDataset::tableName).toList());
-    }
-
-    /** A header as compared: full-width folded to half-width, spaces removed, a unit in brackets dropped, case folded. */
     static String headerKey(String header)
     {
         String folded = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");

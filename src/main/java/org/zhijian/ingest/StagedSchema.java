@@ -35,15 +35,15 @@ public final class StagedSchema
     public static List<StructField> derivedFields(SourceDataset dataset)
     {
         List<StructField> fields = new ArrayList<>();
-        if (dataset.columnNames().contains("county_code")) {
+        if (dataset.columnOf(Column.Kind.COUNTY).isPresent()) {
             fields.add(field("city_code", DataTypes.StringType, "", "City (prefecture) of the county, GB/T 2260"));
             fields.add(field("county_code_original", DataTypes.StringType, "", "The historical county code the file carried, when it was mapped to today's"));
         }
-        if (dataset.columnNames().contains("industry_code")) {
+        if (dataset.columnOf(Column.Kind.INDUSTRY).isPresent()) {
             fields.add(field("industry_section", DataTypes.StringType, "", "GB/T 4754-2017 section letter of industry_code"));
             fields.add(field("industry_division", DataTypes.StringType, "", "GB/T 4754-2017 division (2 digits) of industry_code, empty for a section-only code"));
         }
-        if (dataset == SourceDataset.STANDARDS) {
+        if (dataset.columnOf(Column.Kind.STANDARD_NO).isPresent()) {
             fields.add(field("standard_kind", DataTypes.StringType, "", "Kind of standard_no: national, industry, local, group, enterprise or international"));
         }
         if (yearSource(dataset).isPresent()) {
@@ -55,19 +55,13 @@ public final class StagedSchema
     /** The date column whose year partitions a dated dataset; empty for yearly and master data. */
     public static Optional<String> yearSource(SourceDataset dataset)
     {
-        return switch (dataset) {
-            case BRANDS -> Optional.of("certified_on");
-            case STANDARDS -> Optional.of("effective_on");
-            case INSPECTIONS, FAILED_BATCHES -> Optional.of("sampled_on");
-            case CASES -> Optional.of("opened_on");
-            default -> Optional.empty();
-        };
+        return dataset.yearSource();
     }
 
     /** The partition column of the staged table, if it has one. */
     public static Optional<String> partitionColumn(SourceDataset dataset)
     {
-        return dataset == SourceDataset.ENTERPRISES || dataset == SourceDataset.ENTERPRISE_LISTS ? Optional.empty() : Optional.of(YEAR);
+        return dataset.partitioned() ? Optional.of(YEAR) : Optional.empty();
     }
 
     public static List<StructField> lineageFields()

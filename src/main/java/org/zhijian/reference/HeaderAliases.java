@@ -1,25 +1,31 @@
 package org.zhijian.reference;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.zhijian.schema.DatasetCatalogue;
 import org.zhijian.schema.SourceDataset;
 
 import static java.util.Objects.requireNonNull;
 
-/** Maps a header as written in a raw file (English or any configured alias) to its column. */
+/**
+ * Maps a header as written in a raw file (the English name, the Chinese name or an alias of a
+ * column in conf/datasets) to its column; it carries the dataset catalogue it maps over.
+ */
 public final class HeaderAliases
 {
-    private final Map<SourceDataset, Map<String, String>> aliases;
+    private final DatasetCatalogue datasets;
 
-    public HeaderAliases(Map<SourceDataset, Map<String, String>> aliases)
+    public HeaderAliases(DatasetCatalogue datasets)
     {
-        Map<SourceDataset, Map<String, String>> copy = new HashMap<>();
-        requireNonNull(aliases, "aliases is null").forEach((dataset, map) -> copy.put(dataset, Map.copyOf(map)));
-        this.aliases = Map.copyOf(copy);
+        this.datasets = requireNonNull(datasets, "datasets is null");
+    }
+
+    /** The datasets whose headers these are. */
+    public DatasetCatalogue datasets()
+    {
+        return datasets;
     }
 
     /** The canonical column for a header cell, matching English names case-insensitively. */
@@ -31,16 +37,12 @@ public final class HeaderAliases
                 return Optional.of(column.name());
             }
         }
-        return Optional.ofNullable(aliases.getOrDefault(dataset, Map.of()).get(cleaned));
+        return dataset.columns().stream().filter(column -> column.aliases().contains(cleaned)).map(org.zhijian.schema.Column::name).findFirst();
     }
 
     public List<String> aliasesOf(SourceDataset dataset, String column)
     {
-        return aliases.getOrDefault(dataset, Map.of()).entrySet().stream()
-                .filter(entry -> entry.getValue().equals(column))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+        return dataset.column(column).aliases().stream().sorted().toList();
     }
 
     /** A header as aliases are looked up: trimmed, a byte-order mark and a unit in brackets dropped, lower case. */

@@ -67,6 +67,12 @@ public final class ReferenceData
         return tiles;
     }
 
+    /** The raw datasets of conf/datasets. */
+    public org.zhijian.schema.DatasetCatalogue datasets()
+    {
+        return headerAliases.datasets();
+    }
+
     public HeaderAliases headerAliases()
     {
         return headerAliases;

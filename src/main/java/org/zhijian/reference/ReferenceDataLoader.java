@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Optional;
 import org.zhijian.config.ConfigException;
 import org.zhijian.io.CsvReader;
 import org.zhijian.io.CsvRecord;
-import org.zhijian.schema.SourceDataset;
+import org.zhijian.schema.DatasetCatalogue;
 
 /** Reads conf/reference/*.csv into {@link ReferenceData}, failing with the file and line of any bad entry. */
 public final class ReferenceDataLoader
@@ -35,7 +34,8 @@ public final class ReferenceDataLoader
                 throw new ConfigException(directory.resolve("categories.csv") + ": category " + category.name() + " names unknown division " + category.division());
             }
         }
-        HeaderAliases aliases = loadAliases(directory.resolve("header_aliases.csv"));
+        // The datasets' files stand beside the reference folder: conf/datasets.
+        HeaderAliases aliases = new HeaderAliases(DatasetCatalogue.load(directory.toAbsolutePath().getParent()));
         List<IndustryCluster> clusters = read(directory.resolve("clusters.csv"), List.of("county_code", "division", "product", "product_en"),
                 row -> new IndustryCluster(row.get("county_code"), row.get("division"), row.get("product"), row.get("product_en")));
         for (IndustryCluster cluster : clusters) {
@@ -102,26 +102,6 @@ public final class ReferenceDataLoader
             throw new ConfigException(file + ": no tile for the counties " + missing);
         }
         return List.copyOf(tiles.values());
-    }
-
-    private static HeaderAliases loadAliases(Path file)
-    {
-        Map<SourceDataset, Map<String, String>> aliases = new EnumMap<>(SourceDataset.class);
-        List<Map<String, String>> rows = read(file, List.of("dataset", "column", "alias"), row -> row);
-        for (Map<String, String> row : rows) {
-            SourceDataset dataset = SourceDataset.forFileName(row.get("dataset"))
-                    .orElseThrow(() -> new ConfigException(file + ": unknown dataset '" + row.get("dataset") + "'"));
-            String column = row.get("column");
-            if (!dataset.columnNames().contains(column)) {
-                throw new ConfigException(file + ": dataset " + dataset.tableName() + " has no column '" + column + "'");
-            }
-            String alias = HeaderAliases.normalize(row.get("alias"));
-            String previous = aliases.computeIfAbsent(dataset, ignored -> new HashMap<>()).put(alias, column);
-            if (previous != null && !previous.equals(column)) {
-                throw new ConfigException(file + ": alias '" + alias + "' of " + dataset.tableName() + " names both " + previous + " and " + column);
-            }
-        }
-        return new HeaderAliases(aliases);
     }
 
     private interface RowMapper<T>

@@ -1,14 +1,19 @@
 package org.zhijian.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * One column of a raw dataset: its canonical English name, Chinese name, type and rules.
+ * One column of a raw dataset as its file in conf/datasets describes it: the canonical English
+ * name, the Chinese name, the type and the rules a value must keep.
  *
  * @param allowedValues the closed list of values, empty when the column is free
  * @param unit the unit of an amount, such as 万元, or empty
+ * @param kind what a code or text names, checked against the reference data
+ * @param aliases further headers a file may give the column (normalised as {@code HeaderAliases.normalize})
+ * @param futureAllowed a date that lies ahead by nature (the end of a term), not checked against today
  */
 public record Column(
         String name,
@@ -18,8 +23,28 @@ public record Column(
         boolean personal,
         List<String> allowedValues,
         String unit,
-        String description)
+        String description,
+        Kind kind,
+        List<String> aliases,
+        boolean futureAllowed)
+        implements Serializable
 {
+    /** What a column names, when the reference data can check it, and the columns derived from it. */
+    public enum Kind
+    {
+        NONE,
+        /** A unified social credit code (GB 32100). */
+        CREDIT_CODE,
+        /** A county code (GB/T 2260), mapped to today's; derives city_code and county_code_original. */
+        COUNTY,
+        /** A GB/T 4754 code; derives industry_section and industry_division. */
+        INDUSTRY,
+        /** A standard number; derives standard_kind. */
+        STANDARD_NO,
+        /** A product category of conf/reference/categories.csv. */
+        CATEGORY,
+    }
+
     public Column
     {
         requireNonNull(name, "name is null");
@@ -28,30 +53,7 @@ public record Column(
         allowedValues = List.copyOf(requireNonNull(allowedValues, "allowedValues is null"));
         requireNonNull(unit, "unit is null");
         requireNonNull(description, "description is null");
-    }
-
-    static Column required(String name, String chineseName, ColumnType type, String description)
-    {
-        return new Column(name, chineseName, type, true, false, List.of(), "", description);
-    }
-
-    static Column optional(String name, String chineseName, ColumnType type, String description)
-    {
-        return new Column(name, chineseName, type, false, false, List.of(), "", description);
-    }
-
-    static Column amount(String name, String chineseName, String unit, boolean required, String description)
-    {
-        return new Column(name, chineseName, ColumnType.DECIMAL, required, false, List.of(), unit, description);
-    }
-
-    static Column choice(String name, String chineseName, boolean required, List<String> values, String description)
-    {
-        return new Column(name, chineseName, ColumnType.TEXT, required, false, values, "", description);
-    }
-
-    static Column personal(String name, String chineseName, String description)
-    {
-        return new Column(name, chineseName, ColumnType.TEXT, false, true, List.of(), "", description);
+        requireNonNull(kind, "kind is null");
+        aliases = List.copyOf(requireNonNull(aliases, "aliases is null"));
     }
 }

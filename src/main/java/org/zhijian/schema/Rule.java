@@ -6,8 +6,10 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Every validation rule of PRODUCT.md §3, with a stable id (stored in quarantine and manifests)
- * and a message template. Row rules quarantine one row; file rules reject a whole file.
+ * zhijian's own validation rules, for every dataset, with a stable id (stored in quarantine and
+ * manifests) and a message template. Row rules quarantine one row; file rules reject a whole
+ * file. Rules between the columns of one dataset and its references to others are the
+ * dataset's own, in conf/datasets ({@link RowRule}, {@link Reference}).
  */
 public enum Rule
 {
@@ -37,16 +39,10 @@ public enum Rule
     CATEGORY_UNKNOWN("code.category", Scope.ROW, "'%s' is not a product category in the reference data (nearest: %s)"),
     STANDARD_NUMBER("code.standard_no", Scope.ROW, "'%s' is not a standard number of a known kind"),
 
-    ADOPTION_NEEDS_REFERENCE("rule.adoption_ref", Scope.ROW, "adoption %s needs the international standard in intl_ref"),
-    BRAND_SALES_EXCEED_SALES("rule.brand_sales_le_sales", Scope.ROW, "brand_sales %s exceeds sales_revenue %s"),
-    VALIDITY_ORDER("rule.valid_until_after_certified", Scope.ROW, "valid_until %s is not after certified_on %s"),
     FUTURE_DATE("rule.date_future", Scope.ROW, "%s is in the future"),
-    PRODUCER_NAME_REQUIRED("rule.producer_name_required", Scope.ROW, "a batch without a credit code needs producer_name"),
-    HOLDER_REQUIRED("rule.holder_required", Scope.ROW, "a %s brand needs its holder's credit code (only 区域名牌 may have none)"),
 
     DUPLICATE_KEY("key.duplicate", Scope.ROW, "key %s already appeared at %s line %s with different content"),
     EXACT_DUPLICATE("key.exact_duplicate", Scope.ROW, "row repeats %s line %s exactly"),
-    UNKNOWN_ENTERPRISE("ref.enterprise", Scope.ROW, "credit code %s matches no enterprise"),
     LIST_ENTERPRISE("ref.list_enterprise", Scope.ROW, "%s matches no enterprise of the register (by credit code, or by name exactly or normalised)");
 
     /** Whether a rule rejects one row or a whole file. */

@@ -59,7 +59,7 @@ class TestSampleDataGenerator
         long notices = summary.files().stream().filter(file -> file.format().equals("notice")).mapToLong(GenerationSummary.WrittenFile::rows).sum();
         assertThat(notices).isGreaterThan(0);
         assertThat(dataRows(bureau.resolve("inspections.csv")) + notices).as("every batch once, in inspections.csv or a notice").isEqualTo(dataRows(clean.resolve("inspections.csv")));
-        assertThat(summary.files().stream().filter(file -> file.dataset() == SourceDataset.ENTERPRISES).mapToLong(GenerationSummary.WrittenFile::rows).sum())
+        assertThat(summary.files().stream().filter(file -> file.dataset().equals(org.zhijian.schema.Datasets.ENTERPRISES)).mapToLong(GenerationSummary.WrittenFile::rows).sum())
                 .isEqualTo(dataRows(clean.resolve("enterprises.csv")));
         org.zhijian.ingest.RawFileInspector inspector = new org.zhijian.ingest.RawFileInspector(new org.apache.hadoop.conf.Configuration(), REFERENCE.headerAliases(),
                 new org.zhijian.ingest.RawFileInspector.Options(java.util.Optional.empty(), java.util.Optional.empty(), 1 << 26, org.zhijian.ingest.ReaderLimits.DEFAULTS,
@@ -104,7 +104,7 @@ class TestSampleDataGenerator
     void writesEveryDatasetWithItsEnglishHeader()
             throws IOException
     {
-        for (SourceDataset dataset : SampleDataGenerator.DATASETS) {
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE)) {
             List<CsvRecord> rows = read(clean.resolve(dataset.tableName() + ".csv"), StandardCharsets.UTF_8);
             assertThat(rows.get(0).fields()).as(dataset.tableName()).isEqualTo(dataset.columnNames());
             assertThat(rows).as(dataset.tableName()).hasSizeGreaterThan(20);
@@ -121,7 +121,7 @@ class TestSampleDataGenerator
             throws IOException
     {
         Set<String> enterprises = new HashSet<>();
-        for (Map<String, String> row : rows(SourceDataset.ENTERPRISES)) {
+        for (Map<String, String> row : rows(org.zhijian.schema.Datasets.ENTERPRISES)) {
             String code = row.get("credit_code");
             assertThat(CreditCode.verify(code)).as(code).isEqualTo(CreditCode.Verdict.VALID);
             assertThat(CreditCode.organizationCheckCharacter(code.substring(8, 16))).isEqualTo(code.charAt(16));
@@ -131,7 +131,7 @@ class TestSampleDataGenerator
             assertThat(REFERENCE.industries().resolve(row.get("industry_code"))).as(row.get("industry_code")).isPresent();
             assertThat(enterprises.add(code)).as("unique %s", code).isTrue();
         }
-        for (SourceDataset dataset : List.of(SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS, SourceDataset.INSPECTIONS, SourceDataset.CASES)) {
+        for (SourceDataset dataset : List.of(org.zhijian.schema.Datasets.FINANCE, org.zhijian.schema.Datasets.BRANDS, org.zhijian.schema.Datasets.STANDARDS, org.zhijian.schema.Datasets.INSPECTIONS, org.zhijian.schema.Datasets.CASES)) {
             for (Map<String, String> row : rows(dataset)) {
                 String code = row.get("credit_code");
                 if (!code.isEmpty()) {
@@ -139,7 +139,7 @@ class TestSampleDataGenerator
                 }
             }
         }
-        for (Map<String, String> row : rows(SourceDataset.INSPECTIONS)) {
+        for (Map<String, String> row : rows(org.zhijian.schema.Datasets.INSPECTIONS)) {
             assertThat(REFERENCE.category(row.get("category"))).isPresent();
             assertThat(REFERENCE.divisions().currentCounty(row.get("county_code"))).isPresent();
         }
@@ -150,10 +150,10 @@ class TestSampleDataGenerator
             throws IOException
     {
         Map<String, Map<String, String>> enterprises = new HashMap<>();
-        rows(SourceDataset.ENTERPRISES).forEach(row -> enterprises.put(row.get("credit_code"), row));
+        rows(org.zhijian.schema.Datasets.ENTERPRISES).forEach(row -> enterprises.put(row.get("credit_code"), row));
         // A holder counts in a year when one of its brands stands on 31 December (certified ≤ day < end), as the indicator counts it.
         Map<Integer, Set<String>> holders = new HashMap<>();
-        for (Map<String, String> brand : rows(SourceDataset.BRANDS)) {
+        for (Map<String, String> brand : rows(org.zhijian.schema.Datasets.BRANDS)) {
             if (brand.get("credit_code").isEmpty()) {
                 continue;
             }
@@ -166,7 +166,7 @@ class TestSampleDataGenerator
             }
         }
         Map<Integer, double[]> sums = new TreeMap<>();
-        for (Map<String, String> finance : rows(SourceDataset.FINANCE)) {
+        for (Map<String, String> finance : rows(org.zhijian.schema.Datasets.FINANCE)) {
             Map<String, String> enterprise = enterprises.get(finance.get("credit_code"));
             int year = Integer.parseInt(finance.get("year"));
             double[] sum = sums.computeIfAbsent(year, ignored -> new double[2]);
@@ -194,7 +194,7 @@ class TestSampleDataGenerator
         int unlicensed = 0;
         int total = 0;
         int passed = 0;
-        for (Map<String, String> row : rows(SourceDataset.INSPECTIONS)) {
+        for (Map<String, String> row : rows(org.zhijian.schema.Datasets.INSPECTIONS)) {
             boolean pass = row.get("result").equals("合格");
             total++;
             passed += pass ? 1 : 0;
@@ -227,7 +227,7 @@ class TestSampleDataGenerator
     {
         Map<Integer, int[]> byYear = new TreeMap<>();
         Set<String> kinds = new HashSet<>();
-        for (Map<String, String> row : rows(SourceDataset.STANDARDS)) {
+        for (Map<String, String> row : rows(org.zhijian.schema.Datasets.STANDARDS)) {
             String number = row.get("standard_no");
             assertThat(org.zhijian.reference.StandardNumber.parse(number)).as(number).isPresent();
             kinds.add(number.replaceAll("^(GB/T|GB/Z|GB|DB33|T/|Q/|ISO/IEC|ISO|IEC|[A-Z]{2}/T).*", "$1"));
@@ -253,7 +253,7 @@ class TestSampleDataGenerator
             throws IOException
     {
         Map<String, Integer> byCity = new HashMap<>();
-        for (Map<String, String> row : rows(SourceDataset.ENTERPRISES)) {
+        for (Map<String, String> row : rows(org.zhijian.schema.Datasets.ENTERPRISES)) {
             String city = REFERENCE.divisions().currentCounty(row.get("county_code")).orElseThrow().cityCode();
             byCity.merge(city, 1, Integer::sum);
         }
@@ -269,15 +269,20 @@ class TestSampleDataGenerator
         Path dirty = directory.resolve("dirty");
         GenerationSummary summary = SampleDataGenerator.generate(REFERENCE,
                 new GeneratorSettings(0.01, 11, END_YEAR, 0.05, List.of(OutputFormat.CSV, OutputFormat.GBK, OutputFormat.XLSX), dirty), line -> {});
-        Set<Rule> injected = new HashSet<>();
+        Set<String> injected = new HashSet<>();
         summary.injected().values().forEach(counts -> injected.addAll(counts.keySet()));
-        Set<Rule> rowRules = new HashSet<>();
+        Set<String> rowRules = new HashSet<>();
         for (Rule rule : Rule.values()) {
             // Undecodable bytes, damaged files and overlong records are not sample data; ingest tests craft them.
             // A list's unknown enterprise needs the bureau's lists, which TestNotices builds.
             if (rule.scope() == Rule.Scope.ROW && rule != Rule.ROW_ENCODING && rule != Rule.ROW_UNREADABLE && rule != Rule.LINE_TOO_LONG && rule != Rule.LIST_ENTERPRISE) {
-                rowRules.add(rule);
+                rowRules.add(rule.id());
             }
+        }
+        // And every rule and reference of the generated datasets' own files.
+        for (org.zhijian.schema.SourceDataset dataset : summary.injected().keySet()) {
+            dataset.rules().forEach(rule -> rowRules.add(rule.id()));
+            dataset.references().forEach(reference -> rowRules.add(reference.rule()));
         }
         assertThat(injected).isEqualTo(rowRules);
 

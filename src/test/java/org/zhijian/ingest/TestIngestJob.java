@@ -48,13 +48,13 @@ class TestIngestJob
             throws IOException
     {
         Lake lake = Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
-        List<Row> rows = lake.read(spark, lake.table(IngestJob.quarantine(SourceDataset.ENTERPRISES)).orElseThrow()).select("text", "text_masked", "rules").collectAsList();
+        List<Row> rows = lake.read(spark, lake.table(IngestJob.quarantine(org.zhijian.schema.Datasets.ENTERPRISES)).orElseThrow()).select("text", "text_masked", "rules").collectAsList();
         assertThat(rows).isNotEmpty();
         int fieldByField = 0;
         for (Row row : rows) {
             List<String> clear = org.zhijian.io.CsvReader.fields(row.getString(0));
             List<String> masked = org.zhijian.io.CsvReader.fields(row.getString(1));
-            if (clear.size() != SourceDataset.ENTERPRISES.columns().size()) {
+            if (clear.size() != org.zhijian.schema.Datasets.ENTERPRISES.columns().size()) {
                 continue;
             }
             fieldByField++;
@@ -106,7 +106,7 @@ class TestIngestJob
         job.run(request, RunIds.next());
         // The quarantine as an earlier version wrote it: no text_masked.
         Lake lake = Lake.open(upgradeLake.toString(), spark.sparkContext().hadoopConfiguration());
-        org.zhijian.lake.TableName name = IngestJob.quarantine(SourceDataset.ENTERPRISES);
+        org.zhijian.lake.TableName name = IngestJob.quarantine(org.zhijian.schema.Datasets.ENTERPRISES);
         String runId = RunIds.next();
         try (org.zhijian.lake.LakeLock lock = lake.lock(runId, "test", line -> {})) {
             Lake.Commit commit = lake.begin(runId);
@@ -145,7 +145,7 @@ class TestIngestJob
         List<List<String>> injected = IngestFixtures.injected(raw);
         assertThat(injected).hasSizeGreaterThan(300);
         Map<String, Set<String>> quarantined = new HashMap<>();
-        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.DATASETS) {
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE)) {
             for (Row row : lake.read(spark, IngestJob.quarantine(dataset)).select("source_file", "source_line", "rules").collectAsList()) {
                 quarantined.put(row.getString(0) + ":" + row.getLong(1), Set.of(row.getString(2).split(";")));
             }

@@ -62,13 +62,13 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         List<List<Row>> before = new ArrayList<>();
-        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.DATASETS) {
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE)) {
             before.add(stagedRows(lake, dataset));
         }
         IngestJob.Result second = ingest(raw, lakePath);
         assertThat(second.snapshot().orElseThrow().version()).isEqualTo(first.snapshot().orElseThrow().version() + 1);
-        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.DATASETS) {
-            assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(org.zhijian.generate.SampleDataGenerator.DATASETS.indexOf(dataset)));
+        for (SourceDataset dataset : org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE)) {
+            assertThat(stagedRows(lake, dataset)).as(dataset.tableName()).isEqualTo(before.get(org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE).indexOf(dataset)));
             assertThat(lake.read(spark, IngestJob.quarantine(dataset)).count()).isEqualTo(second.outcomes().get(dataset).quarantined());
         }
         // Quality metrics keep every run, to compare runs.
@@ -103,12 +103,12 @@ class TestLakePublication
         Files.writeString(secondLoad.resolve("inspections_2025.csv"), inspectionHeader
                 + "CC5," + c + ",,330108,羽绒服装,市抽,2025-06-01,合格,\n");
         IngestJob.Result second = ingest(secondLoad, lakePath);
-        assertThat(second.outcomes().get(SourceDataset.INSPECTIONS).quarantined()).isZero();
+        assertThat(second.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).quarantined()).isZero();
 
         Lake lake = lake(lakePath);
-        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.ENTERPRISES)).orderBy("credit_code").select("name").collectAsList())
+        assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.ENTERPRISES)).orderBy("credit_code").select("name").collectAsList())
                 .extracting(row -> row.getString(0)).containsExactly("甲公司", "乙公司（更名）", "丙公司");
-        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).orderBy("batch_id").select("batch_id", "year").collectAsList())
+        assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).orderBy("batch_id").select("batch_id", "year").collectAsList())
                 .extracting(row -> row.getString(0) + "/" + row.getInt(1)).containsExactly("CC1/2024", "CC2/2024", "CC5/2025");
     }
 
@@ -154,21 +154,21 @@ class TestLakePublication
         IngestJob.Result first = ingest(raw, lakePath);
         Lake lake = lake(lakePath);
         Snapshot before = lake.current();
-        long inspections = lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count();
+        long inspections = lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count();
 
         // While it waits there, a second ingest is refused and told who holds the lake.
         killedAtFailpoint(lakePath, "ingest.before-commit",
                 child -> assertThatThrownBy(() -> ingest(raw, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid()));
         // The killed run wrote complete new table folders but never published them.
         assertThat(lake.current()).isEqualTo(before);
-        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count()).isEqualTo(inspections);
         try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
             assertThat(folders.count()).isEqualTo(2);
         }
 
         IngestJob.Result rerun = ingest(raw, lakePath);
-        assertThat(rerun.outcomes().get(SourceDataset.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(SourceDataset.INSPECTIONS).accepted());
-        assertThat(lake.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).count()).isEqualTo(inspections);
+        assertThat(rerun.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).accepted());
+        assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count()).isEqualTo(inspections);
         // The orphaned folder of the killed run is gone; the previous version stays for readers still on it.
         try (Stream<Path> folders = Files.list(lakePath.resolve("staged").resolve("inspections"))) {
             assertThat(folders.map(path -> path.getFileName().toString()).toList())

@@ -183,7 +183,7 @@ class TestNotices
         for (Map.Entry<String, Long> file : expected.entrySet()) {
             long staged = 0;
             long quarantined = 0;
-            for (SourceDataset dataset : List.of(SourceDataset.ENTERPRISES, SourceDataset.INSPECTIONS, SourceDataset.FAILED_BATCHES, SourceDataset.ENTERPRISE_LISTS)) {
+            for (SourceDataset dataset : List.of(org.zhijian.schema.Datasets.ENTERPRISES, org.zhijian.schema.Datasets.INSPECTIONS, org.zhijian.schema.Datasets.FAILED_BATCHES, org.zhijian.schema.Datasets.ENTERPRISE_LISTS)) {
                 staged += lake.read(spark, IngestJob.staged(dataset)).where(org.apache.spark.sql.functions.col("source_file").equalTo(file.getKey())).count();
                 if (lake.current().table(IngestJob.quarantine(dataset)).isPresent()) {
                     quarantined += lake.read(spark, IngestJob.quarantine(dataset)).where(org.apache.spark.sql.functions.col("source_file").equalTo(file.getKey())).count();
@@ -191,15 +191,15 @@ class TestNotices
             }
             assertThat(staged + quarantined).as(file.getKey()).isEqualTo(file.getValue());
         }
-        assertThat(result.outcomes().get(SourceDataset.INSPECTIONS).read()).isEqualTo(15);
-        assertThat(result.outcomes().get(SourceDataset.INSPECTIONS).quarantined()).isEqualTo(1);
+        assertThat(result.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).read()).isEqualTo(15);
+        assertThat(result.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).quarantined()).isEqualTo(1);
     }
 
     @Test
     void theRegisterGivesCodesCountiesStatusesAndIndustriesFromWhatItWrites()
             throws IOException
     {
-        Map<Object, Row> enterprises = stagedBy(SourceDataset.ENTERPRISES, "credit_code");
+        Map<Object, Row> enterprises = stagedBy(org.zhijian.schema.Datasets.ENTERPRISES, "credit_code");
         assertThat(enterprises).containsOnlyKeys(HARDWARE, HARDWARE_BRANCH, CABLE, TWIN_WUYI, TWIN_YONGKANG, FURNITURE);
         assertThat(List.of(HARDWARE, HARDWARE_BRANCH, CABLE, FURNITURE)).extracting(code -> enterprises.get(code).getAs("county_code"))
                 .containsExactly("330784", "330782", "330102", "330523");
@@ -211,17 +211,17 @@ class TestNotices
         // The lists set the flags, by code or by name; a name the register lacks is quarantined under its own rule.
         assertThat(List.of(HARDWARE, TWIN_YONGKANG, TWIN_WUYI, CABLE)).extracting(code -> enterprises.get(code).getAs("above_scale"), code -> enterprises.get(code).getAs("high_tech"))
                 .containsExactly(tuple(true, false), tuple(true, false), tuple(false, false), tuple(false, true));
-        Row unlisted = lake.read(SharedSpark.session(), IngestJob.quarantine(SourceDataset.ENTERPRISE_LISTS)).first();
+        Row unlisted = lake.read(SharedSpark.session(), IngestJob.quarantine(org.zhijian.schema.Datasets.ENTERPRISE_LISTS)).first();
         assertThat(unlisted.<String>getAs("rules")).isEqualTo("ref.list_enterprise");
         assertThat(unlisted.<String>getAs("reasons")).contains("'不在登记里的企业有限公司'");
-        assertThat(result.outcomes().get(SourceDataset.ENTERPRISES).normalised()).containsKeys("norm.width credit_code", "norm.case credit_code", "norm.industry industry_code");
+        assertThat(result.outcomes().get(org.zhijian.schema.Datasets.ENTERPRISES).normalised()).containsKeys("norm.width credit_code", "norm.case credit_code", "norm.industry industry_code");
     }
 
     @Test
     void everyProducerTheRegisterHoldsResolvesToItsCodeAndTheRestArePlacedByAddress()
             throws IOException
     {
-        Map<Object, Row> batches = stagedBy(SourceDataset.INSPECTIONS, "batch_id");
+        Map<Object, Row> batches = stagedBy(org.zhijian.schema.Datasets.INSPECTIONS, "batch_id");
         assertThat(batches.values()).extracting(row -> row.getAs("batch_id"), row -> row.getAs("match"), row -> row.getAs("credit_code"), row -> row.getAs("county_code"))
                 .containsExactlyInAnyOrder(
                         tuple("附件1-1", "normalised", CABLE, "330102"),
@@ -257,7 +257,7 @@ class TestNotices
         assertThat(batches.get("附件2-2").<String>getAs("plan_level")).isEqualTo("省抽");
         assertThat(batches.get("附件2-1").<String>getAs("city_code")).isEqualTo("330700");
         // The unknown category is quarantined with its value and the nearest names.
-        Row rejected = lake.read(SharedSpark.session(), IngestJob.quarantine(SourceDataset.INSPECTIONS)).first();
+        Row rejected = lake.read(SharedSpark.session(), IngestJob.quarantine(org.zhijian.schema.Datasets.INSPECTIONS)).first();
         assertThat(rejected.<String>getAs("source_file")).isEqualTo("附件1.xlsx");
         assertThat(rejected.<Long>getAs("source_line")).isEqualTo(6L);
         assertThat(rejected.<String>getAs("reasons")).contains("'电线'").contains("电线电缆");
@@ -267,11 +267,11 @@ class TestNotices
     void aFailedOnlyListFeedsItsOwnTableNotThePassRate()
             throws IOException
     {
-        Map<Object, Row> failed = stagedBy(SourceDataset.FAILED_BATCHES, "batch_id");
+        Map<Object, Row> failed = stagedBy(org.zhijian.schema.Datasets.FAILED_BATCHES, "batch_id");
         assertThat(failed.values()).extracting(row -> row.getAs("match"), row -> row.getAs("credit_code"), row -> row.getAs("category"), row -> row.getAs("sampled_on"))
                 .containsExactlyInAnyOrder(tuple("exact", HARDWARE, "大米", java.time.LocalDate.of(2025, 7, 1)), tuple("outside", null, "大米", java.time.LocalDate.of(2025, 7, 1)),
                         tuple("exact", TWIN_YONGKANG, "低压开关柜", java.time.LocalDate.of(2025, 5, 10)));
-        assertThat(stagedBy(SourceDataset.INSPECTIONS, "batch_id")).doesNotContainKey("不合格产品信息-1");
+        assertThat(stagedBy(org.zhijian.schema.Datasets.INSPECTIONS, "batch_id")).doesNotContainKey("不合格产品信息-1");
     }
 
     @Test
@@ -301,7 +301,7 @@ class TestNotices
                 + TWIN_WUYI + "\n", StandardCharsets.UTF_8);
         ingest(next);
         Lake after = Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
-        Map<Object, Row> batches = after.read(spark, IngestJob.staged(SourceDataset.INSPECTIONS)).collectAsList().stream()
+        Map<Object, Row> batches = after.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).collectAsList().stream()
                 .collect(Collectors.toMap(row -> row.getAs("batch_id"), row -> row));
         assertThat(List.of("附件1-6", "附件1-7")).extracting(id -> batches.get(id).getAs("match"), id -> batches.get(id).getAs("credit_code"),
                 id -> batches.get(id).getAs("county_code"))

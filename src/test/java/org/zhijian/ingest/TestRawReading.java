@@ -45,7 +45,7 @@ class TestRawReading
         String[] pieces = {"plain", "逗号,在内", "引号\"\"双写", "换行\n在内", "回车\r\n换行", "单独\r回车", "", "ISO 9001:2015", "a\"b"};
         for (Charset charset : List.of(StandardCharsets.UTF_8, GB18030)) {
             for (String lineEnd : List.of("\n", "\r\n")) {
-                StringBuilder text = new StringBuilder(String.join(",", SourceDataset.STANDARDS.columnNames())).append(lineEnd);
+                StringBuilder text = new StringBuilder(String.join(",", org.zhijian.schema.Datasets.STANDARDS.columnNames())).append(lineEnd);
                 for (int i = 0; i < 300; i++) {
                     for (int f = 0; f < 9; f++) {
                         String piece = pieces[random.nextInt(pieces.length)];
@@ -98,8 +98,8 @@ class TestRawReading
         InspectedFile inspected = inspect(file, RawFileInspector.Options.defaults());
         assertThat(inspected.ignoredHeaders()).containsExactly("备注");
         RawSplit split = inspected.splits().get(0);
-        assertThat(split.mapping().sources(SourceDataset.FINANCE.columnIndex("sales_revenue"))).containsExactly(2);
-        assertThat(split.mapping().sources(SourceDataset.FINANCE.columnIndex("patents"))).isEmpty();
+        assertThat(split.mapping().sources(org.zhijian.schema.Datasets.FINANCE.columnIndex("sales_revenue"))).containsExactly(2);
+        assertThat(split.mapping().sources(org.zhijian.schema.Datasets.FINANCE.columnIndex("patents"))).isEmpty();
         try (SplitReader.Records records = SplitReader.open(split, HADOOP)) {
             RawRecord record = records.next();
             assertThat(record.line()).isEqualTo(2);

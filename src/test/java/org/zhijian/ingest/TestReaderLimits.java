@@ -67,9 +67,9 @@ class TestReaderLimits
         // The line count goes on through the long record's 100,000 quoted line breaks.
         assertThat(records.get(2).line()).isEqualTo(3 + 100_000 + 1);
         assertThat(records.get(2).fields()).containsExactly("ZJ3", "330106", "其他", "2025-01-03", "3000");
-        RowValidator validator = new RowValidator(org.zhijian.schema.SourceDataset.CASES, ValidationReference.of(REFERENCE), IngestFixtures.AS_OF, false);
+        RowValidator validator = new RowValidator(org.zhijian.schema.Datasets.CASES, ValidationReference.of(REFERENCE), IngestFixtures.AS_OF, false);
         RawSplit split = inspect(file, RawFileInspector.Options.defaults()).splits().get(0);
-        org.apache.spark.sql.Row row = new IngestPipeline.ReadAndValidate(validator, new RowCompletion(org.zhijian.schema.SourceDataset.CASES, ValidationReference.of(REFERENCE), null), "run", null).toRow(split, long_);
+        org.apache.spark.sql.Row row = new IngestPipeline.ReadAndValidate(validator, new RowCompletion(org.zhijian.schema.Datasets.CASES, ValidationReference.of(REFERENCE), null), "run", null).toRow(split, long_);
         assertThat(row.toString()).contains(Rule.LINE_TOO_LONG.id()).contains("longer than ingest.max_line_bytes (1.0 MB)");
     }
 

@@ -21,30 +21,30 @@ class TestRowValidator
     private static final String CODE = CreditCode.forEnterprise("330106", "MA2H3K4L");
 
     private static final Map<SourceDataset, Map<String, String>> CLEAN = Map.of(
-            SourceDataset.ENTERPRISES, Map.ofEntries(Map.entry("credit_code", CODE), Map.entry("name", "杭州示例科技有限公司"), Map.entry("county_code", "330106"),
+            org.zhijian.schema.Datasets.ENTERPRISES, Map.ofEntries(Map.entry("credit_code", CODE), Map.entry("name", "杭州示例科技有限公司"), Map.entry("county_code", "330106"),
                     Map.entry("industry_code", "C3311"), Map.entry("size", "小型"), Map.entry("above_scale", "是"), Map.entry("high_tech", "否"),
                     Map.entry("established", "2015-03-08"), Map.entry("status", "存续"), Map.entry("legal_rep", "王伟"), Map.entry("phone", "13800138000")),
-            SourceDataset.FINANCE, Map.of("credit_code", CODE, "year", "2024", "output_value", "1,234.50", "sales_revenue", "2,000.00", "brand_sales", "800",
+            org.zhijian.schema.Datasets.FINANCE, Map.of("credit_code", CODE, "year", "2024", "output_value", "1,234.50", "sales_revenue", "2,000.00", "brand_sales", "800",
                     "export_value", "0", "rd_spend", "55.5", "patents", "12"),
-            SourceDataset.BRANDS, Map.ofEntries(Map.entry("brand_id", "BR0001"), Map.entry("credit_code", CODE), Map.entry("county_code", "330106"),
+            org.zhijian.schema.Datasets.BRANDS, Map.ofEntries(Map.entry("brand_id", "BR0001"), Map.entry("credit_code", CODE), Map.entry("county_code", "330106"),
                     Map.entry("industry_code", "33"), Map.entry("brand_name", "示例"), Map.entry("product", "五金工具"), Map.entry("level", "浙江制造"),
                     Map.entry("certified_on", "2022/5/6"), Map.entry("valid_until", "2027年5月5日"), Map.entry("revoked_on", ""), Map.entry("own_ip", "Y")),
-            SourceDataset.STANDARDS, Map.of("record_id", "ST1", "credit_code", CODE, "standard_no", "GB/T 19001-2016", "role", "执行", "product", "五金工具",
+            org.zhijian.schema.Datasets.STANDARDS, Map.of("record_id", "ST1", "credit_code", CODE, "standard_no", "GB/T 19001-2016", "role", "执行", "product", "五金工具",
                     "adoption", "IDT", "intl_ref", "ISO 9001:2015", "effective_on", "20230101", "from_rnd", "0"),
-            SourceDataset.INSPECTIONS, Map.of("batch_id", "CC1", "credit_code", CODE, "producer_name", "杭州示例科技有限公司", "county_code", "330106",
+            org.zhijian.schema.Datasets.INSPECTIONS, Map.of("batch_id", "CC1", "credit_code", CODE, "producer_name", "杭州示例科技有限公司", "county_code", "330106",
                     "category", "羽绒服装", "plan_level", "省抽", "sampled_on", "2025-09-01", "result", "不合格", "failed_items", "含绒量;蓬松度"),
-            SourceDataset.CASES, Map.of("case_id", "ZJ1", "credit_code", "", "county_code", "330106", "violation", "无证生产", "opened_on", "2025-01-02",
+            org.zhijian.schema.Datasets.CASES, Map.of("case_id", "ZJ1", "credit_code", "", "county_code", "330106", "violation", "无证生产", "opened_on", "2025-01-02",
                     "closed_on", "", "fine", "10,000.00", "goods_value", "3500"),
-            SourceDataset.REGION_ECONOMY, Map.of("county_code", "330106", "year", "2024", "gdp", "1,234.5", "industrial_output", "2000", "population", "120.5",
+            org.zhijian.schema.Datasets.REGION_ECONOMY, Map.of("county_code", "330106", "year", "2024", "gdp", "1,234.5", "industrial_output", "2000", "population", "120.5",
                     "townships", "12", "quality_stations", "10"),
-            SourceDataset.FAILED_BATCHES, Map.of("batch_id", "公告-1", "producer_name", "广东某某电器有限公司", "producer_address", "广东省佛山市顺德区",
+            org.zhijian.schema.Datasets.FAILED_BATCHES, Map.of("batch_id", "公告-1", "producer_name", "广东某某电器有限公司", "producer_address", "广东省佛山市顺德区",
                     "category", "电线电缆", "plan_level", "国抽", "sampled_on", "2025-06-01", "failed_items", "导体电阻", "match", "outside"),
-            SourceDataset.ENTERPRISE_LISTS, Map.of("list", "above_scale", "credit_code", CODE, "name", "杭州示例科技有限公司", "year", "2024"));
+            org.zhijian.schema.Datasets.ENTERPRISE_LISTS, Map.of("list", "above_scale", "credit_code", CODE, "name", "杭州示例科技有限公司", "year", "2024"));
 
     @Test
     void cleanRowsOfEveryDatasetPass()
     {
-        for (SourceDataset dataset : SourceDataset.values()) {
+        for (SourceDataset dataset : org.zhijian.schema.Datasets.CATALOGUE.all()) {
             ValidatedRow row = validate(dataset, Map.of());
             assertThat(row.errors()).as(dataset.tableName()).isEmpty();
             assertThat(row.key()).isNotNull();
@@ -54,21 +54,21 @@ class TestRowValidator
     @Test
     void valuesAreTyped()
     {
-        ValidatedRow brand = validate(SourceDataset.BRANDS, Map.of());
-        assertThat(value(SourceDataset.BRANDS, brand, "certified_on")).isEqualTo(LocalDate.of(2022, 5, 6));
-        assertThat(value(SourceDataset.BRANDS, brand, "valid_until")).isEqualTo(LocalDate.of(2027, 5, 5));
-        assertThat(value(SourceDataset.BRANDS, brand, "own_ip")).isEqualTo(true);
-        ValidatedRow finance = validate(SourceDataset.FINANCE, Map.of());
-        assertThat((BigDecimal) value(SourceDataset.FINANCE, finance, "output_value")).isEqualByComparingTo("1234.5");
-        assertThat(value(SourceDataset.FINANCE, finance, "year")).isEqualTo(2024);
-        assertThat(value(SourceDataset.FINANCE, finance, "patents")).isEqualTo(12L);
-        ValidatedRow standard = validate(SourceDataset.STANDARDS, Map.of());
-        assertThat(value(SourceDataset.STANDARDS, standard, "effective_on")).isEqualTo(LocalDate.of(2023, 1, 1));
-        assertThat(value(SourceDataset.STANDARDS, standard, "from_rnd")).isEqualTo(false);
-        assertThat(standard.values()[SourceDataset.STANDARDS.columns().size()]).isEqualTo("national");
-        ValidatedRow enterprise = validate(SourceDataset.ENTERPRISES, Map.of());
+        ValidatedRow brand = validate(org.zhijian.schema.Datasets.BRANDS, Map.of());
+        assertThat(value(org.zhijian.schema.Datasets.BRANDS, brand, "certified_on")).isEqualTo(LocalDate.of(2022, 5, 6));
+        assertThat(value(org.zhijian.schema.Datasets.BRANDS, brand, "valid_until")).isEqualTo(LocalDate.of(2027, 5, 5));
+        assertThat(value(org.zhijian.schema.Datasets.BRANDS, brand, "own_ip")).isEqualTo(true);
+        ValidatedRow finance = validate(org.zhijian.schema.Datasets.FINANCE, Map.of());
+        assertThat((BigDecimal) value(org.zhijian.schema.Datasets.FINANCE, finance, "output_value")).isEqualByComparingTo("1234.5");
+        assertThat(value(org.zhijian.schema.Datasets.FINANCE, finance, "year")).isEqualTo(2024);
+        assertThat(value(org.zhijian.schema.Datasets.FINANCE, finance, "patents")).isEqualTo(12L);
+        ValidatedRow standard = validate(org.zhijian.schema.Datasets.STANDARDS, Map.of());
+        assertThat(value(org.zhijian.schema.Datasets.STANDARDS, standard, "effective_on")).isEqualTo(LocalDate.of(2023, 1, 1));
+        assertThat(value(org.zhijian.schema.Datasets.STANDARDS, standard, "from_rnd")).isEqualTo(false);
+        assertThat(standard.values()[org.zhijian.schema.Datasets.STANDARDS.columns().size()]).isEqualTo("national");
+        ValidatedRow enterprise = validate(org.zhijian.schema.Datasets.ENTERPRISES, Map.of());
         // city, original county, section, division
-        int derived = SourceDataset.ENTERPRISES.columns().size();
+        int derived = org.zhijian.schema.Datasets.ENTERPRISES.columns().size();
         assertThat(java.util.Arrays.asList(enterprise.values()).subList(derived, derived + 4)).containsExactly("330100", null, "C", "33");
     }
 
@@ -76,95 +76,100 @@ class TestRowValidator
     void aBatchWithoutACountyIsAcceptedOnlyWhenItsProducerCouldNotBePlaced()
     {
         // The project's own layout: the producer by code (given) or by name alone (unlicensed), and a county always.
-        ValidatedRow own = validate(SourceDataset.INSPECTIONS, Map.of());
-        assertThat(value(SourceDataset.INSPECTIONS, own, "match")).isEqualTo("given");
-        assertThat(value(SourceDataset.INSPECTIONS, own, "in_province")).isEqualTo(true);
-        ValidatedRow unlicensed = validate(SourceDataset.INSPECTIONS, Map.of("credit_code", ""));
-        assertThat(value(SourceDataset.INSPECTIONS, unlicensed, "match")).isEqualTo("unlicensed");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("county_code", ""), Rule.REQUIRED, "county_code");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", "address"), Rule.REQUIRED, "county_code");
+        ValidatedRow own = validate(org.zhijian.schema.Datasets.INSPECTIONS, Map.of());
+        assertThat(value(org.zhijian.schema.Datasets.INSPECTIONS, own, "match")).isEqualTo("given");
+        assertThat(value(org.zhijian.schema.Datasets.INSPECTIONS, own, "in_province")).isEqualTo(true);
+        ValidatedRow unlicensed = validate(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("credit_code", ""));
+        assertThat(value(org.zhijian.schema.Datasets.INSPECTIONS, unlicensed, "match")).isEqualTo("unlicensed");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("county_code", ""), Rule.REQUIRED, "county_code");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", "address"), Rule.REQUIRED, "county_code");
         for (String unplaced : List.of("unmatched", "ambiguous", "outside")) {
-            ValidatedRow row = validate(SourceDataset.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", unplaced));
+            ValidatedRow row = validate(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("county_code", "", "credit_code", "", "match", unplaced));
             assertThat(row.errors()).as(unplaced).isEmpty();
-            assertThat(row.values()[SourceDataset.INSPECTIONS.columns().size()]).as("no city either").isNull();
+            assertThat(row.values()[org.zhijian.schema.Datasets.INSPECTIONS.columns().size()]).as("no city either").isNull();
         }
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("match", "guessed"), Rule.NOT_IN_LIST, "match");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("match", "guessed"), Rule.NOT_IN_LIST, "match");
     }
 
     @Test
     void historicalCountyCodesAreMappedNotRejected()
     {
-        ValidatedRow row = validate(SourceDataset.INSPECTIONS, Map.of("county_code", "330185"));
+        ValidatedRow row = validate(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("county_code", "330185"));
         assertThat(row.errors()).isEmpty();
         assertThat(row.countyMapped()).isTrue();
-        assertThat(value(SourceDataset.INSPECTIONS, row, "county_code")).isEqualTo("330112");
-        assertThat(row.values()[SourceDataset.INSPECTIONS.columns().size() + 1]).isEqualTo("330185");
+        assertThat(value(org.zhijian.schema.Datasets.INSPECTIONS, row, "county_code")).isEqualTo("330112");
+        assertThat(row.values()[org.zhijian.schema.Datasets.INSPECTIONS.columns().size() + 1]).isEqualTo("330185");
     }
 
     @Test
     void eachRuleIsReportedWithItsColumnAndValue()
     {
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("established", "2021-13-45"), Rule.DATE_FORMAT, "established");
-        assertBreaks(SourceDataset.BRANDS, Map.of("certified_on", "2021.05.06"), Rule.DATE_FORMAT, "certified_on");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("above_scale", "可能"), Rule.BOOLEAN_FORMAT, "above_scale");
-        assertBreaks(SourceDataset.FINANCE, Map.of("sales_revenue", "12,3a4.5"), Rule.NUMBER_FORMAT, "sales_revenue");
-        assertBreaks(SourceDataset.FINANCE, Map.of("sales_revenue", "1,23,4.5"), Rule.NUMBER_FORMAT, "sales_revenue");
-        assertBreaks(SourceDataset.REGION_ECONOMY, Map.of("townships", "12.5"), Rule.NUMBER_FORMAT, "townships");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("name", " "), Rule.REQUIRED, "name");
-        assertBreaks(SourceDataset.CASES, Map.of("goods_value", "-300"), Rule.NEGATIVE_AMOUNT, "goods_value");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("size", "超大型"), Rule.NOT_IN_LIST, "size");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("result", "基本合格"), Rule.NOT_IN_LIST, "result");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("credit_code", CODE.substring(0, 16)), Rule.CREDIT_CODE_FORMAT, "credit_code");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("credit_code", CODE.substring(0, 10) + "I" + CODE.substring(11)), Rule.CREDIT_CODE_FORMAT, "credit_code");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("credit_code", CODE.substring(0, 17) + (CODE.charAt(17) == '0' ? '1' : '0')), Rule.CREDIT_CODE_CHECK, "credit_code");
-        assertBreaks(SourceDataset.CASES, Map.of("county_code", "339999"), Rule.COUNTY_UNKNOWN, "county_code");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("industry_code", "C99"), Rule.INDUSTRY_UNKNOWN, "industry_code");
-        assertBreaks(SourceDataset.ENTERPRISES, Map.of("industry_code", "F33"), Rule.INDUSTRY_UNKNOWN, "industry_code");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("category", "不明产品"), Rule.CATEGORY_UNKNOWN, "category");
-        assertBreaks(SourceDataset.STANDARDS, Map.of("standard_no", "GB/X 1234-2019"), Rule.STANDARD_NUMBER, "standard_no");
-        assertBreaks(SourceDataset.STANDARDS, Map.of("adoption", "MOD", "intl_ref", ""), Rule.ADOPTION_NEEDS_REFERENCE, "intl_ref");
-        assertBreaks(SourceDataset.FINANCE, Map.of("brand_sales", "2,000.01"), Rule.BRAND_SALES_EXCEED_SALES, "brand_sales");
-        assertBreaks(SourceDataset.BRANDS, Map.of("valid_until", "2022-05-06"), Rule.VALIDITY_ORDER, "valid_until");
-        assertBreaks(SourceDataset.BRANDS, Map.of("credit_code", ""), Rule.HOLDER_REQUIRED, "credit_code");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("sampled_on", "2027-01-01"), Rule.FUTURE_DATE, "sampled_on");
-        assertBreaks(SourceDataset.FINANCE, Map.of("year", "2027"), Rule.FUTURE_DATE, "year");
-        assertBreaks(SourceDataset.INSPECTIONS, Map.of("credit_code", "", "producer_name", ""), Rule.PRODUCER_NAME_REQUIRED, "producer_name");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("established", "2021-13-45"), Rule.DATE_FORMAT, "established");
+        assertBreaks(org.zhijian.schema.Datasets.BRANDS, Map.of("certified_on", "2021.05.06"), Rule.DATE_FORMAT, "certified_on");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("above_scale", "可能"), Rule.BOOLEAN_FORMAT, "above_scale");
+        assertBreaks(org.zhijian.schema.Datasets.FINANCE, Map.of("sales_revenue", "12,3a4.5"), Rule.NUMBER_FORMAT, "sales_revenue");
+        assertBreaks(org.zhijian.schema.Datasets.FINANCE, Map.of("sales_revenue", "1,23,4.5"), Rule.NUMBER_FORMAT, "sales_revenue");
+        assertBreaks(org.zhijian.schema.Datasets.REGION_ECONOMY, Map.of("townships", "12.5"), Rule.NUMBER_FORMAT, "townships");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("name", " "), Rule.REQUIRED, "name");
+        assertBreaks(org.zhijian.schema.Datasets.CASES, Map.of("goods_value", "-300"), Rule.NEGATIVE_AMOUNT, "goods_value");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("size", "超大型"), Rule.NOT_IN_LIST, "size");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("result", "基本合格"), Rule.NOT_IN_LIST, "result");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("credit_code", CODE.substring(0, 16)), Rule.CREDIT_CODE_FORMAT, "credit_code");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("credit_code", CODE.substring(0, 10) + "I" + CODE.substring(11)), Rule.CREDIT_CODE_FORMAT, "credit_code");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("credit_code", CODE.substring(0, 17) + (CODE.charAt(17) == '0' ? '1' : '0')), Rule.CREDIT_CODE_CHECK, "credit_code");
+        assertBreaks(org.zhijian.schema.Datasets.CASES, Map.of("county_code", "339999"), Rule.COUNTY_UNKNOWN, "county_code");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("industry_code", "C99"), Rule.INDUSTRY_UNKNOWN, "industry_code");
+        assertBreaks(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("industry_code", "F33"), Rule.INDUSTRY_UNKNOWN, "industry_code");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("category", "不明产品"), Rule.CATEGORY_UNKNOWN, "category");
+        assertBreaks(org.zhijian.schema.Datasets.STANDARDS, Map.of("standard_no", "GB/X 1234-2019"), Rule.STANDARD_NUMBER, "standard_no");
+        assertBreaks(org.zhijian.schema.Datasets.STANDARDS, Map.of("adoption", "MOD", "intl_ref", ""), "rule.adoption_ref", "intl_ref");
+        assertBreaks(org.zhijian.schema.Datasets.FINANCE, Map.of("brand_sales", "2,000.01"), "rule.brand_sales_le_sales", "brand_sales");
+        assertBreaks(org.zhijian.schema.Datasets.BRANDS, Map.of("valid_until", "2022-05-06"), "rule.valid_until_after_certified", "valid_until");
+        assertBreaks(org.zhijian.schema.Datasets.BRANDS, Map.of("credit_code", ""), "rule.holder_required", "credit_code");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("sampled_on", "2027-01-01"), Rule.FUTURE_DATE, "sampled_on");
+        assertBreaks(org.zhijian.schema.Datasets.FINANCE, Map.of("year", "2027"), Rule.FUTURE_DATE, "year");
+        assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("credit_code", "", "producer_name", ""), "rule.producer_name_required", "producer_name");
     }
 
     @Test
     void permittedExceptions()
     {
         // A term may end in the future; a regional brand has no holder; NEQ needs no reference; an unlicensed producer with a name is fine.
-        assertThat(validate(SourceDataset.BRANDS, Map.of("valid_until", "2031-01-01")).errors()).isEmpty();
-        assertThat(validate(SourceDataset.BRANDS, Map.of("credit_code", "", "level", "区域名牌")).errors()).isEmpty();
-        assertThat(validate(SourceDataset.STANDARDS, Map.of("adoption", "NEQ", "intl_ref", "")).errors()).isEmpty();
-        assertThat(validate(SourceDataset.INSPECTIONS, Map.of("credit_code", "")).errors()).isEmpty();
+        assertThat(validate(org.zhijian.schema.Datasets.BRANDS, Map.of("valid_until", "2031-01-01")).errors()).isEmpty();
+        assertThat(validate(org.zhijian.schema.Datasets.BRANDS, Map.of("credit_code", "", "level", "区域名牌")).errors()).isEmpty();
+        assertThat(validate(org.zhijian.schema.Datasets.STANDARDS, Map.of("adoption", "NEQ", "intl_ref", "")).errors()).isEmpty();
+        assertThat(validate(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("credit_code", "")).errors()).isEmpty();
         // Pilot codes that fail the check character are accepted when conf says so.
         String pilot = CODE.substring(0, 17) + (CODE.charAt(17) == '0' ? '1' : '0');
-        RowValidator lenient = new RowValidator(SourceDataset.ENTERPRISES, ValidationReference.of(REFERENCE), AS_OF, true);
-        assertThat(lenient.validate(raw(SourceDataset.ENTERPRISES, Map.of("credit_code", pilot))).errors()).isEmpty();
+        RowValidator lenient = new RowValidator(org.zhijian.schema.Datasets.ENTERPRISES, ValidationReference.of(REFERENCE), AS_OF, true);
+        assertThat(lenient.validate(raw(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("credit_code", pilot))).errors()).isEmpty();
     }
 
     @Test
     void aRowBreakingSeveralRulesReportsAllOfThem()
     {
-        ValidatedRow row = validate(SourceDataset.ENTERPRISES, Map.of("established", "去年三月", "above_scale", "2", "county_code", "330371", "status", "歇业"));
+        ValidatedRow row = validate(org.zhijian.schema.Datasets.ENTERPRISES, Map.of("established", "去年三月", "above_scale", "2", "county_code", "330371", "status", "歇业"));
         assertThat(row.errors()).extracting(RowError::rule)
-                .containsExactlyInAnyOrder(Rule.DATE_FORMAT, Rule.BOOLEAN_FORMAT, Rule.COUNTY_UNKNOWN, Rule.NOT_IN_LIST);
+                .containsExactlyInAnyOrder(Rule.DATE_FORMAT.id(), Rule.BOOLEAN_FORMAT.id(), Rule.COUNTY_UNKNOWN.id(), Rule.NOT_IN_LIST.id());
         assertThat(row.errors()).extracting(RowError::reason).contains("established: '去年三月' is not a date (yyyy-MM-dd, yyyy/M/d, yyyyMMdd, yyyy年M月d日 or an Excel serial)");
     }
 
     @Test
     void keysUseTypedValuesAndAreAbsentWhenAKeyColumnIsBad()
     {
-        assertThat(validate(SourceDataset.REGION_ECONOMY, Map.of("county_code", "330185", "year", "2024年")).key()).isEqualTo("330112/2024");
-        assertThat(validate(SourceDataset.REGION_ECONOMY, Map.of("county_code", "339999")).key()).isNull();
-        assertThat(validate(SourceDataset.FINANCE, Map.of("credit_code", CODE.toLowerCase())).key()).isEqualTo(CODE + "/2024");
-        assertThat(validate(SourceDataset.FINANCE, Map.of()).contentHash()).isEqualTo(validate(SourceDataset.FINANCE, Map.of()).contentHash())
-                .isNotEqualTo(validate(SourceDataset.FINANCE, Map.of("patents", "13")).contentHash());
+        assertThat(validate(org.zhijian.schema.Datasets.REGION_ECONOMY, Map.of("county_code", "330185", "year", "2024年")).key()).isEqualTo("330112/2024");
+        assertThat(validate(org.zhijian.schema.Datasets.REGION_ECONOMY, Map.of("county_code", "339999")).key()).isNull();
+        assertThat(validate(org.zhijian.schema.Datasets.FINANCE, Map.of("credit_code", CODE.toLowerCase())).key()).isEqualTo(CODE + "/2024");
+        assertThat(validate(org.zhijian.schema.Datasets.FINANCE, Map.of()).contentHash()).isEqualTo(validate(org.zhijian.schema.Datasets.FINANCE, Map.of()).contentHash())
+                .isNotEqualTo(validate(org.zhijian.schema.Datasets.FINANCE, Map.of("patents", "13")).contentHash());
     }
 
     private static void assertBreaks(SourceDataset dataset, Map<String, String> changes, Rule rule, String column)
+    {
+        assertBreaks(dataset, changes, rule.id(), column);
+    }
+
+    private static void assertBreaks(SourceDataset dataset, Map<String, String> changes, String rule, String column)
     {
         ValidatedRow row = validate(dataset, changes);
         assertThat(row.errors()).as("%s %s", dataset.tableName(), changes).extracting(RowError::rule).containsExactly(rule);

@@ -78,18 +78,18 @@ class TestSourceProfiles
             throws IOException
     {
         Path unknownDataset = Files.writeString(directory.resolve("a.yaml"), "dataset: recalls\nsignature: [x]\n");
-        assertThatThrownBy(() -> SourceProfiles.parse(unknownDataset)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SourceProfiles.parse(unknownDataset, REFERENCE.datasets())).isInstanceOf(ConfigException.class)
                 .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, failed_batches, enterprise_lists, cases, region_economy)");
         Path unknownColumn = Files.writeString(directory.resolve("b.yaml"), YEARBOOK.replace("population: [常住人口]", "people: [常住人口]"));
-        assertThatThrownBy(() -> SourceProfiles.parse(unknownColumn)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SourceProfiles.parse(unknownColumn, REFERENCE.datasets())).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(unknownColumn + ": region_economy has no column 'people' (its columns: county_code, year,");
         Path unmapped = Files.writeString(directory.resolve("c.yaml"), YEARBOOK.replace("  gdp: [地区生产总值]\n", ""));
-        assertThatThrownBy(() -> SourceProfiles.parse(unmapped)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SourceProfiles.parse(unmapped, REFERENCE.datasets())).isInstanceOf(ConfigException.class)
                 .hasMessage(unmapped + ": columns: the required column gdp (地区生产总值) of region_economy gets no value (map it from a header, or give it in constants, title or key)");
         Path typo = Files.writeString(directory.resolve("d.yaml"), YEARBOOK + "colums: {}\n");
-        assertThatThrownBy(() -> SourceProfiles.parse(typo)).isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'colums'");
+        assertThatThrownBy(() -> SourceProfiles.parse(typo, REFERENCE.datasets())).isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'colums'");
         Path own = Files.writeString(directory.resolve("e.yaml"), "dataset: finance\nlayout: own\nsignature: [年份]\n");
-        assertThatThrownBy(() -> SourceProfiles.parse(own)).isInstanceOf(ConfigException.class).hasMessageContaining("layout: own takes its headers from the dataset");
+        assertThatThrownBy(() -> SourceProfiles.parse(own, REFERENCE.datasets())).isInstanceOf(ConfigException.class).hasMessageContaining("layout: own takes its headers from the dataset");
     }
 
     @Test
@@ -106,21 +106,21 @@ class TestSourceProfiles
         assertThat(match.ignored()).containsExactly("序号", "地区", "备注");
         // The year comes from the title; a placeholder is empty; the fields map by header.
         String[] values = match.mapping().apply(List.of("1", "330782", "义乌市", "2,055.6", "—", "190.5", ""));
-        assertThat(values[SourceDataset.REGION_ECONOMY.columnIndex("county_code")]).isEqualTo("330782");
-        assertThat(values[SourceDataset.REGION_ECONOMY.columnIndex("year")]).isEqualTo("2024");
-        assertThat(values[SourceDataset.REGION_ECONOMY.columnIndex("industrial_output")]).isEmpty();
-        assertThat(values[SourceDataset.REGION_ECONOMY.columnIndex("townships")]).isNull();
+        assertThat(values[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("county_code")]).isEqualTo("330782");
+        assertThat(values[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("year")]).isEqualTo("2024");
+        assertThat(values[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("industrial_output")]).isEmpty();
+        assertThat(values[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("townships")]).isNull();
         assertThat(match.mapping().isNote(List.of("注：数据来源于统计年鉴。", "", ""))).isTrue();
         assertThat(match.mapping().isNote(List.of("1", "330782", "义乌市"))).isFalse();
 
         // A value from the command line fills a column no field, title or constant gives (as --sampled-on does): here the year of a table without one.
         List<List<String>> untitled = List.of(rows.get(2));
         assertThat(profiles.recognise(untitled, Optional.empty(), "yearbook").match().orElseThrow().mapping()
-                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).isNull();
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("year")]).isNull();
         assertThat(profiles.recognise(untitled, Optional.empty(), "yearbook", java.util.Map.of("year", "2022")).match().orElseThrow().mapping()
-                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).isEqualTo("2022");
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("year")]).isEqualTo("2022");
         assertThat(profiles.recognise(rows, Optional.empty(), "yearbook", java.util.Map.of("year", "2022")).match().orElseThrow().mapping()
-                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[SourceDataset.REGION_ECONOMY.columnIndex("year")]).as("the title's year wins").isEqualTo("2024");
+                .apply(List.of("1", "330782", "义乌市", "1", "1", "1"))[org.zhijian.schema.Datasets.REGION_ECONOMY.columnIndex("year")]).as("the title's year wins").isEqualTo("2024");
 
         // The project's own layout, whatever the file is called.
         SourceProfiles.Match own = profiles.recognise(List.of(List.of("credit_code", "year", "sales_revenue", "output_value")), Optional.empty(), "x").match().orElseThrow();
@@ -195,9 +195,9 @@ class TestSourceProfiles
     {
         java.util.function.BiFunction<String, String, String> normalise = (column, value) -> {
             List<String> applied = new java.util.ArrayList<>();
-            String result = ValueNormaliser.normalise(column.equals("product") ? SourceDataset.STANDARDS.columns().get(SourceDataset.STANDARDS.columnIndex("product"))
-                    : column.equals("fine") ? SourceDataset.CASES.columns().get(SourceDataset.CASES.columnIndex("fine"))
-                    : SourceDataset.INSPECTIONS.columns().get(SourceDataset.INSPECTIONS.columnIndex(column)), value, applied);
+            String result = ValueNormaliser.normalise(column.equals("product") ? org.zhijian.schema.Datasets.STANDARDS.columns().get(org.zhijian.schema.Datasets.STANDARDS.columnIndex("product"))
+                    : column.equals("fine") ? org.zhijian.schema.Datasets.CASES.columns().get(org.zhijian.schema.Datasets.CASES.columnIndex("fine"))
+                    : org.zhijian.schema.Datasets.INSPECTIONS.columns().get(org.zhijian.schema.Datasets.INSPECTIONS.columnIndex(column)), value, applied);
             return result + " " + applied;
         };
         assertThat(normalise.apply("credit_code", "\u3000９１３３０７８２ma28f0xy3b ")).isEqualTo("91330782MA28F0XY3B [norm.space credit_code, norm.width credit_code, norm.case credit_code]");
@@ -312,16 +312,16 @@ class TestSourceProfiles
         assertThat(result.inspection().problems()).isEmpty();
 
         // Five data rows read (titles, unit line and notes are not data): four staged (2024 from the .xlsx, 2023 from the .xls), the unknown county quarantined.
-        DatasetOutcome economy = result.outcomes().get(SourceDataset.REGION_ECONOMY);
+        DatasetOutcome economy = result.outcomes().get(org.zhijian.schema.Datasets.REGION_ECONOMY);
         assertThat(economy.read()).isEqualTo(5);
         assertThat(economy.accepted()).isEqualTo(4);
         assertThat(economy.quarantined()).isEqualTo(1);
         Lake lake = Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
-        List<Row> fromXls = lake.read(spark, IngestJob.staged(SourceDataset.REGION_ECONOMY)).where("year = 2023").orderBy("county_code").collectAsList();
+        List<Row> fromXls = lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.REGION_ECONOMY)).where("year = 2023").orderBy("county_code").collectAsList();
         assertThat(fromXls).extracting(r -> r.getAs("county_code"), r -> ((java.math.BigDecimal) r.getAs("industrial_output")).doubleValue(), r -> r.getAs("source_file"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("330782", 1710.225, "附件3.xls"), org.assertj.core.groups.Tuple.tuple("330783", 500.5, "附件3.xls"));
         assertThat(fromXls.get(0).<Object>getAs("population")).as("the placeholder / is empty").isNull();
-        List<Row> staged = lake.read(spark, IngestJob.staged(SourceDataset.REGION_ECONOMY)).where("year = 2024").orderBy("county_code").collectAsList();
+        List<Row> staged = lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.REGION_ECONOMY)).where("year = 2024").orderBy("county_code").collectAsList();
         assertThat(staged).extracting(r -> r.getAs("county_code"), r -> r.getAs("year"), r -> ((java.math.BigDecimal) r.getAs("gdp")).doubleValue())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("330782", 2024, 2055.6), org.assertj.core.groups.Tuple.tuple("330783", 2024, 811.0));
         assertThat(staged.get(1).<Object>getAs("population")).isNull();
@@ -333,8 +333,8 @@ class TestSourceProfiles
                 .first().<String>getAs("column")).isEqualTo("industrial_output");
         // Each row keeps the line it came from: the header is on line 3.
         assertThat(staged.get(0).<Long>getAs("source_line")).isEqualTo(4L);
-        assertThat(lake.read(spark, IngestJob.quarantine(SourceDataset.REGION_ECONOMY)).first().<String>getAs("text")).contains("339999");
-        DatasetOutcome finance = result.outcomes().get(SourceDataset.FINANCE);
+        assertThat(lake.read(spark, IngestJob.quarantine(org.zhijian.schema.Datasets.REGION_ECONOMY)).first().<String>getAs("text")).contains("339999");
+        DatasetOutcome finance = result.outcomes().get(org.zhijian.schema.Datasets.FINANCE);
         assertThat(finance.read()).isEqualTo(1);
         assertThat(finance.accepted()).as("quarantined by %s", finance.byRule()).isEqualTo(1);
     }

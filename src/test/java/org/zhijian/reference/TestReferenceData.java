@@ -76,14 +76,14 @@ class TestReferenceData
     void everyColumnIsKnownByItsChineseNameAndEnglishName()
     {
         HeaderAliases aliases = REFERENCE.headerAliases();
-        for (SourceDataset dataset : SourceDataset.values()) {
+        for (SourceDataset dataset : org.zhijian.schema.Datasets.CATALOGUE.all()) {
             for (Column column : dataset.columns()) {
                 assertThat(aliases.columnFor(dataset, column.chineseName())).as("%s.%s", dataset.tableName(), column.chineseName()).contains(column.name());
                 assertThat(aliases.columnFor(dataset, column.name().toUpperCase(java.util.Locale.ROOT))).contains(column.name());
             }
         }
-        assertThat(aliases.columnFor(SourceDataset.FINANCE, "营业收入（万元）")).contains("sales_revenue");
-        assertThat(aliases.columnFor(SourceDataset.ENTERPRISES, "\uFEFF统一社会信用代码")).contains("credit_code");
-        assertThat(aliases.columnFor(SourceDataset.ENTERPRISES, "不存在的列")).isEmpty();
+        assertThat(aliases.columnFor(org.zhijian.schema.Datasets.FINANCE, "营业收入（万元）")).contains("sales_revenue");
+        assertThat(aliases.columnFor(org.zhijian.schema.Datasets.ENTERPRISES, "\uFEFF统一社会信用代码")).contains("credit_code");
+        assertThat(aliases.columnFor(org.zhijian.schema.Datasets.ENTERPRISES, "不存在的列")).isEmpty();
     }
 }

@@ -17,7 +17,7 @@ class TestDataDictionary
     void documentMatchesTheSchemaInCode()
             throws IOException
     {
-        String expected = DataDictionary.markdown();
+        String expected = DataDictionary.markdown(Datasets.CATALOGUE);
         if (Boolean.getBoolean("zhijian.updateDocs")) {
             Files.writeString(DOCUMENT, expected, StandardCharsets.UTF_8);
         }
@@ -29,13 +29,13 @@ class TestDataDictionary
     @Test
     void everyDatasetHasItsKeyColumnsAndUniqueColumnNames()
     {
-        for (SourceDataset dataset : SourceDataset.values()) {
+        for (SourceDataset dataset : org.zhijian.schema.Datasets.CATALOGUE.all()) {
             assertThat(dataset.columnNames()).doesNotHaveDuplicates();
             assertThat(dataset.columnNames()).containsAll(dataset.keyColumns());
-            assertThat(SourceDataset.forFileName(dataset.tableName() + ".CSV")).contains(dataset);
-            assertThat(SourceDataset.forFileName(dataset.tableName() + ".xlsx")).contains(dataset);
+            assertThat(Datasets.CATALOGUE.forFileName(dataset.tableName() + ".CSV")).contains(dataset);
+            assertThat(Datasets.CATALOGUE.forFileName(dataset.tableName() + ".xlsx")).contains(dataset);
         }
-        assertThat(SourceDataset.forFileName("_injected.csv")).isEmpty();
+        assertThat(Datasets.CATALOGUE.forFileName("_injected.csv")).isEmpty();
         assertThat(Rule.forId("code.credit_check")).contains(Rule.CREDIT_CODE_CHECK);
     }
 }
