@@ -43,7 +43,7 @@ public final class Breakdowns
     }
 
     /** period (2025-Q3), year, category, category_group, region_level, region_code, region_name, batches, passed, failures, pass_rate. */
-    public Optional<Dataset<Row>> passRateByCategory(Map<Facts, Dataset<Row>> facts, int firstYear, int lastYear)
+    public Optional<Dataset<Row>> passRateByCategory(Map<String, Dataset<Row>> facts, int firstYear, int lastYear)
     {
         Dataset<Row> inspections = facts.get(Facts.INSPECTIONS);
         if (inspections == null) {
@@ -62,7 +62,7 @@ public final class Breakdowns
     }
 
     /** year, level, region_level, region_code, region_name, valid_brands (on 31 December), new_brands (certified in the year). */
-    public Optional<Dataset<Row>> brandsByLevel(Map<Facts, Dataset<Row>> facts, int firstYear, int lastYear)
+    public Optional<Dataset<Row>> brandsByLevel(Map<String, Dataset<Row>> facts, int firstYear, int lastYear)
     {
         Dataset<Row> valid = facts.get(Facts.BRANDS_VALID);
         Dataset<Row> certified = facts.get(Facts.BRAND_CERTIFICATIONS);
@@ -78,7 +78,7 @@ public final class Breakdowns
     }
 
     /** year, kind, role, region_level, region_code, region_name, in_force (31 December), adopting (IDT/MOD in force), new_standards (effective in the year). */
-    public Optional<Dataset<Row>> standardsByKind(Map<Facts, Dataset<Row>> facts, int firstYear, int lastYear)
+    public Optional<Dataset<Row>> standardsByKind(Map<String, Dataset<Row>> facts, int firstYear, int lastYear)
     {
         Dataset<Row> inForce = facts.get(Facts.STANDARDS_IN_FORCE);
         Dataset<Row> flows = facts.get(Facts.STANDARDS);
@@ -100,7 +100,7 @@ public final class Breakdowns
      * county output) ÷ (province output in that division ÷ province output), from enterprise
      * output values. Above 1, the county is more specialised in the cluster's industry than the province.
      */
-    public Optional<Dataset<Row>> clusterLocationQuotients(Map<Facts, Dataset<Row>> facts, int firstYear, int lastYear)
+    public Optional<Dataset<Row>> clusterLocationQuotients(Map<String, Dataset<Row>> facts, int firstYear, int lastYear)
     {
         Dataset<Row> brands = facts.get(Facts.BRANDS_VALID);
         Dataset<Row> finance = facts.get(Facts.ENTERPRISE_FINANCE);

@@ -159,9 +159,9 @@ public final class BuildJob
         if (base.table(LakeTables.staged("inspections")).isEmpty() && base.table(LakeTables.staged("finance")).isEmpty()) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
         }
-        FactTables factTables = new FactTables(spark, lake, base, reference);
-        Map<Facts, Dataset<Row>> facts = factTables.prepare();
-        int[] years = yearRange(facts, request.asOf());
+        FactTables factTables = new FactTables(spark, lake, base, reference, catalogue.facts());
+        Map<String, Dataset<Row>> facts = factTables.prepare();
+        int[] years = yearRange(facts, catalogue.facts(), request.asOf());
         int firstYear = request.period().map(period -> Math.max(years[0], period.start().getYear() - 1)).orElse(years[0]);
         int lastYear = request.period().map(period -> period.end().getYear()).orElse(years[1]);
         Map<String, String> names = regionNames();
@@ -172,7 +172,7 @@ public final class BuildJob
         if (enterprises.isPresent()) {
             Dataset<Row> ratings = new CreditRatings(spark, settings.scorecard()).compute(facts, enterprises.get(), firstYear, lastYear);
             Optional<TableVersion> ratingsVersion = outputs.publish(LakeTables.CREDIT_RATINGS, ratings, "year", BY_YEAR, col("year"), col("credit_code"));
-            ratingsVersion.ifPresent(version -> facts.put(Facts.CREDIT_RATINGS, lake.read(spark, version)));
+            ratingsVersion.ifPresent(version -> facts.putAll(factTables.ratings(version)));
             if (ratingsVersion.isPresent()) {
                 progress.accept("  red and black lists " + firstYear + "–" + lastYear);
                 outputs.publish(LakeTables.CREDIT_LISTS, creditLists(lake.read(spark, ratingsVersion.get()), facts, names, firstYear, lastYear), "year", BY_YEAR,
@@ -283,7 +283,7 @@ public final class BuildJob
      * them counts) and the failed batches and cases of the enterprises that could be listed: those
      * ever graded the red or a black grade, or with a case of a black violation.
      */
-    private Dataset<Row> creditLists(Dataset<Row> ratings, Map<Facts, Dataset<Row>> facts, Map<String, String> names, int firstYear, int lastYear)
+    private Dataset<Row> creditLists(Dataset<Row> ratings, Map<String, Dataset<Row>> facts, Map<String, String> names, int firstYear, int lastYear)
     {
         CreditListSettings lists = settings.creditLists();
         List<String> grades = new ArrayList<>(lists.black().grades());
@@ -316,7 +316,7 @@ public final class BuildJob
     }
 
     /** Warnings from the city rows of the pass-rate mart and the failed batches of known enterprises. */
-    private Dataset<Row> warnings(Dataset<Row> passRates, Map<Facts, Dataset<Row>> facts, Optional<Dataset<Row>> enterprises,
+    private Dataset<Row> warnings(Dataset<Row> passRates, Map<String, Dataset<Row>> facts, Optional<Dataset<Row>> enterprises,
             Map<String, String> names, int firstYear, int lastYear)
     {
         List<EarlyWarnings.Cell> cells = passRates.where(col("region_level").equalTo("city"))
@@ -449,18 +449,18 @@ public final class BuildJob
      * The years the activity data cover (sampling, cases, finance, region economy), up to the
      * as-of year. Brand certifications and standards reach further back; they count as stock.
      */
-    private static int[] yearRange(Map<Facts, Dataset<Row>> facts, LocalDate asOf)
+    private static int[] yearRange(Map<String, Dataset<Row>> facts, Facts catalogue, LocalDate asOf)
     {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
-        for (Map.Entry<Facts, Dataset<Row>> entry : facts.entrySet()) {
+        for (Map.Entry<String, Dataset<Row>> entry : facts.entrySet()) {
             if (!java.util.Set.of(Facts.INSPECTIONS, Facts.CASES, Facts.ENTERPRISE_FINANCE, Facts.REGION_ECONOMY).contains(entry.getKey())) {
                 continue;
             }
-            Column yearColumn = switch (entry.getKey().timing()) {
+            Column yearColumn = switch (catalogue.find(entry.getKey()).orElseThrow().timing()) {
                 case FLOW -> year(col("date"));
                 case YEARLY -> col("year");
-                case STOCK -> null;
+                case STOCK, VIEW -> null;
             };
             if (yearColumn == null) {
                 continue;

@@ -1,83 +1,247 @@
 package org.zhijian.indicators;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.zhijian.config.ConfigException;
+import org.zhijian.config.YamlNodes;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The fact tables indicators are measured over, each prepared from the lake, and how a period
- * takes its rows: a flow counts the rows dated in the period, a stock the rows that stand on
- * the period's last day, a yearly fact the rows of the period's year.
+ * The fact tables indicators are measured over, one file each in conf/facts
+ * ({@code <id>.yaml}): a Spark SQL query over the staged tables ({@code staged.<dataset>}),
+ * the reference views ({@code reference.categories}, …), the build's ratings
+ * ({@code ratings.credit}) and shared views ({@code facts.<id>} of a {@code timing: view}
+ * file); and how a period takes its rows: a flow counts the rows dated in the period
+ * ({@code date}), a stock the rows that stand on the period's last day ({@code valid_from},
+ * {@code valid_until}, {@code revoked_on}), a yearly fact the rows of the period's year
+ * ({@code year}). {@link FactTables} runs the queries and checks what they return.
  */
-public enum Facts
+public final class Facts
 {
-    INSPECTIONS("inspections", Timing.FLOW, "staged.inspections, one row per sampled batch, dated sampled_on",
-            List.of("batch_id", "result", "category", "category_group", "food", "high_risk", "plan_level", "unlicensed")),
-    BRAND_CERTIFICATIONS("brand_certifications", Timing.FLOW, "staged.brands, one row per certification, dated certified_on",
-            List.of("brand_id", "brand_name", "level", "own_ip", "strategic", "regional", "industry_division")),
-    BRANDS_VALID("brands_valid", Timing.STOCK, "staged.brands, one row per brand valid on the day: certified_on ≤ day < valid_until, not revoked by then",
-            List.of("brand_id", "brand_name", "level", "own_ip", "strategic", "regional", "industry_division")),
-    STANDARDS("standards", Timing.FLOW, "staged.standards, one row per record, dated effective_on",
-            List.of("standard_no", "role", "kind", "adoption", "from_rnd", "strategic")),
-    STANDARDS_IN_FORCE("standards_in_force", Timing.STOCK, "staged.standards, one row per record in effect on the day (effective_on ≤ day)",
-            List.of("standard_no", "role", "kind", "adoption", "from_rnd", "strategic")),
-    CASES("cases", Timing.FLOW, "staged.cases, one row per case, dated opened_on",
-            List.of("case_id", "violation", "fine", "goods_value", "unlicensed")),
-    ENTERPRISES_ACTIVE("enterprises_active", Timing.STOCK, "staged.enterprises established by the day and registered 存续",
-            List.of("size", "above_scale", "high_tech", "manufacturing", "equipment")),
-    ENTERPRISE_FINANCE("enterprise_finance", Timing.YEARLY, "staged.finance with its enterprise; holds_valid_brand when the enterprise holds a brand valid at year end",
-            List.of("sales_revenue", "brand_sales", "output_value", "export_value", "rd_spend", "patents", "industry_division", "above_scale_manufacturing", "holds_valid_brand", "strategic")),
-    REGION_ECONOMY("region_economy", Timing.YEARLY, "staged.region_economy, one row per county and year",
-            List.of("gdp", "industrial_output", "population", "townships", "quality_stations")),
-    CREDIT_RATINGS("credit_ratings", Timing.YEARLY, "ratings.credit, one row per enterprise and year",
-            List.of("credit_code", "grade", "score"));
+    // The facts zhijian's own steps read (credit ratings, breakdowns, warnings, scenario base years).
+    public static final String INSPECTIONS = "inspections";
+    public static final String BRAND_CERTIFICATIONS = "brand_certifications";
+    public static final String BRANDS_VALID = "brands_valid";
+    public static final String STANDARDS = "standards";
+    public static final String STANDARDS_IN_FORCE = "standards_in_force";
+    public static final String CASES = "cases";
+    public static final String ENTERPRISES_ACTIVE = "enterprises_active";
+    public static final String ENTERPRISE_FINANCE = "enterprise_finance";
+    public static final String REGION_ECONOMY = "region_economy";
+    public static final String CREDIT_RATINGS = "credit_ratings";
 
-    /** How a period takes a fact's rows. */
+    /** The tables a fact may require, by layer: a required table missing from the lake leaves the fact out. */
+    static final Set<String> LAYERS = Set.of("staged", "ratings");
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern FACT_REFERENCE = Pattern.compile("(?i)\\bfacts\\.`?([a-z][a-z0-9_]*)`?");
+    private static final Set<String> KEYS = Set.of("timing", "description", "columns", "requires", "sql");
+
+    /** How a period takes a fact's rows; a view is shared by other facts and measured by none. */
     public enum Timing
     {
         FLOW,
         STOCK,
         YEARLY,
+        VIEW;
+
+        /** The columns a fact of this timing must return besides the region (county_code, city_code). */
+        public List<String> columns()
+        {
+            return switch (this) {
+                case FLOW -> List.of("date");
+                case STOCK -> List.of("valid_from", "valid_until", "revoked_on");
+                case YEARLY -> List.of("year");
+                case VIEW -> List.of();
+            };
+        }
     }
 
-    private final String id;
-    private final Timing timing;
-    private final String description;
-    private final List<String> columns;
-
-    Facts(String id, Timing timing, String description, List<String> columns)
+    /**
+     * One fact of conf/facts.
+     *
+     * @param columns the columns indicators may use beyond the region and timing columns
+     * @param requires the tables that must be in the lake for the fact to exist
+     * @param reads the shared views ({@code facts.<id>}) the query reads
+     * @param sqlLine the line of the file the query starts on, for errors
+     */
+    public record Fact(String id, Timing timing, String description, List<String> columns, List<String> requires, List<String> reads, String sql, Path file,
+            int sqlLine)
     {
-        this.id = requireNonNull(id, "id is null");
-        this.timing = requireNonNull(timing, "timing is null");
-        this.description = requireNonNull(description, "description is null");
-        this.columns = List.copyOf(columns);
+        public Fact
+        {
+            requireNonNull(id, "id is null");
+            requireNonNull(timing, "timing is null");
+            requireNonNull(description, "description is null");
+            columns = List.copyOf(columns);
+            requires = List.copyOf(requires);
+            reads = List.copyOf(reads);
+            requireNonNull(sql, "sql is null");
+            requireNonNull(file, "file is null");
+        }
+
+        public boolean measurable()
+        {
+            return timing != Timing.VIEW;
+        }
+
+        /** An error about the query, at its first line: {@code file:line: fact id: message}. */
+        public ConfigException error(String message)
+        {
+            return new ConfigException(file + ":" + sqlLine + ": fact " + id + ": " + message);
+        }
     }
 
-    public String id()
+    private final Map<String, Fact> facts;
+
+    private Facts(List<Fact> facts)
     {
-        return id;
+        Map<String, Fact> byId = new LinkedHashMap<>();
+        facts.forEach(fact -> byId.put(fact.id(), fact));
+        this.facts = java.util.Collections.unmodifiableMap(byId);
     }
 
-    public Timing timing()
+    /** Every fact and view, each after the views it reads. */
+    public List<Fact> all()
     {
-        return timing;
+        return List.copyOf(facts.values());
     }
 
-    public String description()
+    /** The facts indicators may be measured over. */
+    public List<Fact> measurable()
     {
-        return description;
+        return facts.values().stream().filter(Fact::measurable).toList();
     }
 
-    /** Columns beyond the region columns (county_code, city_code) that every fact has. */
-    public List<String> columns()
+    public Optional<Fact> find(String id)
     {
-        return columns;
+        return Optional.ofNullable(facts.get(id));
     }
 
-    public static Optional<Facts> forId(String id)
+    /** A measurable fact, or the error naming those there are. */
+    public Fact measurable(String id, String where)
     {
-        return Arrays.stream(values()).filter(facts -> facts.id.equals(id)).findFirst();
+        Fact fact = facts.get(id);
+        if (fact == null || !fact.measurable()) {
+            throw new ConfigException(where + "unknown facts '" + id + "' (known: " + String.join(", ", measurable().stream().map(Fact::id).toList()) + ")");
+        }
+        return fact;
+    }
+
+    /** The facts of {@code confDirectory/facts/*.yaml}, read strictly. */
+    public static Facts load(Path confDirectory)
+    {
+        Path directory = confDirectory.resolve("facts");
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigException(directory + " does not exist (one file per fact table, <id>.yaml)");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new ConfigException("cannot list " + directory + ": " + e.getMessage());
+        }
+        Map<String, Fact> read = new LinkedHashMap<>();
+        for (Path file : files) {
+            Fact fact = fact(file);
+            read.put(fact.id(), fact);
+        }
+        for (Fact fact : read.values()) {
+            for (String view : fact.reads()) {
+                Fact target = read.get(view);
+                if (target == null || target.measurable()) {
+                    throw fact.error("reads facts." + view + ", which is not a view of conf/facts (views: "
+                            + String.join(", ", read.values().stream().filter(candidate -> !candidate.measurable()).map(Fact::id).toList()) + ")");
+                }
+            }
+        }
+        // Views before the facts that read them.
+        List<Fact> ordered = new ArrayList<>();
+        for (Fact fact : read.values()) {
+            place(fact, read, ordered, new ArrayList<>());
+        }
+        for (String builtIn : List.of(INSPECTIONS, BRAND_CERTIFICATIONS, BRANDS_VALID, STANDARDS, STANDARDS_IN_FORCE, CASES, ENTERPRISES_ACTIVE, ENTERPRISE_FINANCE,
+                REGION_ECONOMY, CREDIT_RATINGS)) {
+            if (!read.containsKey(builtIn) || !read.get(builtIn).measurable()) {
+                throw new ConfigException(directory + ": the fact " + builtIn + " that zhijian's own steps read is missing");
+            }
+        }
+        return new Facts(ordered);
+    }
+
+    private static void place(Fact fact, Map<String, Fact> all, List<Fact> ordered, List<String> path)
+    {
+        if (ordered.contains(fact)) {
+            return;
+        }
+        if (path.contains(fact.id())) {
+            throw fact.error("views read each other in a circle: " + String.join(" -> ", path) + " -> " + fact.id());
+        }
+        path.add(fact.id());
+        for (String view : fact.reads()) {
+            place(all.get(view), all, ordered, path);
+        }
+        path.remove(path.size() - 1);
+        ordered.add(fact);
+    }
+
+    private static Fact fact(Path file)
+    {
+        String name = file.getFileName().toString();
+        String id = name.substring(0, name.length() - ".yaml".length());
+        YamlNodes.Mapping root = YamlNodes.load(file);
+        if (!ID.matcher(id).matches()) {
+            throw root.self().error("a fact's file is named <id>.yaml with an id of lower-case letters, digits and _, not '" + name + "'");
+        }
+        root.done(KEYS);
+        YamlNodes.Value timingValue = root.required("timing");
+        Timing timing = Arrays.stream(Timing.values()).filter(candidate -> candidate.name().toLowerCase(Locale.ROOT).equals(timingValue.text())).findFirst()
+                .orElseThrow(() -> timingValue.error("unknown timing '" + timingValue.text() + "' (valid: flow, stock, yearly, view)"));
+        List<String> columns = root.optional("columns").map(value -> value.sequence().stream().map(YamlNodes.Value::text).toList()).orElse(List.of());
+        if (timing != Timing.VIEW && columns.isEmpty()) {
+            throw root.self().error("'columns' lists what indicators may count or sum over the fact (beyond county_code, city_code and " + String.join(", ", timing.columns()) + ")");
+        }
+        if (timing == Timing.VIEW && (!columns.isEmpty() || root.optional("requires").isPresent())) {
+            throw root.self().error("a view has no columns or requires of its own; the facts that read it say what they need");
+        }
+        List<String> requires = new ArrayList<>();
+        for (YamlNodes.Value value : root.optional("requires").map(YamlNodes.Value::sequence).orElse(List.of())) {
+            String table = value.text();
+            int dot = table.indexOf('.');
+            if (dot < 0 || !LAYERS.contains(table.substring(0, dot))) {
+                throw value.error("requires names lake tables such as staged.inspections or ratings.credit, not '" + table + "'");
+            }
+            requires.add(table);
+        }
+        if (timing != Timing.VIEW && requires.isEmpty()) {
+            throw root.self().error("'requires' names the tables without which the fact does not exist, e.g. [staged.inspections]");
+        }
+        YamlNodes.Value sql = root.required("sql");
+        List<String> reads = new ArrayList<>();
+        Matcher matcher = FACT_REFERENCE.matcher(sql.text());
+        while (matcher.find()) {
+            if (!reads.contains(matcher.group(1).toLowerCase(Locale.ROOT))) {
+                reads.add(matcher.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        // A block scalar starts on the line after its key.
+        int line = sql.line() + (sql.node() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+                && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.DOUBLE_QUOTED && scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.SINGLE_QUOTED ? 1 : 0);
+        return new Fact(id, timing, root.optional("description").map(YamlNodes.Value::text).orElse(""), columns, requires, reads, sql.text(), file, line);
     }
 }

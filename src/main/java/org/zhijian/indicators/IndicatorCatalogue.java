@@ -22,14 +22,18 @@ import static java.util.Objects.requireNonNullElse;
  * measure over an unknown fact table, thresholds against the direction or a duplicate id fail
  * with the indicator's id.
  */
-public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> indicators)
+public record IndicatorCatalogue(List<Indicator> indicators, Facts facts)
 {
     public static final Set<String> UNITS = Set.of("ratio", "count", "per_10k", "wan_yuan", "index", "score");
 
     public IndicatorCatalogue
     {
         indicators = List.copyOf(requireNonNullElse(indicators, List.of()));
+        requireNonNull(facts, "facts is null");
     }
+
+    /** The file as written. */
+    private record Document(@JsonProperty("indicators") List<Indicator> indicators) {}
 
     /** A text in Chinese and English. */
     public record Text(@JsonProperty("zh") String zh, @JsonProperty("en") String en)
@@ -46,8 +50,15 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
             @JsonProperty("facts") String facts,
             @JsonProperty("count") String count,
             @JsonProperty("sum") String sum,
-            @JsonProperty("where") String where)
+            @JsonProperty("where") String where,
+            @JsonProperty("timing") Facts.Timing timing)
     {
+        /** The measure with its fact's timing, which the catalogue sets from conf/facts when it loads. */
+        Measure timed(Facts.Timing factTiming)
+        {
+            return new Measure(facts, count, sum, where, factTiming);
+        }
+
         /** The condition rows must meet, as SQL. */
         public String condition()
         {
@@ -129,8 +140,8 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
          */
         public double periodShare(Periods.Kind kind)
         {
-            boolean flowNumerator = numerator != null && Facts.forId(numerator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
-            boolean flowDenominator = denominator != null && Facts.forId(denominator.facts()).map(facts -> facts.timing() == Facts.Timing.FLOW).orElse(false);
+            boolean flowNumerator = numerator != null && numerator.timing() == Facts.Timing.FLOW;
+            boolean flowDenominator = denominator != null && denominator.timing() == Facts.Timing.FLOW;
             if (!flowNumerator || flowDenominator) {
                 return 1;
             }
@@ -156,14 +167,28 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
         return indicators.stream().filter(indicator -> indicator.id().equals(id)).findFirst();
     }
 
+    /** conf/indicators.yaml over the facts of conf/facts beside it. */
     public static IndicatorCatalogue load(Path file)
     {
-        IndicatorCatalogue catalogue = YamlFiles.read(file, IndicatorCatalogue.class);
-        if (catalogue == null || catalogue.indicators().isEmpty()) {
+        return load(file, Facts.load(file.toAbsolutePath().getParent()));
+    }
+
+    public static IndicatorCatalogue load(Path file, Facts facts)
+    {
+        Document document = YamlFiles.read(file, Document.class);
+        if (document == null || document.indicators() == null || document.indicators().isEmpty()) {
             throw new ConfigException(file + ": lists no indicators");
         }
+        IndicatorCatalogue catalogue = new IndicatorCatalogue(document.indicators(), facts);
         catalogue.check(file);
-        return catalogue;
+        return new IndicatorCatalogue(catalogue.indicators().stream().map(indicator -> indicator.special() ? indicator : new Indicator(indicator.id(), indicator.name(),
+                indicator.definition(), indicator.method(), timed(indicator.numerator(), facts), timed(indicator.denominator(), facts), indicator.unit(), indicator.direction(),
+                indicator.frequency(), indicator.target(), indicator.thresholds())).toList(), facts);
+    }
+
+    private static Measure timed(Measure measure, Facts facts)
+    {
+        return measure == null ? null : measure.timed(facts.find(measure.facts()).orElseThrow().timing());
     }
 
     private void check(Path file)
@@ -213,22 +238,23 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
         }
     }
 
-    private static void checkMeasure(String where, Measure measure)
+    private void checkMeasure(String where, Measure measure)
     {
         if (measure == null) {
             throw new ConfigException(where + "missing");
         }
-        Facts facts = Facts.forId(String.valueOf(measure.facts()))
-                .orElseThrow(() -> new ConfigException(where + "unknown facts '" + measure.facts() + "' (known: "
-                        + String.join(", ", java.util.Arrays.stream(Facts.values()).map(Facts::id).toList()) + ")"));
+        if (measure.timing() != null) {
+            throw new ConfigException(where + "timing is the fact's (conf/facts/" + measure.facts() + ".yaml), not the measure's");
+        }
+        Facts.Fact fact = this.facts.measurable(String.valueOf(measure.facts()), where);
         if ((measure.count() == null) == (measure.sum() == null)) {
             throw new ConfigException(where + "give either count: CONDITION or sum: COLUMN");
         }
         if (measure.count() != null && measure.where() != null) {
             throw new ConfigException(where + "a count takes its condition in count:, not where:");
         }
-        if (measure.sum() != null && !facts.columns().contains(measure.sum())) {
-            throw new ConfigException(where + "facts " + facts.id() + " have no column " + measure.sum() + " (they have " + String.join(", ", facts.columns()) + ")");
+        if (measure.sum() != null && !fact.columns().contains(measure.sum())) {
+            throw new ConfigException(where + "facts " + fact.id() + " have no column " + measure.sum() + " (they have " + String.join(", ", fact.columns()) + ")");
         }
     }
 
@@ -263,9 +289,9 @@ public record IndicatorCatalogue(@JsonProperty("indicators") List<Indicator> ind
             }
         }
         text.append("\n## Fact tables\n\n| facts | timing | rows | columns |\n| --- | --- | --- | --- |\n");
-        for (Facts facts : Facts.values()) {
-            text.append("| `").append(facts.id()).append("` | ").append(facts.timing().name().toLowerCase(Locale.ROOT)).append(" | ")
-                    .append(facts.description()).append(" | ").append(String.join(", ", facts.columns())).append(" |\n");
+        for (Facts.Fact fact : facts.measurable()) {
+            text.append("| `").append(fact.id()).append("` | ").append(fact.timing().name().toLowerCase(Locale.ROOT)).append(" | ")
+                    .append(fact.description()).append(" | ").append(String.join(", ", fact.columns())).append(" |\n");
         }
         return text.toString();
     }

@@ -73,10 +73,10 @@ public final class IndicatorEngine
      * All indicators are computed together in long form: one aggregation per fact table and
      * frequency, one roll-up, one pivot into numerator and denominator, two joins for the changes.
      */
-    public org.apache.spark.sql.Dataset<Row> compute(Map<Facts, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
+    public org.apache.spark.sql.Dataset<Row> compute(Map<String, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
     {
         // Which measures each fact table needs at each frequency, and which indicator uses them how.
-        Map<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed = new java.util.EnumMap<>(Facts.class);
+        Map<String, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed = new java.util.TreeMap<>();
         List<Row> roles = new java.util.ArrayList<>();
         List<Row> parameters = new java.util.ArrayList<>();
         for (IndicatorCatalogue.Indicator indicator : catalogue.indicators()) {
@@ -104,7 +104,7 @@ public final class IndicatorEngine
 
         // 1. Every measure per county, period type and period, in long form.
         org.apache.spark.sql.Dataset<Row> measures = null;
-        for (Map.Entry<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
+        for (Map.Entry<String, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
             for (Map.Entry<Periods.Kind, Map<String, IndicatorCatalogue.Measure>> frequency : fact.getValue().entrySet()) {
                 org.apache.spark.sql.Dataset<Row> long_ = measures(fact.getKey(), frequency.getKey(), frequency.getValue(), facts.get(fact.getKey()), firstYear, lastYear);
                 measures = measures == null ? long_ : measures.unionByName(long_);
@@ -170,7 +170,7 @@ public final class IndicatorEngine
                 .select(java.util.Arrays.stream(VALUES.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
-    private static void register(Map<Facts, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed, List<Row> roles,
+    private static void register(Map<String, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> needed, List<Row> roles,
             IndicatorCatalogue.Indicator indicator, Periods.Kind frequency, String role, IndicatorCatalogue.Measure measure)
     {
         String key = measure.describe();
@@ -184,17 +184,17 @@ public final class IndicatorEngine
     /** Yearly facts have no quarters or months. */
     private static boolean supports(IndicatorCatalogue.Indicator indicator, Periods.Kind frequency)
     {
-        boolean yearly = factsOf(indicator.numerator()).timing() == Facts.Timing.YEARLY
-                || indicator.denominatorMeasure().map(measure -> factsOf(measure).timing() == Facts.Timing.YEARLY).orElse(false);
+        boolean yearly = indicator.numerator().timing() == Facts.Timing.YEARLY
+                || indicator.denominatorMeasure().map(measure -> measure.timing() == Facts.Timing.YEARLY).orElse(false);
         return frequency == Periods.Kind.YEAR || !yearly;
     }
 
     /** All measures of one fact table at one frequency, per county and period, in one aggregation, in long form. */
-    private org.apache.spark.sql.Dataset<Row> measures(Facts source, Periods.Kind frequency, Map<String, IndicatorCatalogue.Measure> measures,
+    private org.apache.spark.sql.Dataset<Row> measures(String source, Periods.Kind frequency, Map<String, IndicatorCatalogue.Measure> measures,
             org.apache.spark.sql.Dataset<Row> rows, int firstYear, int lastYear)
     {
         List<Periods.Period> periods = Periods.between(frequency, firstYear, lastYear);
-        org.apache.spark.sql.Dataset<Row> dated = switch (source.timing()) {
+        org.apache.spark.sql.Dataset<Row> dated = switch (catalogue.facts().find(source).orElseThrow().timing()) {
             case FLOW -> rows.withColumn("period", periodOf(col("date"), frequency));
             case YEARLY -> rows.withColumn("period", col("year").cast(DataTypes.StringType));
             case STOCK -> {
@@ -204,6 +204,7 @@ public final class IndicatorEngine
                         .and(col("valid_until").isNull().or(col("period_end").lt(col("valid_until"))))
                         .and(col("revoked_on").isNull().or(col("revoked_on").gt(col("period_end")))));
             }
+            case VIEW -> throw new IllegalStateException("a view is measured by no indicator: " + source);
         };
         List<Column> aggregates = new java.util.ArrayList<>();
         List<String> keys = new java.util.ArrayList<>(measures.keySet());
@@ -235,9 +236,9 @@ public final class IndicatorEngine
     }
 
 
-    private static Facts factsOf(IndicatorCatalogue.Measure measure)
+    private static String factsOf(IndicatorCatalogue.Measure measure)
     {
-        return Facts.forId(measure.facts()).orElseThrow();
+        return measure.facts();
     }
 
     private static StructField field(String name, org.apache.spark.sql.types.DataType type)

@@ -69,6 +69,32 @@ public final class LakeViews
         return new Registered(views, masked);
     }
 
+    /** Registers the view {@code name} over one version of its table, every column as stored (for the steps' own queries, unmasked). */
+    public static void registerVersion(SparkSession spark, Lake lake, TableName name, TableVersion version)
+    {
+        spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
+        spark.sql("CREATE OR REPLACE VIEW `" + name.layer() + "`.`" + name.name() + "` AS SELECT * FROM parquet.`" + lake.location(version).toString().replace("`", "``") + "`");
+    }
+
+    /**
+     * Registers the view {@code name} with exactly the columns of {@code expected}, in order: over
+     * the table's version when there is one (a column the version lacks, such as one added to its
+     * dataset since it was written, reads as null), else as an empty table. Queries written for
+     * today's columns then run on any lake.
+     */
+    public static void registerConformed(SparkSession spark, Lake lake, TableName name, Optional<TableVersion> version, StructType expected)
+    {
+        spark.sql("CREATE DATABASE IF NOT EXISTS `" + name.layer() + "`");
+        Optional<StructType> stored = version.map(found -> storedSchema(found).orElseGet(() -> spark.read().parquet(lake.location(found).toString()).schema()));
+        List<String> items = new ArrayList<>();
+        for (StructField field : expected.fields()) {
+            boolean present = stored.isPresent() && java.util.Arrays.asList(stored.get().fieldNames()).contains(field.name());
+            items.add(present ? "`" + field.name() + "`" : "CAST(NULL AS " + field.dataType().sql() + ") AS `" + field.name() + "`");
+        }
+        String from = version.map(found -> " FROM parquet.`" + lake.location(found).toString().replace("`", "``") + "`").orElse(" WHERE false");
+        spark.sql("CREATE OR REPLACE VIEW `" + name.layer() + "`.`" + name.name() + "` AS SELECT " + String.join(", ", items) + from);
+    }
+
     /** The schema the snapshot recorded for a table version; empty when it cannot be read, so the files' schema decides. */
     private static Optional<StructType> storedSchema(TableVersion version)
     {

@@ -41,11 +41,13 @@ public final class BaseYears
 
     private final SparkSession spark;
     private final ReferenceData reference;
+    private final Facts factCatalogue;
 
-    public BaseYears(SparkSession spark, ReferenceData reference)
+    public BaseYears(SparkSession spark, ReferenceData reference, Facts facts)
     {
         this.spark = requireNonNull(spark, "spark is null");
         this.reference = requireNonNull(reference, "reference is null");
+        this.factCatalogue = requireNonNull(facts, "facts is null");
     }
 
     /** The base year's values; {@code requested} null takes the last complete year with finance data, before {@code today}'s year. */
@@ -69,10 +71,10 @@ public final class BaseYears
             throw new ZhijianException(ZhijianException.Code.FAILURE, "base year " + requested + " has no finance data in the lake (the last complete year is "
                     + latest.get(0) + ")");
         }
-        Map<Facts, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference).prepare(java.util.OptionalInt.of(year));
-        for (Facts needed : List.of(Facts.ENTERPRISE_FINANCE, Facts.BRANDS_VALID, Facts.STANDARDS_IN_FORCE)) {
+        Map<String, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference, factCatalogue).prepare(java.util.OptionalInt.of(year));
+        for (String needed : List.of(Facts.ENTERPRISE_FINANCE, Facts.BRANDS_VALID, Facts.STANDARDS_IN_FORCE)) {
             if (!facts.containsKey(needed)) {
-                throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no " + needed.id()
+                throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no " + needed
                         + " to start a scenario from (staged finance, brands, standards and enterprises); run `zhijian ingest` first");
             }
         }

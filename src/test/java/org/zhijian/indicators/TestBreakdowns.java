@@ -19,7 +19,7 @@ import static org.zhijian.indicators.FactRows.row;
 class TestBreakdowns
 {
     private static final Map<String, String> NAMES = Map.of("330000", "浙江省", "330100", "杭州市", "330106", "西湖区", "330200", "宁波市", "330212", "鄞州区");
-    private static final Map<Facts, Dataset<Row>> FACTS = new EnumMap<>(Facts.class);
+    private static final Map<String, Dataset<Row>> FACTS = new java.util.TreeMap<>();
     private static Breakdowns breakdowns;
 
     @BeforeAll

@@ -96,6 +96,6 @@ class TestIndicatorCatalogue
     {
         Path file = directory.resolve("indicators.yaml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        return assertThatThrownBy(() -> IndicatorCatalogue.load(file)).isInstanceOf(ConfigException.class).actual().getMessage();
+        return assertThatThrownBy(() -> IndicatorCatalogue.load(file, Facts.load(Path.of("conf")))).isInstanceOf(ConfigException.class).actual().getMessage();
     }
 }

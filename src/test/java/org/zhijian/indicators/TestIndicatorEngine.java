@@ -49,7 +49,7 @@ class TestIndicatorEngine
                 RowFactory.create("330106", "330100", date("2024-07-01"), date("2027-06-30"), date("2025-03-01"), false, false),
                 RowFactory.create("330212", "330200", date("2022-01-01"), date("2025-01-01"), null, true, false),
                 RowFactory.create("330212", "330200", date("2025-12-31"), date("2028-12-30"), null, true, true));
-        Map<Facts, org.apache.spark.sql.Dataset<Row>> facts = new HashMap<>();
+        Map<String, org.apache.spark.sql.Dataset<Row>> facts = new HashMap<>();
         facts.put(Facts.INSPECTIONS, spark.createDataFrame(batches, inspectionSchema));
         facts.put(Facts.BRANDS_VALID, spark.createDataFrame(brands, brandSchema));
         IndicatorCatalogue catalogue = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));

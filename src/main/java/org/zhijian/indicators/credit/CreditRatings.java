@@ -47,7 +47,7 @@ public final class CreditRatings
      * @param facts fact tables with credit_code and the columns the rules name
      * @param enterprises credit_code, enterprise_name, county_code, city_code of every enterprise
      */
-    public Dataset<Row> compute(Map<Facts, Dataset<Row>> facts, Dataset<Row> enterprises, int firstYear, int lastYear)
+    public Dataset<Row> compute(Map<String, Dataset<Row>> facts, Dataset<Row> enterprises, int firstYear, int lastYear)
     {
         Dataset<Row> years = years(firstYear, lastYear);
         Dataset<Row> events = null;
@@ -60,12 +60,12 @@ public final class CreditRatings
                 continue;
             }
             Dataset<Row> matching = rows.where(col("credit_code").isNotNull().and(expr(rule.where())));
-            Column inYear = switch (rule.source().timing()) {
+            Column inYear = switch (rule.timing()) {
                 case FLOW -> col("date").gt(col("window_start")).and(col("date").leq(col("year_end")));
                 case STOCK -> col("valid_from").leq(col("year_end"))
                         .and(col("valid_until").isNull().or(col("year_end").lt(col("valid_until"))))
                         .and(col("revoked_on").isNull().or(col("revoked_on").gt(col("year_end"))));
-                case YEARLY -> throw new IllegalStateException("scorecard rules take flow or stock facts");
+                case YEARLY, VIEW -> throw new IllegalStateException("scorecard rules take flow or stock facts");
             };
             Dataset<Row> ruleEvents = matching.join(broadcast(years), inYear)
                     .select(col("credit_code"), col("year"), lit(i).as("rule_index"), expr(rule.evidence()).cast(DataTypes.StringType).as("evidence"));

@@ -41,16 +41,18 @@ public record CreditScorecard(
             @JsonProperty("points") double points,
             @JsonProperty("cap") double cap,
             @JsonProperty("forces") String forces,
-            @JsonProperty("evidence") String evidence)
+            @JsonProperty("evidence") String evidence,
+            @JsonProperty("timing") Facts.Timing timing)
     {
         public Rule
         {
             where = where == null || where.isBlank() ? "true" : where;
         }
 
-        public Facts source()
+        /** The fact table the rule counts records of. */
+        public String source()
         {
-            return Facts.forId(facts).orElseThrow();
+            return facts;
         }
 
         /** The points of {@code count} matching records, capped. */
@@ -81,17 +83,26 @@ public record CreditScorecard(
         return Math.max(0, Math.min(100, base + points));
     }
 
+    /** conf/credit_scorecard.yaml over the facts of conf/facts beside it. */
     public static CreditScorecard load(Path file)
+    {
+        return load(file, Facts.load(file.toAbsolutePath().getParent()));
+    }
+
+    public static CreditScorecard load(Path file, Facts facts)
     {
         CreditScorecard scorecard = YamlFiles.read(file, CreditScorecard.class);
         if (scorecard == null) {
             throw new ConfigException(file + ": is empty");
         }
-        scorecard.check(file);
-        return scorecard;
+        scorecard.check(file, facts);
+        // Each rule carries its fact's timing, which says how a year takes the fact's records.
+        return new CreditScorecard(scorecard.base(), scorecard.windowMonths(), scorecard.grades(), scorecard.rules().stream()
+                .map(rule -> new Rule(rule.id(), rule.name(), rule.facts(), rule.where(), rule.points(), rule.cap(), rule.forces(), rule.evidence(),
+                        facts.find(rule.facts()).orElseThrow().timing())).toList());
     }
 
-    private void check(Path file)
+    private void check(Path file, Facts catalogue)
     {
         if (windowMonths < 1 || windowMonths > 120) {
             throw new ConfigException(file + ": window_months must be 1–120, not " + windowMonths);
@@ -117,8 +128,11 @@ public record CreditScorecard(
             if (rule.name() == null || rule.evidence() == null) {
                 throw new ConfigException(where + "needs name (zh and en) and evidence");
             }
-            Facts facts = Facts.forId(String.valueOf(rule.facts())).orElseThrow(() -> new ConfigException(where + "unknown facts '" + rule.facts() + "'"));
-            if (facts.timing() == Facts.Timing.YEARLY || facts == Facts.CREDIT_RATINGS) {
+            if (rule.timing() != null) {
+                throw new ConfigException(where + "timing is the fact's (conf/facts/" + rule.facts() + ".yaml), not the rule's");
+            }
+            Facts.Fact facts = catalogue.measurable(String.valueOf(rule.facts()), where);
+            if (facts.timing() != Facts.Timing.FLOW && facts.timing() != Facts.Timing.STOCK) {
                 throw new ConfigException(where + "facts must be a flow or stock fact table, not " + facts.id());
             }
             if (rule.points() == 0 || Math.signum(rule.points()) != Math.signum(rule.cap())) {

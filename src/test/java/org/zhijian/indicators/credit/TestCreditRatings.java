@@ -32,7 +32,7 @@ class TestCreditRatings
     static void rate()
     {
         String inspections = "county_code STRING, city_code STRING, date DATE, batch_id STRING, result STRING, category STRING, food BOOLEAN, high_risk BOOLEAN, credit_code STRING";
-        Map<Facts, Dataset<Row>> facts = new EnumMap<>(Facts.class);
+        Map<String, Dataset<Row>> facts = new java.util.TreeMap<>();
         facts.put(Facts.INSPECTIONS, of(inspections,
                 // E1: four passes in 2025 (+6, the cap); one on 2023-12-31, just outside 2025's window but inside 2024's.
                 row("330106", "330100", "2025-03-01", "B1", "合格", "电冰箱", false, false, "E1"),
@@ -135,7 +135,7 @@ class TestCreditRatings
     {
         Path file = directory.resolve("credit_scorecard.yaml");
         java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Path.of("conf", "credit_scorecard.yaml")).replace("cap: -45", "cap: 45"));
-        assertThatThrownBy(() -> CreditScorecard.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> CreditScorecard.load(file, org.zhijian.indicators.Facts.load(Path.of("conf")))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rule sampling_failed_priority").hasMessageContaining("one sign");
     }
 }
