@@ -363,8 +363,10 @@ final class DirtyRowInjector
             case REQUIRED -> set(dataset, bad, requiredColumn(dataset), "");
             case NOT_IN_LIST -> set(dataset, bad, dataset.columns().stream().filter(column -> !column.allowedValues().isEmpty()).findFirst().orElseThrow().name(), "未知");
             case DATE_FORMAT -> set(dataset, bad, firstOfType(dataset, ColumnType.DATE, false), random.pick(BAD_DATES));
-            case FUTURE_DATE -> set(dataset, bad, firstOfType(dataset, ColumnType.DATE, true),
-                    LocalDate.of(population.endYear() + 2, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+            case FUTURE_DATE -> {
+                set(dataset, bad, firstOfType(dataset, ColumnType.DATE, true), LocalDate.of(population.endYear() + 2, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+                keepComparisons(dataset, bad);
+            }
             case NUMBER_FORMAT -> set(dataset, bad, Optional.ofNullable(firstOfType(dataset, ColumnType.DECIMAL, false)).orElseGet(() -> firstOfType(dataset, ColumnType.INTEGER, false)),
                     random.pick(BAD_NUMBERS));
             case COUNTY_UNKNOWN -> set(dataset, bad, dataset.columnOf(Column.Kind.COUNTY).orElseThrow().name(), random.pick(BAD_COUNTIES));
@@ -376,6 +378,22 @@ final class DirtyRowInjector
             default -> throw new IllegalStateException("no injection for " + rule + " in " + dataset);
         }
         return bad;
+    }
+
+    /** After a date moved, the row's date comparisons still hold, so that it breaks the one rule it is meant to. */
+    private static void keepComparisons(SourceDataset dataset, String[] row)
+    {
+        for (RowRule rule : dataset.rules()) {
+            if (rule instanceof RowRule.Comparison comparison && dataset.column(comparison.left()).type() == ColumnType.DATE) {
+                String left = get(dataset, row, comparison.left());
+                String right = get(dataset, row, comparison.right());
+                if (left.isEmpty() || right.isEmpty() || comparison.op().holds(LocalDate.parse(left).compareTo(LocalDate.parse(right)))) {
+                    continue;
+                }
+                boolean after = comparison.op() == RowRule.Op.GT || comparison.op() == RowRule.Op.GE;
+                set(dataset, row, comparison.left(), (after ? LocalDate.parse(right).plusYears(1) : LocalDate.parse(right).minusDays(1)).toString());
+            }
+        }
     }
 
     private void giveFreshKey(SourceDataset dataset, String[] row, RandomSource random)
@@ -418,12 +436,20 @@ final class DirtyRowInjector
             default -> {
                 // Another dataset: the first free text or amount column that is not part of the key changes.
                 Column changed = dataset.columns().stream().filter(column -> !dataset.keyColumns().contains(column.name()) && column.allowedValues().isEmpty()
-                        && column.kind() == Column.Kind.NONE && (column.type() == ColumnType.TEXT || column.type() == ColumnType.DECIMAL || column.type() == ColumnType.INTEGER))
+                        && column.kind() == Column.Kind.NONE && column.required() && dataset.references().stream().noneMatch(reference -> reference.column().equals(column.name()))
+                        && List.of(ColumnType.TEXT, ColumnType.CODE, ColumnType.DECIMAL, ColumnType.INTEGER).contains(column.type()))
                         .findFirst().orElse(null);
                 if (changed != null) {
                     String value = get(dataset, row, changed.name());
-                    set(dataset, row, changed.name(), changed.type() == ColumnType.TEXT ? value + "（更正）" : String.valueOf(parseOrZero(value) + 1));
+                    set(dataset, row, changed.name(), changed.type() == ColumnType.TEXT ? value + "（更正）" : changed.type() == ColumnType.CODE ? value + "-1"
+                            : String.valueOf(parseOrZero(value) + 1));
+                    return;
                 }
+                // Else a closed list's next value.
+                dataset.columns().stream().filter(column -> !dataset.keyColumns().contains(column.name()) && column.allowedValues().size() > 1).findFirst().ifPresent(column -> {
+                    List<String> values = column.allowedValues();
+                    set(dataset, row, column.name(), values.get((values.indexOf(get(dataset, row, column.name())) + 1) % values.size()));
+                });
             }
         }
     }

@@ -79,14 +79,21 @@ public final class SampleDataGenerator
         this.countyByEnterprises = countyChoiceByEnterprises();
     }
 
+    // The datasets of the bureau's other work (MarketSupervision), written when conf/datasets has them.
+    static final String EQUIPMENT = "equipment";
+    static final String EQUIPMENT_INSPECTIONS = "equipment_inspections";
+    static final String EQUIPMENT_ACCIDENTS = "equipment_accidents";
+    static final String LICENCES = "licences";
+    static final String RECALLS = "recalls";
+
     /** The datasets the generator writes in the project's own layouts (failed-only lists and enterprise lists come from the bureau's files only). */
     public static final List<String> DATASETS = List.of(SourceDataset.ENTERPRISES, SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS,
-            SourceDataset.INSPECTIONS, SourceDataset.CASES, SourceDataset.REGION_ECONOMY);
+            SourceDataset.INSPECTIONS, SourceDataset.CASES, SourceDataset.REGION_ECONOMY, EQUIPMENT, EQUIPMENT_INSPECTIONS, EQUIPMENT_ACCIDENTS, LICENCES, RECALLS);
 
-    /** {@link #DATASETS} as the catalogue describes them. */
+    /** {@link #DATASETS} that the catalogue describes (a bureau may have removed the newer ones from conf/datasets). */
     public static List<SourceDataset> datasets(org.zhijian.schema.DatasetCatalogue catalogue)
     {
-        return DATASETS.stream().map(catalogue::get).toList();
+        return DATASETS.stream().map(catalogue::find).flatMap(java.util.Optional::stream).toList();
     }
 
     public static GenerationSummary generate(ReferenceData reference, GeneratorSettings settings, Consumer<String> progress)
@@ -127,6 +134,20 @@ public final class SampleDataGenerator
             files.add(write(dataset(SourceDataset.INSPECTIONS), injector, emitter -> writeInspections(emitter, bureau)));
             files.add(write(dataset(SourceDataset.CASES), injector, this::writeCases));
             files.add(write(dataset(SourceDataset.REGION_ECONOMY), injector, this::writeRegionEconomy));
+            MarketSupervision supervision = new MarketSupervision(reference, population, settings.seed(), settings.scale(), startYear, endYear);
+            Map<String, DatasetWriter> others = new java.util.LinkedHashMap<>();
+            others.put(EQUIPMENT, emitter -> supervision.writeEquipment(emitter::emit));
+            others.put(EQUIPMENT_INSPECTIONS, emitter -> supervision.writeInspections(emitter::emit));
+            others.put(EQUIPMENT_ACCIDENTS, emitter -> supervision.writeAccidents(emitter::emit));
+            others.put(LICENCES, emitter -> supervision.writeLicences(emitter::emit));
+            others.put(RECALLS, emitter -> supervision.writeRecalls(emitter::emit));
+            for (Map.Entry<String, DatasetWriter> other : others.entrySet()) {
+                // Inspections and accidents name units of the register: without it they are not written either.
+                if (reference.datasets().find(other.getKey()).isPresent() && (other.getKey().equals(LICENCES) || other.getKey().equals(RECALLS)
+                        || reference.datasets().find(EQUIPMENT).isPresent())) {
+                    files.add(write(dataset(other.getKey()), injector, other.getValue()));
+                }
+            }
             injector.close();
             for (GenerationSummary.WrittenFile file : bureau.written()) {
                 progress.accept(String.format("  %-15s %,10d rows  %-8s %s", file.dataset().tableName(), file.rows(), file.format(), file.path().getFileName()));

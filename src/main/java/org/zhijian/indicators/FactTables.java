@@ -23,7 +23,6 @@ import org.zhijian.lake.LakeViews;
 import org.zhijian.lake.Snapshot;
 import org.zhijian.lake.TableName;
 import org.zhijian.lake.TableVersion;
-import org.zhijian.reference.ProductCategory;
 import org.zhijian.reference.ReferenceData;
 import org.zhijian.schema.SourceDataset;
 
@@ -36,7 +35,8 @@ import static org.apache.spark.sql.functions.col;
  * required table is missing is left out, and so are the indicators measured over it. The views
  * the queries read are registered first: {@code staged.<dataset>} for every dataset of
  * conf/datasets (with today's columns, empty when the lake has no such table),
- * {@code reference.categories}, {@code ratings.credit} when the lake has it, and each shared
+ * {@code reference.categories}, {@code reference.equipment_types}, {@code reference.licence_products}
+ * (one row per product and sampling category it covers), {@code ratings.credit} when the lake has it, and each shared
  * view as {@code facts.<id>}.
  */
 public final class FactTables
@@ -117,13 +117,21 @@ public final class FactTables
         }
         snapshot.table(LakeTables.CREDIT_RATINGS).ifPresent(version -> LakeViews.registerVersion(spark, lake, LakeTables.CREDIT_RATINGS, version));
         spark.sql("CREATE DATABASE IF NOT EXISTS reference");
-        List<String> rows = new ArrayList<>();
-        for (ProductCategory category : reference.categories()) {
-            rows.add("(" + literal(category.name()) + ", " + literal(category.group()) + ", " + category.food() + ", " + category.highRisk() + ", "
-                    + literal(category.division()) + ")");
-        }
-        spark.sql("CREATE OR REPLACE VIEW reference.categories AS SELECT * FROM VALUES " + String.join(", ", rows)
-                + " AS t(category, category_group, food, high_risk, division)");
+        valuesView("categories", "category, category_group, food, high_risk, division", reference.categories().stream()
+                .map(category -> literal(category.name()) + ", " + literal(category.group()) + ", " + category.food() + ", " + category.highRisk() + ", "
+                        + literal(category.division())).toList());
+        valuesView("equipment_types", "type, type_en, interval_years", reference.equipmentTypes().stream()
+                .map(type -> literal(type.name()) + ", " + literal(type.nameEn()) + ", " + type.intervalYears()).toList());
+        valuesView("licence_products", "product, product_en, category", reference.licenceProducts().stream()
+                .flatMap(product -> product.categories().stream().map(category -> literal(product.name()) + ", " + literal(product.nameEn()) + ", " + literal(category)))
+                .toList());
+    }
+
+    /** A reference view {@code reference.<name>} of literal rows. */
+    private void valuesView(String name, String columns, List<String> rows)
+    {
+        spark.sql("CREATE OR REPLACE VIEW reference." + name + " AS SELECT * FROM VALUES " + String.join(", ", rows.stream().map(row -> "(" + row + ")").toList())
+                + " AS t(" + columns + ")");
     }
 
     private static String literal(String text)
@@ -145,7 +153,7 @@ public final class FactTables
                 throw fact.error("not valid Spark SQL: " + analysis.getSimpleMessage());
             }
             String tables = String.join(", ", new TreeSet<>(reference.datasets().names().stream().map(name -> "staged." + name).toList()))
-                    + ", reference.categories, ratings.credit, " + String.join(", ", facts.all().stream().filter(candidate -> !candidate.measurable())
+                    + ", reference.categories, reference.equipment_types, reference.licence_products, ratings.credit, " + String.join(", ", facts.all().stream().filter(candidate -> !candidate.measurable())
                     .map(candidate -> "facts." + candidate.id()).toList());
             throw fact.error(analysis.getSimpleMessage() + " (the tables a fact may read: " + tables + ")");
         }

@@ -116,6 +116,12 @@ public final class SourceProfiles
         if (profiles.isEmpty()) {
             throw new ConfigException(directory + ": no source profiles (*.yaml); the project's own layouts are own_<dataset>.yaml with layout: own");
         }
+        // A dataset of conf/datasets is read in its own layout even without a profile file for it.
+        for (SourceDataset dataset : aliases.datasets().all()) {
+            if (profiles.stream().noneMatch(profile -> profile.own() && profile.dataset().equals(dataset))) {
+                profiles.add(ownLayout(dataset));
+            }
+        }
         return new SourceProfiles(profiles, aliases);
     }
 

@@ -17,10 +17,14 @@ public final class ReferenceData
     private final HeaderAliases headerAliases;
     private final List<IndustryCluster> clusters;
     private final List<CountyTile> tiles;
+    private final List<EquipmentType> equipmentTypes;
+    private final List<LicenceProduct> licenceProducts;
 
     public ReferenceData(Divisions divisions, Industries industries, List<ProductCategory> categories, HeaderAliases headerAliases, List<IndustryCluster> clusters,
-            List<CountyTile> tiles)
+            List<CountyTile> tiles, List<EquipmentType> equipmentTypes, List<LicenceProduct> licenceProducts)
     {
+        this.equipmentTypes = List.copyOf(requireNonNull(equipmentTypes, "equipmentTypes is null"));
+        this.licenceProducts = List.copyOf(requireNonNull(licenceProducts, "licenceProducts is null"));
         this.divisions = requireNonNull(divisions, "divisions is null");
         this.industries = requireNonNull(industries, "industries is null");
         this.categories = List.copyOf(requireNonNull(categories, "categories is null"));
@@ -65,6 +69,18 @@ public final class ReferenceData
     public List<CountyTile> tiles()
     {
         return tiles;
+    }
+
+    /** The special equipment catalogue, conf/reference/equipment_types.csv. */
+    public List<EquipmentType> equipmentTypes()
+    {
+        return equipmentTypes;
+    }
+
+    /** The production licence catalogue, conf/reference/licence_products.csv. */
+    public List<LicenceProduct> licenceProducts()
+    {
+        return licenceProducts;
     }
 
     /** The raw datasets of conf/datasets. */

@@ -43,7 +43,25 @@ public final class ReferenceDataLoader
                 throw new ConfigException(directory.resolve("clusters.csv") + ": cluster " + cluster.countyCode() + "/" + cluster.division() + " names an unknown county or division");
             }
         }
-        return new ReferenceData(divisions, industries, categories, aliases, clusters, loadTiles(directory.resolve("county_tiles.csv"), divisions));
+        List<EquipmentType> equipmentTypes;
+        try {
+            equipmentTypes = read(directory.resolve("equipment_types.csv"), List.of("name", "name_en", "interval_years", "share"),
+                    row -> new EquipmentType(row.get("name"), row.get("name_en"), Integer.parseInt(row.get("interval_years")), Double.parseDouble(row.get("share"))));
+        }
+        catch (IllegalArgumentException e) {
+            throw new ConfigException(directory.resolve("equipment_types.csv") + ": " + e.getMessage());
+        }
+        java.util.Set<String> categoryNames = new java.util.HashSet<>(categories.stream().map(ProductCategory::name).toList());
+        List<LicenceProduct> licenceProducts = read(directory.resolve("licence_products.csv"), List.of("name", "name_en", "categories"),
+                row -> new LicenceProduct(row.get("name"), row.get("name_en"), List.of(row.get("categories").split(";"))));
+        for (LicenceProduct product : licenceProducts) {
+            for (String category : product.categories()) {
+                if (!categoryNames.contains(category)) {
+                    throw new ConfigException(directory.resolve("licence_products.csv") + ": product " + product.name() + " names unknown sampling category " + category);
+                }
+            }
+        }
+        return new ReferenceData(divisions, industries, categories, aliases, clusters, loadTiles(directory.resolve("county_tiles.csv"), divisions), equipmentTypes, licenceProducts);
     }
 
     private static Divisions loadDivisions(Path divisionsFile, Path historyFile)
