@@ -97,7 +97,7 @@ public final class GenerateCommand
             for (Map.Entry<SourceDataset, Map<String, Integer>> injected : summary.injected().entrySet()) {
                 Map<String, Integer> counts = injected.getValue();
                 if (counts != null) {
-                    text.append(String.format("%n  %-15s %s", injected.getKey().tableName(), counts.entrySet().stream()
+                    text.append(String.format("%n  %-21s %s", injected.getKey().tableName(), counts.entrySet().stream()
                             .map(entry -> entry.getKey() + "=" + entry.getValue())
                             .collect(Collectors.joining(" "))));
                 }

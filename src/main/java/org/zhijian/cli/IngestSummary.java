@@ -18,14 +18,14 @@ final class IngestSummary
     static List<String> lines(IngestJob.Result result)
     {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-16s %5s %12s %12s %12s %7s %8s", "dataset", "files", "read", "accepted", "quarantined", "share", "blank"));
+        lines.add(String.format(Locale.ROOT, "%-21s %5s %12s %12s %12s %7s %8s", "dataset", "files", "read", "accepted", "quarantined", "share", "blank"));
         long read = 0;
         long accepted = 0;
         long quarantined = 0;
         long blank = 0;
         int files = 0;
         for (DatasetOutcome outcome : result.outcomes().values()) {
-            lines.add(String.format(Locale.ROOT, "%-16s %5d %,12d %,12d %,12d %6.1f%% %,8d", outcome.dataset().tableName(), outcome.files().size(),
+            lines.add(String.format(Locale.ROOT, "%-21s %5d %,12d %,12d %,12d %6.1f%% %,8d", outcome.dataset().tableName(), outcome.files().size(),
                     outcome.read(), outcome.accepted(), outcome.quarantined(), outcome.rejectShare() * 100, outcome.blank()));
             read += outcome.read();
             accepted += outcome.accepted();
@@ -33,13 +33,13 @@ final class IngestSummary
             blank += outcome.blank();
             files += outcome.files().size();
         }
-        lines.add(String.format(Locale.ROOT, "%-16s %5d %,12d %,12d %,12d %6.1f%% %,8d", "total", files, read, accepted, quarantined, read == 0 ? 0.0 : 100.0 * quarantined / read, blank));
+        lines.add(String.format(Locale.ROOT, "%-21s %5d %,12d %,12d %,12d %6.1f%% %,8d", "total", files, read, accepted, quarantined, read == 0 ? 0.0 : 100.0 * quarantined / read, blank));
         boolean anyRule = result.outcomes().values().stream().anyMatch(outcome -> !outcome.byRule().isEmpty());
         if (anyRule) {
             lines.add("Quarantined by rule:");
             for (DatasetOutcome outcome : result.outcomes().values()) {
                 if (!outcome.byRule().isEmpty()) {
-                    lines.add(String.format(Locale.ROOT, "  %-15s %s", outcome.dataset().tableName(), outcome.byRule().entrySet().stream()
+                    lines.add(String.format(Locale.ROOT, "  %-21s %s", outcome.dataset().tableName(), outcome.byRule().entrySet().stream()
                             .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(" "))));
                 }
             }

@@ -150,7 +150,7 @@ public final class SampleDataGenerator
             }
             injector.close();
             for (GenerationSummary.WrittenFile file : bureau.written()) {
-                progress.accept(String.format("  %-15s %,10d rows  %-8s %s", file.dataset().tableName(), file.rows(), file.format(), file.path().getFileName()));
+                progress.accept(String.format("  %-21s %,10d rows  %-8s %s", file.dataset().tableName(), file.rows(), file.format(), file.path().getFileName()));
                 files.add(file);
             }
         }
@@ -205,7 +205,7 @@ public final class SampleDataGenerator
             writer.write(new RowEmitter(dataset, sink, injector));
         }
         long bytes = Files.size(sink.path());
-        progress.accept(String.format("  %-15s %,10d rows  %-5s %s (%.1fs)", dataset.tableName(), sink.rows(), format.name().toLowerCase(java.util.Locale.ROOT),
+        progress.accept(String.format("  %-21s %,10d rows  %-5s %s (%.1fs)", dataset.tableName(), sink.rows(), format.name().toLowerCase(java.util.Locale.ROOT),
                 sink.path().getFileName(), (System.nanoTime() - started) / 1e9));
         return new GenerationSummary.WrittenFile(dataset, sink.path(), format.name().toLowerCase(java.util.Locale.ROOT), sink.rows(), bytes);
     }

@@ -33,6 +33,7 @@ import org.zhijian.indicators.forecast.ForecastTables;
 import org.zhijian.indicators.forecast.Forecasts;
 import org.zhijian.indicators.forecast.RateModel;
 import org.zhijian.indicators.warnings.EarlyWarnings;
+import org.zhijian.indicators.warnings.EquipmentWarnings;
 import org.zhijian.indicators.warnings.PreventionWarnings;
 import org.zhijian.indicators.warnings.WarningSettings;
 import org.zhijian.lake.Lake;
@@ -45,6 +46,7 @@ import org.zhijian.reference.ReferenceData;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -74,6 +76,14 @@ public final class BuildJob
             field("baseline_rate", DataTypes.DoubleType), field("z_statistic", DataTypes.DoubleType),
             field("p_value", DataTypes.DoubleType), field("p_rank", DataTypes.IntegerType), field("tests", DataTypes.IntegerType),
             field("q_value", DataTypes.DoubleType), field("false_discovery_rate", DataTypes.DoubleType),
+            field("evidence_zh", DataTypes.StringType), field("evidence_en", DataTypes.StringType)});
+
+    static final StructType EQUIPMENT_WARNINGS = new StructType(new StructField[] {
+            field("warning_id", DataTypes.StringType), field("kind", DataTypes.StringType), field("severity", DataTypes.StringType),
+            field("period", DataTypes.StringType), field("county_code", DataTypes.StringType), field("county_name", DataTypes.StringType),
+            field("city_code", DataTypes.StringType), field("city_name", DataTypes.StringType), field("credit_code", DataTypes.StringType),
+            field("enterprise_name", DataTypes.StringType), field("units", DataTypes.LongType), field("count", DataTypes.LongType),
+            field("share", DataTypes.DoubleType), field("threshold", DataTypes.DoubleType),
             field("evidence_zh", DataTypes.StringType), field("evidence_en", DataTypes.StringType)});
 
     static final StructType CREDIT_LISTS = new StructType(new StructField[] {
@@ -156,7 +166,7 @@ public final class BuildJob
             throws IOException
     {
         Snapshot base = lake.current();
-        if (base.table(LakeTables.staged("inspections")).isEmpty() && base.table(LakeTables.staged("finance")).isEmpty()) {
+        if (reference.datasets().all().stream().allMatch(dataset -> base.table(LakeTables.staged(dataset.tableName())).isEmpty())) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no staged data; run `zhijian ingest` first");
         }
         FactTables factTables = new FactTables(spark, lake, base, reference, catalogue.facts());
@@ -203,6 +213,11 @@ public final class BuildJob
                     col("period"), col("severity"), col("kind"), col("warning_id"));
         }
 
+        if (facts.containsKey(EQUIPMENT_OVERDUE) && facts.containsKey(EQUIPMENT_FAILURES)) {
+            outputs.publish(LakeTables.EQUIPMENT_WARNINGS, equipmentWarnings(lake.read(spark, valuesVersion), facts.get(EQUIPMENT_FAILURES), enterprises, names, firstYear,
+                    lastYear), "period", BY_QUARTER, col("period"), col("severity"), col("kind"), col("warning_id"));
+        }
+
         if (passRateVersion.isPresent()) {
             forecasts(lake.read(spark, passRateVersion.get()), request, names, outputs);
         }
@@ -221,6 +236,49 @@ public final class BuildJob
         return lake.commit(outputs.commit(),
                 snapshot -> new Result(runId, firstYear, lastYear, valuesVersion.rows(), periodRows, written, snapshot, (System.nanoTime() - started) / 1_000_000),
                 result -> manifest(request, result, startedAt));
+    }
+
+    // The facts and indicators the special equipment warnings read (conf/facts, conf/indicators.yaml).
+    private static final String EQUIPMENT_OVERDUE = "equipment_overdue";
+    private static final String EQUIPMENT_FAILURES = "equipment_failures";
+
+    /**
+     * The special equipment warnings, from the counties' registered and overdue units at each
+     * quarter's end (the indicators equipment_registered and equipment_overdue_count just
+     * computed) and the failed inspections of the years built and the one before.
+     */
+    private Dataset<Row> equipmentWarnings(Dataset<Row> values, Dataset<Row> failed, Optional<Dataset<Row>> enterprises, Map<String, String> names, int firstYear,
+            int lastYear)
+    {
+        List<EquipmentWarnings.CountyQuarter> counties = values.where(col("region_level").equalTo("county").and(col("period_type").equalTo("quarter"))
+                        .and(col("indicator_id").isin("equipment_registered", "equipment_overdue_count")))
+                .groupBy("region_code", "period")
+                .agg(expr("max(CASE WHEN indicator_id = 'equipment_registered' THEN numerator END)").as("registered"),
+                        expr("max(CASE WHEN indicator_id = 'equipment_overdue_count' THEN numerator END)").as("overdue"))
+                .where(col("registered").isNotNull().and(col("overdue").isNotNull()))
+                .collectAsList().stream()
+                .map(row -> new EquipmentWarnings.CountyQuarter(row.getString(0), row.getString(1), (long) row.getDouble(2), (long) row.getDouble(3)))
+                .toList();
+        Dataset<Row> withNames = enterprises.isPresent()
+                ? failed.join(enterprises.get().select("credit_code", "enterprise_name"), failed.col("credit_code").equalTo(enterprises.get().col("credit_code")), "left")
+                .drop(enterprises.get().col("credit_code"))
+                : failed.withColumn("enterprise_name", lit(null).cast(DataTypes.StringType));
+        List<EquipmentWarnings.Failure> failures = withNames.where(col("credit_code").isNotNull().and(year(col("date")).between(firstYear - 1, lastYear)))
+                .select("credit_code", "enterprise_name", "county_code", "date", "equipment_code").collectAsList().stream()
+                .map(row -> new EquipmentWarnings.Failure(row.getString(0), row.getString(1), row.getString(2), row.getLocalDate(3), row.getString(4)))
+                .sorted(java.util.Comparator.comparing(EquipmentWarnings.Failure::creditCode).thenComparing(EquipmentWarnings.Failure::date)
+                        .thenComparing(EquipmentWarnings.Failure::equipmentCode))
+                .toList();
+        Set<String> quarters = new java.util.HashSet<>();
+        Periods.between(Periods.Kind.QUARTER, firstYear, lastYear).forEach(period -> quarters.add(period.id()));
+        List<Row> rows = new ArrayList<>();
+        for (EquipmentWarnings.Warning warning : new EquipmentWarnings(settings.warnings().equipment()).evaluate(counties, failures, quarters)) {
+            String city = reference.divisions().byCode(warning.countyCode()).flatMap(org.zhijian.reference.Division::parentCode).orElse(null);
+            rows.add(RowFactory.create(warning.warningId(), warning.kind(), warning.severity(), warning.period(), warning.countyCode(),
+                    names.getOrDefault(warning.countyCode(), warning.countyCode()), city, city == null ? null : names.getOrDefault(city, city), warning.creditCode(),
+                    warning.enterpriseName(), warning.units(), warning.count(), warning.share(), warning.threshold(), warning.evidenceZh(), warning.evidenceEn()));
+        }
+        return spark.createDataFrame(rows, EQUIPMENT_WARNINGS);
     }
 
     /**
@@ -451,10 +509,16 @@ public final class BuildJob
      */
     private static int[] yearRange(Map<String, Dataset<Row>> facts, Facts catalogue, LocalDate asOf)
     {
+        return yearRange(facts, catalogue, asOf, false);
+    }
+
+    /** The years of the facts' rows: of sampling, cases, finance and the economy, or with {@code all} of every fact. */
+    private static int[] yearRange(Map<String, Dataset<Row>> facts, Facts catalogue, LocalDate asOf, boolean all)
+    {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (Map.Entry<String, Dataset<Row>> entry : facts.entrySet()) {
-            if (!java.util.Set.of(Facts.INSPECTIONS, Facts.CASES, Facts.ENTERPRISE_FINANCE, Facts.REGION_ECONOMY).contains(entry.getKey())) {
+            if (!all && !java.util.Set.of(Facts.INSPECTIONS, Facts.CASES, Facts.ENTERPRISE_FINANCE, Facts.REGION_ECONOMY).contains(entry.getKey())) {
                 continue;
             }
             Column yearColumn = switch (catalogue.find(entry.getKey()).orElseThrow().timing()) {
@@ -470,6 +534,10 @@ public final class BuildJob
                 first = Math.min(first, ((Number) range.get(0)).intValue());
                 last = Math.max(last, ((Number) range.get(1)).intValue());
             }
+        }
+        if (first == Integer.MAX_VALUE && !all) {
+            // Without sampling, cases, finance or the economy, the years are those of whatever facts there are.
+            return yearRange(facts, catalogue, asOf, true);
         }
         if (first == Integer.MAX_VALUE) {
             throw new ZhijianException(ZhijianException.Code.FAILURE, "the staged tables hold no dated rows to build indicators from");

@@ -149,13 +149,16 @@ public final class FactTables
             if (!(e instanceof AnalysisException analysis)) {
                 throw e;
             }
+            // Spark's first line says what is wrong; the line of the query it names is a line of the file.
+            int line = fact.sqlLine() + (analysis.line().isDefined() ? ((Number) analysis.line().get()).intValue() - 1 : 0);
+            String message = analysis.getMessage().lines().findFirst().orElse("").replaceAll("\\s*SQLSTATE: \\w+.*$", "");
             if (analysis instanceof org.apache.spark.sql.catalyst.parser.ParseException) {
-                throw fact.error("not valid Spark SQL: " + analysis.getSimpleMessage());
+                throw fact.error(line, "not valid Spark SQL: " + message);
             }
             String tables = String.join(", ", new TreeSet<>(reference.datasets().names().stream().map(name -> "staged." + name).toList()))
-                    + ", reference.categories, reference.equipment_types, reference.licence_products, ratings.credit, " + String.join(", ", facts.all().stream().filter(candidate -> !candidate.measurable())
-                    .map(candidate -> "facts." + candidate.id()).toList());
-            throw fact.error(analysis.getSimpleMessage() + " (the tables a fact may read: " + tables + ")");
+                    + ", reference.categories, reference.equipment_types, reference.licence_products, ratings.credit, " + String.join(", ", facts.all().stream()
+                    .filter(candidate -> !candidate.measurable()).map(candidate -> "facts." + candidate.id()).toList());
+            throw fact.error(line, message + " (the tables a fact may read: " + tables + ")");
         }
     }
 

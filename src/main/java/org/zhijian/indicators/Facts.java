@@ -102,7 +102,13 @@ public final class Facts
         /** An error about the query, at its first line: {@code file:line: fact id: message}. */
         public ConfigException error(String message)
         {
-            return new ConfigException(file + ":" + sqlLine + ": fact " + id + ": " + message);
+            return error(sqlLine, message);
+        }
+
+        /** An error at a line of the file. */
+        public ConfigException error(int line, String message)
+        {
+            return new ConfigException(file + ":" + line + ": fact " + id + ": " + message);
         }
     }
 

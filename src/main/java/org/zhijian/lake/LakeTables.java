@@ -27,6 +27,8 @@ public final class LakeTables
     public static final TableName FORECAST_ACCURACY = TableName.of("marts", "forecast_accuracy");
     /** Categories forecast below their thresholds next quarter (预防), apart from the early warnings. */
     public static final TableName PREVENTION_WARNINGS = TableName.of("warnings", "prevention");
+    /** Special equipment warnings: counties with units overdue, enterprises with units failing inspection. */
+    public static final TableName EQUIPMENT_WARNINGS = TableName.of("warnings", "equipment");
 
     /** Producers of notices that did not resolve (unmatched, ambiguous), with their candidates, for a person to map (producer_map.csv). */
     public static final TableName PRODUCER_REVIEW = TableName.of("review", "producers");

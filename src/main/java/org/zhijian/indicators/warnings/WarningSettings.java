@@ -18,13 +18,25 @@ public record WarningSettings(
         @JsonProperty("false_discovery") Levels falseDiscovery,
         @JsonProperty("drop") Drop drop,
         @JsonProperty("repeated_failures") Repeated repeatedFailures,
-        @JsonProperty("prevention") Prevention prevention)
+        @JsonProperty("prevention") Prevention prevention,
+        @JsonProperty("equipment") Equipment equipment)
 {
     public WarningSettings
     {
         thresholdsByGroup = Map.copyOf(requireNonNullElse(thresholdsByGroup, Map.of()));
         prevention = requireNonNullElse(prevention, new Prevention(0.6));
+        equipment = requireNonNullElse(equipment, new Equipment(new Levels(0.05, 0.10), 20, new Repeated(4, new Levels(2, 3))));
     }
+
+    /**
+     * The special equipment warnings: a county whose overdue units reach overdue_share of its
+     * registered units (counties with at least min_units), and an enterprise with failures.amber
+     * (red: failures.red) units failing inspection within failures.quarters.
+     */
+    public record Equipment(
+            @JsonProperty("overdue_share") Levels overdueShare,
+            @JsonProperty("min_units") int minUnits,
+            @JsonProperty("failures") Repeated failures) {}
 
     /** A prevention warning: the next quarter's forecast rate below the threshold with at least this probability. */
     public record Prevention(@JsonProperty("probability") double probability) {}
@@ -68,6 +80,13 @@ public record WarningSettings(
         if (!(settings.prevention().probability() > 0 && settings.prevention().probability() < 1)) {
             throw new ConfigException(file + ": prevention.probability must be above 0 and below 1, not " + settings.prevention().probability());
         }
+        WarningSettings.Equipment equipment = settings.equipment();
+        if (equipment.overdueShare() == null || equipment.failures() == null || equipment.failures().failures() == null || equipment.minUnits() < 1
+                || equipment.failures().quarters() < 1) {
+            throw new ConfigException(file + ": equipment needs overdue_share (amber, red), min_units ≥ 1 and failures (quarters ≥ 1, failures: amber, red)");
+        }
+        check(file, "equipment.overdue_share", equipment.overdueShare(), false);
+        check(file, "equipment.failures.failures", equipment.failures().failures(), false);
         if (settings.drop().baselineQuarters() < 1 || settings.repeatedFailures().quarters() < 1) {
             throw new ConfigException(file + ": baseline_quarters and repeated_failures.quarters must be at least 1");
         }
