@@ -34,6 +34,24 @@ public final class YamlNodes
 {
     private YamlNodes() {}
 
+    /**
+     * The YAML files of a folder of conf that holds one file per thing (datasets, facts, source
+     * profiles), in name order; {@code what} says what a file describes, for the error when the
+     * folder is missing.
+     */
+    public static List<Path> filesIn(Path directory, String what)
+    {
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigException(directory + " does not exist (" + what + ")");
+        }
+        try (java.util.stream.Stream<Path> listing = Files.list(directory)) {
+            return listing.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        catch (IOException e) {
+            throw new ConfigException("cannot list " + directory + ": " + e.getMessage());
+        }
+    }
+
     /** The document's top-level mapping. */
     public static Mapping load(Path file)
     {

@@ -36,8 +36,14 @@ final class MarketSupervision
                 throws IOException;
     }
 
-    private static final String[] DEFECTS = {"绝缘不良存在触电风险", "小零件易脱落存在吞咽风险", "过热存在起火风险", "结构强度不足存在断裂风险", "标识不全存在误用风险",
-            "化学物质超标存在健康风险"};
+    /** The defects a recall of a product group names. */
+    private static final Map<String, List<String>> DEFECTS = Map.of(
+            "电子电器", List.of("绝缘不良存在触电风险", "过热存在起火风险", "电池鼓包存在起火风险"),
+            "电工及材料产品", List.of("绝缘不良存在触电风险", "过热存在起火风险"),
+            "机械及安防产品", List.of("结构强度不足存在断裂风险", "制动失效存在伤害风险"),
+            "轻工产品", List.of("小零件易脱落存在吞咽风险", "结构强度不足存在断裂风险", "化学物质超标存在健康风险"),
+            "日用及纺织品", List.of("绳带过长存在勒伤风险", "化学物质超标存在健康风险", "小零件易脱落存在吞咽风险"));
+    private static final List<String> OTHER_DEFECTS = List.of("结构强度不足存在断裂风险", "标识不全存在误用风险");
 
     private final ReferenceData reference;
     private final EnterprisePopulation population;
@@ -267,19 +273,24 @@ final class MarketSupervision
         }
         int n = 0;
         for (int year = startYear; year <= lastDay.getYear(); year++) {
-            int recalls = random.poisson(Math.max(1.0, 30 * scale));
+            int recalls = random.poisson(Math.max(1.5, 30 * scale));
             for (int k = 0; k < recalls; k++) {
                 ProductCategory category = made.get(random.nextInt(made.size()));
                 List<Integer> pool = makers.get(category.division());
-                int maker = pool.get(random.nextInt(pool.size()));
-                if (!population.existsIn(maker, year)) {
+                int maker = -1;
+                for (int attempt = 0; attempt < 20 && maker < 0; attempt++) {
+                    int candidate = pool.get(random.nextInt(pool.size()));
+                    maker = population.existsIn(candidate, year) ? candidate : -1;
+                }
+                if (maker < 0) {
                     continue;
                 }
+                List<String> defects = DEFECTS.getOrDefault(category.group(), OTHER_DEFECTS);
                 n++;
                 LocalDate on = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
                 rows.emit(String.format("ZH%d%04d", year, n), population.creditCode(maker), category.name() + String.format("（型号%c%03d）", 'A' + random.nextInt(20), random.nextInt(1000)),
                         category.name(), String.valueOf(Math.max(1, Math.round(random.logNormal(1500, 1.3)))), on.toString(), random.chance(0.85) ? "主动召回" : "责令召回",
-                        DEFECTS[random.nextInt(DEFECTS.length)]);
+                        defects.get(random.nextInt(defects.size())));
             }
         }
     }

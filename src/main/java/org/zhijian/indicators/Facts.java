@@ -1,7 +1,5 @@
 package org.zhijian.indicators;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.zhijian.config.ConfigException;
 import org.zhijian.config.YamlNodes;
@@ -152,16 +149,7 @@ public final class Facts
     public static Facts load(Path confDirectory)
     {
         Path directory = confDirectory.resolve("facts");
-        if (!Files.isDirectory(directory)) {
-            throw new ConfigException(directory + " does not exist (one file per fact table, <id>.yaml)");
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        }
-        catch (IOException e) {
-            throw new ConfigException("cannot list " + directory + ": " + e.getMessage());
-        }
+        List<Path> files = YamlNodes.filesIn(directory, "one file per fact table, <id>.yaml");
         Map<String, Fact> read = new LinkedHashMap<>();
         for (Path file : files) {
             Fact fact = fact(file);

@@ -1,7 +1,5 @@
 package org.zhijian.ingest;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -99,16 +97,7 @@ public final class SourceProfiles
     /** Every profile of a folder (each *.yaml, its id the file's name), checked whole: an unknown dataset or column fails naming the file and key. */
     public static SourceProfiles load(Path directory, HeaderAliases aliases)
     {
-        if (!Files.isDirectory(directory)) {
-            throw new ConfigException("source profiles folder " + directory + " does not exist");
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        }
-        catch (IOException e) {
-            throw new ConfigException("cannot list " + directory + ": " + e.getMessage());
-        }
+        List<Path> files = org.zhijian.config.YamlNodes.filesIn(directory, "the source profiles, one file per layout");
         List<SourceProfile> profiles = new ArrayList<>();
         for (Path file : files) {
             profiles.add(parse(file, aliases.datasets()));

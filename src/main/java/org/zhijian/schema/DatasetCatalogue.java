@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.zhijian.config.ConfigException;
 import org.zhijian.config.YamlNodes;
@@ -119,16 +118,7 @@ public final class DatasetCatalogue
     public static DatasetCatalogue load(Path confDirectory)
     {
         Path directory = confDirectory.resolve("datasets");
-        if (!Files.isDirectory(directory)) {
-            throw new ConfigException(directory + " does not exist (one file per dataset, <name>.yaml)");
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        }
-        catch (IOException e) {
-            throw new ConfigException("cannot list " + directory + ": " + e.getMessage());
-        }
+        List<Path> files = YamlNodes.filesIn(directory, "one file per dataset, <name>.yaml");
         List<SourceDataset> datasets = new ArrayList<>();
         Map<String, YamlNodes.Value> referencesAt = new HashMap<>();
         for (Path file : files) {

@@ -53,16 +53,22 @@ public final class RawSupervision
                 && !(row.get("status").equals("注销") && !date(row, "status_on").isAfter(day))).count();
     }
 
-    /** Periodic inspections due in the year and those done by their due date: {on time, due}. */
-    public static long[] dueAndOnTime(Path raw, int year)
+    /** A periodic inspection that fell due: the day, and the day it was done (null while it is not). */
+    private record Due(LocalDate on, LocalDate done) {}
+
+    /**
+     * Every unit's periodic inspections due, read as an inspector would: a report's next_due is
+     * answered by the next periodic report; the register's next due date, of a unit in use,
+     * stands open unless a report answered it.
+     */
+    private static List<Due> dues(Path raw)
             throws IOException
     {
         Map<String, List<Map<String, String>>> byUnit = new HashMap<>();
         for (Map<String, String> report : rows(raw, "equipment_inspections.csv")) {
             byUnit.computeIfAbsent(report.get("equipment_code"), ignored -> new ArrayList<>()).add(report);
         }
-        long due = 0;
-        long onTime = 0;
+        List<Due> dues = new ArrayList<>();
         for (Map<String, String> unit : rows(raw, "equipment.csv")) {
             List<Map<String, String>> reports = byUnit.getOrDefault(unit.get("equipment_code"), List.of());
             reports.sort(Comparator.comparing((Map<String, String> report) -> report.get("inspected_on")).thenComparing(report -> report.get("inspection_id")));
@@ -70,50 +76,31 @@ public final class RawSupervision
             for (int i = 1; i < reports.size(); i++) {
                 String previous = reports.get(i - 1).get("next_due");
                 if (reports.get(i).get("kind").equals("定期") && !previous.isEmpty()) {
-                    LocalDate dueOn = LocalDate.parse(previous);
-                    answered.add(dueOn);
-                    if (dueOn.getYear() == year) {
-                        due++;
-                        onTime += date(reports.get(i), "inspected_on").isAfter(dueOn) ? 0 : 1;
-                    }
+                    answered.add(LocalDate.parse(previous));
+                    dues.add(new Due(LocalDate.parse(previous), date(reports.get(i), "inspected_on")));
                 }
             }
             LocalDate next = date(unit, "next_inspection_due");
-            if (unit.get("status").equals("在用") && !answered.contains(next) && next.getYear() == year) {
-                due++;
+            if (unit.get("status").equals("在用") && !answered.contains(next)) {
+                dues.add(new Due(next, null));
             }
         }
-        return new long[] {onTime, due};
+        return dues;
+    }
+
+    /** Periodic inspections due in the year and those done by their due date: {on time, due}. */
+    public static long[] dueAndOnTime(Path raw, int year)
+            throws IOException
+    {
+        List<Due> inYear = dues(raw).stream().filter(due -> due.on().getYear() == year).toList();
+        return new long[] {inYear.stream().filter(due -> due.done() != null && !due.done().isAfter(due.on())).count(), inYear.size()};
     }
 
     /** Units past their due date on the day and not inspected by then. */
     public static long overdue(Path raw, LocalDate day)
             throws IOException
     {
-        Map<String, List<Map<String, String>>> byUnit = new HashMap<>();
-        for (Map<String, String> report : rows(raw, "equipment_inspections.csv")) {
-            byUnit.computeIfAbsent(report.get("equipment_code"), ignored -> new ArrayList<>()).add(report);
-        }
-        long overdue = 0;
-        for (Map<String, String> unit : rows(raw, "equipment.csv")) {
-            List<Map<String, String>> reports = byUnit.getOrDefault(unit.get("equipment_code"), List.of());
-            reports.sort(Comparator.comparing((Map<String, String> report) -> report.get("inspected_on")).thenComparing(report -> report.get("inspection_id")));
-            Set<LocalDate> answered = new HashSet<>();
-            for (int i = 1; i < reports.size(); i++) {
-                String previous = reports.get(i - 1).get("next_due");
-                if (reports.get(i).get("kind").equals("定期") && !previous.isEmpty()) {
-                    LocalDate dueOn = LocalDate.parse(previous);
-                    LocalDate done = date(reports.get(i), "inspected_on");
-                    answered.add(dueOn);
-                    overdue += dueOn.isBefore(day) && done.isAfter(day) ? 1 : 0;
-                }
-            }
-            LocalDate next = date(unit, "next_inspection_due");
-            if (unit.get("status").equals("在用") && !answered.contains(next) && next.isBefore(day)) {
-                overdue++;
-            }
-        }
-        return overdue;
+        return dues(raw).stream().filter(due -> due.on().isBefore(day) && (due.done() == null || due.done().isAfter(day))).count();
     }
 
     /** Rows of a file whose date column falls in the year. */

@@ -273,9 +273,9 @@ class TestBuildJob
         org.zhijian.report.BriefJob job = new org.zhijian.report.BriefJob(spark, BRIEF);
         org.zhijian.report.BriefJob.Result result = job.run(lakePath.toString(), Periods.parse("2025-Q3"), "zh", Optional.empty(), reports);
         assertThat(result.workbook().orElseThrow()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.xlsx"));
-        // Twenty charts, each as PNG (drawn at 2x: 1440 x 800) and SVG; the page beside the workbook.
+        // Twenty-two charts, each as PNG (drawn at 2x: 1440 x 800) and SVG; the page beside the workbook.
         assertThat(result.html().orElseThrow()).isEqualTo(reports.resolve("2025-Q3").resolve("质量工作简报_2025-Q3.html"));
-        assertThat(result.charts()).hasSize(40).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
+        assertThat(result.charts()).hasSize(44).allSatisfy(chart -> assertThat(chart).isNotEmptyFile());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(reports.resolve("2025-Q3/charts/sampling_pass_rate_by_city.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1440);
         assertThat(png.getHeight()).isEqualTo(800);
@@ -394,8 +394,8 @@ class TestBuildJob
                     assertThat(page.viewportWidth()).as(where).isEqualTo(size[0]);
                     assertThat(page.scrollWidth()).as(where + ": the page scrolls sideways").isLessThanOrEqualTo(page.viewportWidth());
                     assertThat(page.smallestText()).as(where + ": smallest text in px").isGreaterThanOrEqualTo(14);
-                    // Twenty charts, each drawn in its box within the width; the county map has its 90 tiles and their labels.
-                    assertThat(page.figures()).as(where).hasSize(20).allSatisfy(figure -> {
+                    // Twenty-two charts, each drawn in its box within the width; the county map has its 90 tiles and their labels.
+                    assertThat(page.figures()).as(where).hasSize(22).allSatisfy(figure -> {
                         assertThat(((Number) figure.get("width")).doubleValue()).as(where + " " + figure.get("id")).isGreaterThan(200);
                         assertThat(((Number) figure.get("height")).doubleValue()).as(where + " " + figure.get("id")).isGreaterThan(100);
                         assertThat(((Number) figure.get("right")).doubleValue()).as(where + " " + figure.get("id")).isLessThanOrEqualTo(size[0]);

@@ -128,7 +128,7 @@ class TestIngestJob
             throws IOException
     {
         Lake lake = Lake.open(lakePath.toString(), spark.sparkContext().hadoopConfiguration());
-        assertThat(first.outcomes()).hasSize(7);
+        assertThat(first.outcomes()).hasSize(org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE).size());
         for (DatasetOutcome outcome : first.outcomes().values()) {
             assertThat(outcome.read()).isEqualTo(outcome.accepted() + outcome.quarantined());
             assertThat(outcome.accepted()).isPositive();
@@ -166,7 +166,7 @@ class TestIngestJob
     {
         JsonNode manifest = new ObjectMapper().readTree(lakePath.resolve("_runs").resolve(first.runId() + ".json").toFile());
         assertThat(manifest.path("status").asText()).isEqualTo("succeeded");
-        assertThat(manifest.path("inputs")).hasSize(7);
+        assertThat(manifest.path("inputs")).hasSize(org.zhijian.generate.SampleDataGenerator.datasets(org.zhijian.schema.Datasets.CATALOGUE).size());
         assertThat(manifest.path("inputs").get(0).path("sha256").asText()).hasSize(64);
         for (DatasetOutcome outcome : first.outcomes().values()) {
             JsonNode dataset = manifest.path("datasets").path(outcome.dataset().tableName());

@@ -20,7 +20,21 @@ class TestRowValidator
 {
     private static final String CODE = CreditCode.forEnterprise("330106", "MA2H3K4L");
 
-    private static final Map<SourceDataset, Map<String, String>> CLEAN = Map.of(
+    private static final SourceDataset EQUIPMENT = org.zhijian.schema.Datasets.CATALOGUE.get("equipment");
+    private static final SourceDataset LICENCES = org.zhijian.schema.Datasets.CATALOGUE.get("licences");
+    /** Clean rows of the datasets of the bureau's other work. */
+    private static final Map<SourceDataset, Map<String, String>> CLEAN_OTHERS = Map.of(
+            EQUIPMENT, Map.of("equipment_code", "4330106150000001", "registration_code", "梯3301060000001(15)", "type", "电梯", "credit_code", CODE,
+                    "county_code", "330106", "registered_on", "2015-06-01", "status", "在用", "status_on", "", "next_inspection_due", "2026-05-20"),
+            org.zhijian.schema.Datasets.CATALOGUE.get("equipment_inspections"), Map.of("inspection_id", "TJ20250000001", "equipment_code", "4330106150000001",
+                    "inspected_on", "2025-05-20", "kind", "定期", "conclusion", "符合要求", "next_due", "2026-05-20"),
+            org.zhijian.schema.Datasets.CATALOGUE.get("equipment_accidents"), Map.of("accident_id", "SG20250001", "occurred_on", "2025-03-02", "equipment_code", "",
+                    "type", "起重机械", "county_code", "330106", "deaths", "1", "injuries", "2", "direct_loss", "35.5"),
+            LICENCES, Map.of("licence_no", "(浙)XK13-021-00001", "credit_code", CODE, "product", "电线电缆", "issued_on", "2021-04-01", "valid_until", "2026-03-31",
+                    "status", "有效", "status_on", ""),
+            org.zhijian.schema.Datasets.CATALOGUE.get("recalls"), Map.of("recall_id", "ZH20250001", "credit_code", CODE, "product", "电热水壶（型号A001）", "category", "电线电缆",
+                    "units", "1200", "announced_on", "2025-08-08", "kind", "主动召回", "defect", "过热存在起火风险"));
+    private static final Map<SourceDataset, Map<String, String>> CLEAN = merged(CLEAN_OTHERS, Map.of(
             org.zhijian.schema.Datasets.ENTERPRISES, Map.ofEntries(Map.entry("credit_code", CODE), Map.entry("name", "杭州示例科技有限公司"), Map.entry("county_code", "330106"),
                     Map.entry("industry_code", "C3311"), Map.entry("size", "小型"), Map.entry("above_scale", "是"), Map.entry("high_tech", "否"),
                     Map.entry("established", "2015-03-08"), Map.entry("status", "存续"), Map.entry("legal_rep", "王伟"), Map.entry("phone", "13800138000")),
@@ -39,7 +53,14 @@ class TestRowValidator
                     "townships", "12", "quality_stations", "10"),
             org.zhijian.schema.Datasets.FAILED_BATCHES, Map.of("batch_id", "公告-1", "producer_name", "广东某某电器有限公司", "producer_address", "广东省佛山市顺德区",
                     "category", "电线电缆", "plan_level", "国抽", "sampled_on", "2025-06-01", "failed_items", "导体电阻", "match", "outside"),
-            org.zhijian.schema.Datasets.ENTERPRISE_LISTS, Map.of("list", "above_scale", "credit_code", CODE, "name", "杭州示例科技有限公司", "year", "2024"));
+            org.zhijian.schema.Datasets.ENTERPRISE_LISTS, Map.of("list", "above_scale", "credit_code", CODE, "name", "杭州示例科技有限公司", "year", "2024")));
+
+    private static Map<SourceDataset, Map<String, String>> merged(Map<SourceDataset, Map<String, String>> one, Map<SourceDataset, Map<String, String>> other)
+    {
+        Map<SourceDataset, Map<String, String>> all = new HashMap<>(one);
+        all.putAll(other);
+        return Map.copyOf(all);
+    }
 
     @Test
     void cleanRowsOfEveryDatasetPass()
@@ -128,6 +149,13 @@ class TestRowValidator
         assertBreaks(org.zhijian.schema.Datasets.BRANDS, Map.of("credit_code", ""), "rule.holder_required", "credit_code");
         assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("sampled_on", "2027-01-01"), Rule.FUTURE_DATE, "sampled_on");
         assertBreaks(org.zhijian.schema.Datasets.FINANCE, Map.of("year", "2027"), Rule.FUTURE_DATE, "year");
+        // The rules of the newer datasets' files.
+        assertBreaks(EQUIPMENT, Map.of("status", "注销"), "rule.equipment_status_date", "status_on");
+        assertBreaks(EQUIPMENT, Map.of("next_inspection_due", "2014-01-01"), "rule.equipment_due_after_registered", "next_inspection_due");
+        assertBreaks(EQUIPMENT, Map.of("type", "锅炉房"), Rule.NOT_IN_LIST, "type");
+        assertBreaks(LICENCES, Map.of("product", "电动自行车"), Rule.NOT_IN_LIST, "product");
+        assertBreaks(LICENCES, Map.of("status", "吊销"), "rule.licence_status_date", "status_on");
+        assertBreaks(LICENCES, Map.of("valid_until", "2020-01-01"), "rule.licence_valid_after_issued", "valid_until");
         assertBreaks(org.zhijian.schema.Datasets.INSPECTIONS, Map.of("credit_code", "", "producer_name", ""), "rule.producer_name_required", "producer_name");
     }
 

@@ -65,7 +65,9 @@ class TestSourceProfiles
     void theShippedProfilesAreTheProjectsLayoutsAndTheBureausFiles()
     {
         assertThat(shipped().profiles()).filteredOn(SourceProfile::own).extracting(SourceProfile::id).containsExactly("own_brands", "own_cases", "own_enterprise_lists", "own_enterprises",
-                "own_failed_batches", "own_finance", "own_inspections", "own_region_economy", "own_standards");
+                "own_failed_batches", "own_finance", "own_inspections", "own_region_economy", "own_standards",
+                // Datasets without a profile file are read in their own layout all the same.
+                "own_equipment", "own_equipment_inspections", "own_equipment_accidents", "own_licences", "own_recalls");
         assertThat(shipped().profiles()).filteredOn(profile -> !profile.own()).extracting(SourceProfile::id, profile -> profile.dataset().tableName())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("enterprise_list", "enterprise_lists"), org.assertj.core.groups.Tuple.tuple("failed_list", "failed_batches"), org.assertj.core.groups.Tuple.tuple("food_notice", "inspections"),
                         org.assertj.core.groups.Tuple.tuple("high_tech_list", "enterprise_lists"),
@@ -77,9 +79,10 @@ class TestSourceProfiles
     void aProfileNamingAnUnknownDatasetOrColumnFailsNamingItsFileAndKey(@TempDir Path directory)
             throws IOException
     {
-        Path unknownDataset = Files.writeString(directory.resolve("a.yaml"), "dataset: recalls\nsignature: [x]\n");
+        Path unknownDataset = Files.writeString(directory.resolve("a.yaml"), "dataset: metering\nsignature: [x]\n");
         assertThatThrownBy(() -> SourceProfiles.parse(unknownDataset, REFERENCE.datasets())).isInstanceOf(ConfigException.class)
-                .hasMessage(unknownDataset + ": dataset: unknown dataset 'recalls' (known: enterprises, finance, brands, standards, inspections, failed_batches, enterprise_lists, cases, region_economy)");
+                .hasMessage(unknownDataset + ": dataset: unknown dataset 'metering' (known: enterprises, finance, brands, standards, inspections, failed_batches, enterprise_lists, cases, region_economy, "
+                        + "equipment, equipment_inspections, equipment_accidents, licences, recalls)");
         Path unknownColumn = Files.writeString(directory.resolve("b.yaml"), YEARBOOK.replace("population: [常住人口]", "people: [常住人口]"));
         assertThatThrownBy(() -> SourceProfiles.parse(unknownColumn, REFERENCE.datasets())).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(unknownColumn + ": region_economy has no column 'people' (its columns: county_code, year,");

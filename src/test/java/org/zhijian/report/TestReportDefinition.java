@@ -17,13 +17,13 @@ class TestReportDefinition
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
 
     @Test
-    void theShippedBriefHasTheTenSheetsInOrder()
+    void theShippedBriefHasTheElevenSheetsInOrder()
     {
         ReportDefinition brief = ReportDefinition.load(Path.of("reports", "brief.yaml"), CATALOGUE);
         assertThat(brief.sections()).extracting(section -> section.sheet().zh())
-                .containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
+                .containsExactly("概要", "品牌经济", "标准化", "质量监管", "特种设备", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
         assertThat(brief.sections()).extracting(section -> section.sheet().en())
-                .containsExactly("Summary", "Brand economy", "Standardization", "Sampling and cases", "Warnings", "Forecast", "Credit", "Ranking", "Data quality", "Method notes");
+                .containsExactly("Summary", "Brand economy", "Standardization", "Sampling and cases", "Special equipment", "Warnings", "Forecast", "Credit", "Ranking", "Data quality", "Method notes");
         assertThat(brief.sections().stream().flatMap(section -> section.blocks().stream()).filter(block -> block.chart() != null).map(block -> block.chart().type()))
                 .contains("bar", "hbar", "line", "stacked", "stacked_hbar", "rank_interval", "fan");
     }
