@@ -83,18 +83,26 @@ public final class DossierJob
         QUERIES.put("cases", "SELECT credit_code, case_id, violation, opened_on, closed_on, fine, goods_value, source_file, source_line FROM staged_cases");
         QUERIES.put("brands", "SELECT credit_code, brand_id, brand_name, product, level, certified_on, valid_until, revoked_on, own_ip, source_file, source_line FROM staged_brands");
         QUERIES.put("standards", "SELECT credit_code, standard_no, standard_kind, role, adoption, intl_ref, product, effective_on, from_rnd, source_file, source_line FROM staged_standards");
+        // The rest of the bureau's work: licences held, recalls announced, special equipment registered.
+        QUERIES.put("licences", "SELECT credit_code, licence_no, product, issued_on, valid_until, status, status_on, source_file, source_line FROM staged_licences");
+        QUERIES.put("recalls", "SELECT credit_code, recall_id, product, category, units, announced_on, kind, defect, source_file, source_line FROM staged_recalls");
+        QUERIES.put("equipment", "SELECT credit_code, equipment_code, registration_code, type, registered_on, status, status_on, next_inspection_due, source_file, source_line "
+                + "FROM staged_equipment");
     }
 
     /** The table each query reads, and the order of its rows. */
-    private static final Map<String, String[]> TABLES = Map.of(
-            "registration", new String[] {"staged.enterprises", "credit_code"},
-            "ratings", new String[] {"ratings.credit", "year, rule_id"},
-            "lists", new String[] {"ratings.credit_lists", "year, list"},
-            "batches", new String[] {"staged.inspections", "sampled_on, batch_id"},
-            "failed", new String[] {"staged.failed_batches", "sampled_on, batch_id"},
-            "cases", new String[] {"staged.cases", "opened_on, case_id"},
-            "brands", new String[] {"staged.brands", "certified_on, brand_id"},
-            "standards", new String[] {"staged.standards", "effective_on, standard_no"});
+    private static final Map<String, String[]> TABLES = Map.ofEntries(
+            Map.entry("registration", new String[] {"staged.enterprises", "credit_code"}),
+            Map.entry("ratings", new String[] {"ratings.credit", "year, rule_id"}),
+            Map.entry("lists", new String[] {"ratings.credit_lists", "year, list"}),
+            Map.entry("batches", new String[] {"staged.inspections", "sampled_on, batch_id"}),
+            Map.entry("failed", new String[] {"staged.failed_batches", "sampled_on, batch_id"}),
+            Map.entry("cases", new String[] {"staged.cases", "opened_on, case_id"}),
+            Map.entry("brands", new String[] {"staged.brands", "certified_on, brand_id"}),
+            Map.entry("standards", new String[] {"staged.standards", "effective_on, standard_no"}),
+            Map.entry("licences", new String[] {"staged.licences", "issued_on, licence_no"}),
+            Map.entry("recalls", new String[] {"staged.recalls", "announced_on, recall_id"}),
+            Map.entry("equipment", new String[] {"staged.equipment", "registered_on, equipment_code"}));
 
     private final SparkSession spark;
     private final Lake lake;

@@ -68,6 +68,18 @@ public final class DossierWorkbook
                     {"adoption", "采标程度", "Adoption", "9"}, {"intl_ref", "国际标准", "International standard", "20"}, {"product", "产品", "Product", "14"},
                     {"effective_on", "实施日期", "Effective", "11"}, {"from_rnd", "科研成果转化", "From research", "12"},
                     {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
+            table(book, dossier, "licences", t("生产许可证", "Production licences"), new String[][] {
+                    {"licence_no", "许可证编号", "Licence", "18"}, {"product", "产品", "Product", "16"}, {"issued_on", "发证日期", "Issued", "11"},
+                    {"valid_until", "有效期至", "Valid until", "11"}, {"status", "状态", "Status", "8"}, {"status_on", "状态变更日期", "Status since", "12"},
+                    {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
+            table(book, dossier, "recalls", t("缺陷产品召回", "Recalls"), new String[][] {
+                    {"recall_id", "召回编号", "Recall", "12"}, {"product", "产品", "Product", "20"}, {"category", "产品类别", "Category", "14"},
+                    {"units", "数量", "Units", "9"}, {"announced_on", "公告日期", "Announced", "11"}, {"kind", "方式", "Kind", "9"}, {"defect", "缺陷", "Defect", "22"},
+                    {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
+            table(book, dossier, "equipment", t("特种设备", "Special equipment"), new String[][] {
+                    {"equipment_code", "设备代码", "Equipment code", "18"}, {"registration_code", "使用登记证编号", "Registration", "20"}, {"type", "设备类别", "Type", "14"},
+                    {"registered_on", "登记日期", "Registered", "11"}, {"status", "状态", "Status", "8"}, {"next_inspection_due", "下次检验日期", "Next inspection due", "12"},
+                    {"source_file", "来源文件", "Source file", "18"}, {"source_line", "行号", "Line", "8"}});
             peers(book, dossier);
             sources(book, dossier, snapshot);
             book.publish(target);
@@ -338,6 +350,9 @@ public final class DossierWorkbook
             case "cases" -> t("案件", "Cases");
             case "brands" -> t("品牌与认证", "Brands");
             case "standards" -> t("标准", "Standards");
+            case "licences" -> t("生产许可证", "Production licences");
+            case "recalls" -> t("缺陷产品召回", "Recalls");
+            case "equipment" -> t("特种设备", "Special equipment");
             default -> part;
         };
     }

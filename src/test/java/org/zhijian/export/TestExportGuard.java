@@ -374,8 +374,10 @@ class TestExportGuard
 
     private static void assertNoSecret(String what, String text)
     {
+        // The temporary folder's random name may hold any four digits: paths are not values.
+        String values = text.replace(directory.toString(), "<dir>");
         for (String secret : SECRETS) {
-            assertThat(text).as(what + ": holds '" + secret + "'").doesNotContain(secret);
+            assertThat(values).as(what + ": holds '" + secret + "'").doesNotContain(secret);
         }
     }
 

@@ -285,7 +285,7 @@ class TestBuildJob
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(result.workbook().orElseThrow()))) {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
+            assertThat(sheets).containsExactly("概要", "品牌经济", "标准化", "质量监管", "特种设备", "预警", "预测", "信用", "考核排名", "数据质量", "说明");
             // Every figure of the summary is the mart's: the quarter's indicators, then 2024's yearly ones.
             int compared = 0;
             String period = "2025-Q3";
@@ -328,11 +328,15 @@ class TestBuildJob
             assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(province.<Double>getAs("denominator"));
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(province.<Double>getAs("value"));
             java.util.Map<String, Integer> pictures = new java.util.LinkedHashMap<>();
-            for (String sheet : List.of("概要", "品牌经济", "标准化", "质量监管", "预警", "预测", "信用", "考核排名", "数据质量")) {
+            for (String sheet : List.of("概要", "品牌经济", "标准化", "质量监管", "特种设备", "预警", "预测", "信用", "考核排名", "数据质量")) {
                 org.apache.poi.xssf.usermodel.XSSFDrawing drawing = workbook.getSheet(sheet).getDrawingPatriarch();
                 pictures.put(sheet, drawing == null ? 0 : drawing.getShapes().size());
             }
-            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 5), entry("预警", 1), entry("预测", 3), entry("信用", 1),
+            // The special equipment sheet's province row is the mart's too.
+            org.apache.poi.ss.usermodel.Row equipment = find(workbook.getSheet("特种设备"), "浙江省");
+            assertThat(equipment.getCell(1).getNumericCellValue())
+                    .isEqualTo(values().where("indicator_id = 'equipment_registered' AND region_level = 'province' AND period = '2025-Q3'").first().<Double>getAs("value"));
+            assertThat(pictures).containsExactly(entry("概要", 1), entry("品牌经济", 4), entry("标准化", 3), entry("质量监管", 5), entry("特种设备", 2), entry("预警", 1), entry("预测", 3), entry("信用", 1),
                     entry("考核排名", 1), entry("数据质量", 1));
             // The forecast sheet's next quarter is the mart's, and the summary tells it.
             Row next = table(LakeTables.FORECASTS).where("series = 'sampling_pass_rate' AND region_level = 'province' AND horizon = 1").first();

@@ -87,6 +87,12 @@ class TestDossier
         Files.writeString(raw.resolve("standards.csv"), String.join("\n", "record_id,credit_code,standard_no,role,product,adoption,intl_ref,effective_on,from_rnd",
                 "ST0001," + SUBJECT + ",T/ZJAS 055-2017,主导制定,防盗安全门,,,2021-03-01,否",
                 "ST0002," + SUBJECT + ",GB/T 5347.5-2018,执行,防盗安全门,IDT,ISO 13455-3:2016,2022-01-01,否", ""));
+        // A licence the subject lost, and a lift it uses: each on a sheet of its own.
+        Files.writeString(raw.resolve("licences.csv"), String.join("\n", "licence_no,credit_code,product,issued_on,valid_until,status,status_on",
+                "(浙)XK13-021-00001," + SUBJECT + ",电线电缆,2021-04-01,2026-03-31,吊销,2025-02-10", ""));
+        Files.writeString(raw.resolve("equipment.csv"), String.join("\n",
+                "equipment_code,registration_code,type,credit_code,county_code,registered_on,status,status_on,next_inspection_due",
+                "4330102150000001,梯3301020000001(15)," + "电梯," + SUBJECT + ",330102,2015-06-01,在用,,2026-05-20", ""));
         lake = directory.resolve("lake");
         LocalDate asOf = LocalDate.of(2026, 6, 30);
         new IngestJob(spark, REFERENCE, line -> {}).run(new IngestJob.Request("ingest", raw.toString(), lake.toString(), RawFileInspector.Options.defaults(),
@@ -113,6 +119,9 @@ class TestDossier
         assertThat(dossier.rows("cases")).hasSize(1);
         assertThat(dossier.rows("brands")).hasSize(1);
         assertThat(dossier.rows("standards")).hasSize(2);
+        assertThat(dossier.rows("licences")).hasSize(1);
+        assertThat(dossier.rows("recalls")).isEmpty();
+        assertThat(dossier.rows("equipment")).hasSize(1);
         // 4 of 6 passed; peers 100%, 50%, 66.7% (a tie): one below and one tied → (1 + ½) / 3 = 50th percentile; median 66.7%.
         assertThat(dossier.peers().batches()).isEqualTo(6);
         assertThat(dossier.peers().passed()).isEqualTo(4);
@@ -128,8 +137,10 @@ class TestDossier
         assertThat(file.getFileName().toString()).isEqualTo("质量信用档案_" + SUBJECT + ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(workbook.sheetIterator()).toIterable().extracting(Sheet::getSheetName)
-                    .containsExactly("概况", "信用等级", "抽查记录", "不合格通报", "案件", "品牌与认证", "标准", "同行比较", "来源");
+                    .containsExactly("概况", "信用等级", "抽查记录", "不合格通报", "案件", "品牌与认证", "标准", "生产许可证", "缺陷产品召回", "特种设备", "同行比较", "来源");
             assertThat(texts(workbook.getSheet("不合格通报").getRow(3))).containsExactly("2025-04-01", "GF1", "防盗安全门", "国抽", "防盗级别", "failed_batches.csv", "2");
+            assertThat(texts(workbook.getSheet("生产许可证").getRow(3))).containsExactly("(浙)XK13-021-00001", "电线电缆", "2021-04-01", "2026-03-31", "吊销", "2025-02-10",
+                    "licences.csv", "2");
             List<String> overview = texts(workbook.getSheet("概况"));
             assertThat(overview).contains("上城测试五金有限公司", SUBJECT, "杭州市 上城区", "张**", "139****5678", "enterprises.csv:2")
                     .doesNotContain("张三丰", "13912345678");
