@@ -357,8 +357,9 @@ class TestBuildJob
         assertThat(english.workbook().orElseThrow().getFileName().toString()).isEqualTo("quality_brief_2025-Q3_en.xlsx");
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(english.workbook().orElseThrow()))) {
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
-            assertThat(workbook.getSheetAt(5).getSheetName()).isEqualTo("Forecast");
-            assertThat(workbook.getSheetAt(7).getSheetName()).isEqualTo("Ranking");
+            assertThat(workbook.getSheetAt(4).getSheetName()).isEqualTo("Special equipment");
+            assertThat(workbook.getSheetAt(6).getSheetName()).isEqualTo("Forecast");
+            assertThat(workbook.getSheetAt(8).getSheetName()).isEqualTo("Ranking");
             assertThat(find(workbook.getSheet("Sampling and cases"), "Zhejiang")).isNotNull();
             assertThat(find(workbook.getSheet("Sampling and cases"), "Hangzhou")).isNotNull();
         }
