@@ -37,6 +37,7 @@ class ITHdfsLake
         Path raw = directory.resolve("raw");
         SampleDataGenerator.generate(ReferenceDataLoader.load(Path.of("conf", "reference")),
                 new GeneratorSettings(0.002, 13, 2025, 0, List.of(OutputFormat.CSV), raw), line -> {});
+        org.zhijian.generate.RawSupervision.keepOriginalDatasets(raw);
         Configuration configuration = new Configuration();
         configuration.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, directory.resolve("dfs").toString());
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(configuration).numDataNodes(1).build();

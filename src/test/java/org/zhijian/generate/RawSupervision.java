@@ -26,6 +26,20 @@ public final class RawSupervision
 {
     private RawSupervision() {}
 
+    /**
+     * Removes the files of the datasets of the bureau's other work (special equipment, licences,
+     * recalls) from a generated folder, for tests of the lake's protocol or of a cluster that need
+     * the seven original datasets only and would otherwise pay a cold JVM's ingest of twelve.
+     */
+    public static void keepOriginalDatasets(Path raw)
+            throws IOException
+    {
+        for (String dataset : List.of(SampleDataGenerator.EQUIPMENT, SampleDataGenerator.EQUIPMENT_INSPECTIONS, SampleDataGenerator.EQUIPMENT_ACCIDENTS,
+                SampleDataGenerator.LICENCES, SampleDataGenerator.RECALLS)) {
+            Files.deleteIfExists(raw.resolve(dataset + ".csv"));
+        }
+    }
+
     /** One file's rows by header. */
     public static List<Map<String, String>> rows(Path raw, String file)
             throws IOException
