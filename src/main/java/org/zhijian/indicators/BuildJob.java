@@ -213,10 +213,11 @@ public final class BuildJob
                     col("period"), col("severity"), col("kind"), col("warning_id"));
         }
 
-        if (facts.containsKey(EQUIPMENT_OVERDUE) && facts.containsKey(EQUIPMENT_FAILURES)) {
-            outputs.publish(LakeTables.EQUIPMENT_WARNINGS, equipmentWarnings(lake.read(spark, valuesVersion), facts.get(EQUIPMENT_FAILURES), enterprises, names, firstYear,
-                    lastYear), "period", BY_QUARTER, col("period"), col("severity"), col("kind"), col("warning_id"));
-        }
+        // Written even without special equipment data (empty), so that the brief's block reads a table that is there.
+        Dataset<Row> equipmentWarnings = facts.containsKey(EQUIPMENT_OVERDUE) && facts.containsKey(EQUIPMENT_FAILURES)
+                ? equipmentWarnings(lake.read(spark, valuesVersion), facts.get(EQUIPMENT_FAILURES), enterprises, names, firstYear, lastYear)
+                : spark.createDataFrame(List.of(), EQUIPMENT_WARNINGS);
+        outputs.publish(LakeTables.EQUIPMENT_WARNINGS, equipmentWarnings, "period", BY_QUARTER, col("period"), col("severity"), col("kind"), col("warning_id"));
 
         if (passRateVersion.isPresent()) {
             forecasts(lake.read(spark, passRateVersion.get()), request, names, outputs);

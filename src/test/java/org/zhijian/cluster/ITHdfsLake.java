@@ -47,7 +47,7 @@ class ITHdfsLake
             Path spec = Files.writeString(directory.resolve("load.yaml"), "steps: [ingest, build]\n");
             CliRun run = CliRun.of("run", spec.toString(), "--input", raw.toString(), "--lake", lake);
             assertThat(run.status()).as(run.err()).isZero();
-            assertThat(run.out()).contains("Published lake snapshot 1").contains("Built 13 tables");
+            assertThat(run.out()).contains("Published lake snapshot 1").contains("Built 14 tables");
 
             // Everything lives in HDFS: snapshots, manifests, tables; the lock is released.
             FileSystem fs = dfs.getFileSystem();

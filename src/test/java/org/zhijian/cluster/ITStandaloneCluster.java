@@ -49,7 +49,7 @@ class ITStandaloneCluster
             String build = JavaProcesses.run(List.of("bash", Path.of("jobs", "spark-submit.sh").toString(), "--master", cluster.url(), "--deploy-mode", "client",
                     "--driver-memory", "2g", "build", "--lake", clusterLake.toString()), Map.of("SPARK_HOME", cluster.home().toString(), "SPARK_SCALA_VERSION", "2.13"),
                     directory.resolve("build-cluster.log"));
-            assertThat(build).contains("Built 13 tables");
+            assertThat(build).contains("Built 14 tables");
             // Both ran as applications of the cluster, on its executors.
             String state = cluster.state();
             assertThat(state.split("\"name\" : \"zhijian\"", -1)).hasSizeGreaterThanOrEqualTo(3);
