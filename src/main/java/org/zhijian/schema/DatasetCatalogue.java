@@ -37,6 +37,13 @@ public final class DatasetCatalogue
     public static final List<String> BUILT_IN = List.of(SourceDataset.ENTERPRISES, SourceDataset.FINANCE, SourceDataset.BRANDS, SourceDataset.STANDARDS,
             SourceDataset.INSPECTIONS, SourceDataset.FAILED_BATCHES, SourceDataset.ENTERPRISE_LISTS, SourceDataset.CASES, SourceDataset.REGION_ECONOMY);
 
+    /** The columns of built-in datasets that zhijian's Java reads by name (RowValidator, RowCompletion, ProducerResolver, EnterpriseLists). */
+    private static final Map<String, List<String>> OWN_COLUMNS = Map.of(
+            SourceDataset.ENTERPRISES, List.of("credit_code", "name", "county_code", "industry_code", "above_scale", "high_tech", "address", "former_names", "parent_code"),
+            SourceDataset.INSPECTIONS, List.of("credit_code", "producer_name", "county_code", "producer_address", "match", "in_province"),
+            SourceDataset.FAILED_BATCHES, List.of("credit_code", "producer_name", "county_code", "producer_address", "match"),
+            SourceDataset.ENTERPRISE_LISTS, List.of("list", "credit_code", "name", "match"));
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern RULE_ID = Pattern.compile("[a-z]+\\.[a-z0-9_]+");
     private static final Pattern COMPARISON = Pattern.compile("([a-z][a-z0-9_]*)\\s*(<=|>=|!=|<|>|=)\\s*([a-z][a-z0-9_]*)");
@@ -129,6 +136,15 @@ public final class DatasetCatalogue
         List<String> missing = BUILT_IN.stream().filter(name -> !byName.containsKey(name)).toList();
         if (!missing.isEmpty()) {
             throw new ConfigException(directory + ": the datasets zhijian's own steps read are missing: " + String.join(", ", missing));
+        }
+        // The columns zhijian's own steps read by name (producer resolution, the lists' flags) must stay.
+        for (Map.Entry<String, List<String>> needed : OWN_COLUMNS.entrySet()) {
+            SourceDataset dataset = byName.get(needed.getKey());
+            List<String> gone = needed.getValue().stream().filter(column -> !dataset.hasColumn(column)).toList();
+            if (!gone.isEmpty()) {
+                throw new ConfigException(directory.resolve(needed.getKey() + ".yaml") + ": zhijian's own steps read the columns " + String.join(", ", gone)
+                        + "; keep them (mark them optional if the files do not have them)");
+            }
         }
         for (SourceDataset dataset : datasets) {
             for (int i = 0; i < dataset.references().size(); i++) {
