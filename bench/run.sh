@@ -2,6 +2,7 @@
 # Benchmarks zhijian at one data scale and records the medians in docs/benchmarks.md.
 #
 #   bench/run.sh [--scale S] [--runs N] [--skip-demo] [--skip-writers] [--skip-duckdb]
+#   bench/run.sh --baseline REV [--scale S] [--runs N]
 #
 # Each stage runs N times (default 3) exactly as a user runs it, through ./zhijian, timed by
 # /usr/bin/time (wall seconds and peak RSS): generate, ingest, build (and its forecasts step, as the
@@ -12,6 +13,12 @@
 # xlsx writer vs plain POI XSSF and fastexcel on 1,000,000 x 12 rows, and `./zhijian demo` once.
 # Raw data, lakes and outputs go to bench/out/scale-S/ (git-ignored). The scale's section of
 # docs/benchmarks.md is rewritten; everything else in that file is kept.
+#
+# With --baseline REV: builds revision REV in a git worktree (bench/out/worktrees/REV) and times
+# this tree (A) and REV (B) on the same generated data, alternating A B A B, each a cold command:
+# ingest into a fresh lake, build, report and a 10,000-draw scenario. Results go to
+# bench/out/baseline-REV/scale-S/ and the section "baseline REV, scale S" of docs/benchmarks.md
+# (medians, every run and A ÷ B). Absolute times drift between days; the ratio is the measure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +27,7 @@ RUNS=3
 DEMO=1
 WRITERS=1
 DUCKDB=1
+BASELINE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE="$2"; shift 2 ;;
@@ -29,7 +37,9 @@ while [[ $# -gt 0 ]]; do
     --skip-demo) DEMO=0; shift ;;
     --skip-writers) WRITERS=0; shift ;;
     --skip-duckdb) DUCKDB=0; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --baseline) BASELINE="$2"; shift 2 ;;
+    --baseline=*) BASELINE="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown option $1 (see bench/run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +56,9 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 cd "$ROOT"
+if [[ -n "$BASELINE" ]]; then
+  exec "$ROOT/bench/baseline.sh" "$BASELINE" "$SCALE" "$RUNS"
+fi
 OUT="$ROOT/bench/out/scale-$SCALE"
 RAW="$OUT/raw"
 LAKE="$OUT/lake"

@@ -69,9 +69,30 @@ public final class FactTables
      */
     public Map<String, org.apache.spark.sql.Dataset<Row>> prepare(OptionalInt year)
     {
+        return prepare(year, facts.all().stream().map(Facts.Fact::id).toList());
+    }
+
+    /**
+     * Only the facts {@code ids} (and the views they read), as {@link #prepare(OptionalInt)}: a
+     * command that needs three facts does not analyse every query of conf/facts (a scenario's
+     * base year spent most of its 28 s at scale 0.05 preparing facts it never read).
+     */
+    public Map<String, org.apache.spark.sql.Dataset<Row>> prepare(OptionalInt year, java.util.Collection<String> ids)
+    {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(ids);
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (wanted.add(id)) {
+                facts.find(id).ifPresent(fact -> pending.addAll(fact.reads()));
+            }
+        }
         registerViews();
         Map<String, org.apache.spark.sql.Dataset<Row>> prepared = new LinkedHashMap<>();
         for (Facts.Fact fact : facts.all()) {
+            if (!wanted.contains(fact.id())) {
+                continue;
+            }
             if (!fact.measurable()) {
                 run(fact, "CREATE OR REPLACE VIEW facts.`" + fact.id() + "` AS " + fact.sql());
                 continue;

@@ -38,6 +38,8 @@ public final class BaseYears
 {
     /** Years of actual history the fan charts show before the base year. */
     public static final int HISTORY = 5;
+    /** The facts a base year reads. */
+    private static final List<String> NEEDED = List.of(Facts.ENTERPRISE_FINANCE, Facts.BRANDS_VALID, Facts.STANDARDS_IN_FORCE);
 
     private final SparkSession spark;
     private final ReferenceData reference;
@@ -71,8 +73,8 @@ public final class BaseYears
             throw new ZhijianException(ZhijianException.Code.FAILURE, "base year " + requested + " has no finance data in the lake (the last complete year is "
                     + latest.get(0) + ")");
         }
-        Map<String, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference, factCatalogue).prepare(java.util.OptionalInt.of(year));
-        for (String needed : List.of(Facts.ENTERPRISE_FINANCE, Facts.BRANDS_VALID, Facts.STANDARDS_IN_FORCE)) {
+        Map<String, Dataset<Row>> facts = new FactTables(spark, lake, snapshot, reference, factCatalogue).prepare(java.util.OptionalInt.of(year), NEEDED);
+        for (String needed : NEEDED) {
             if (!facts.containsKey(needed)) {
                 throw new ZhijianException(ZhijianException.Code.FAILURE, "the lake at " + lake.root() + " has no " + needed
                         + " to start a scenario from (staged finance, brands, standards and enterprises); run `zhijian ingest` first");

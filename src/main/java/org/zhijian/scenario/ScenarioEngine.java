@@ -3,28 +3,21 @@ package org.zhijian.scenario;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 
 /**
  * Runs a scenario's Monte Carlo on Spark: draws are cut into contiguous ranges, one per task, and
  * every draw takes its random numbers from (seed, draw index) alone, so any number of partitions,
- * threads or executors gives the same numbers. Quantiles are Spark's exact percentiles and
- * probabilities exact counts, both independent of the order rows arrive in.
+ * threads or executors gives the same numbers. The tasks simulate in plain Java and return their
+ * ranges' values; the driver puts them in draw order and takes exact percentiles (as Spark's
+ * {@code percentile}), means summed in draw order and exact counts, so no number depends on the
+ * partitioning. (Per-draw rows through Spark SQL's percentile took most of a scenario's time.)
  */
 public final class ScenarioEngine
 {
@@ -160,44 +153,26 @@ public final class ScenarioEngine
 
     private void quantiles(ScenarioModel model, int draws, List<Goal> goals, List<Quantile> quantiles, List<Chance> chances)
     {
-        JavaRDD<Row> values = ranges(draws).flatMap(range -> new DrawIterator<>(range, draw -> {
-            double[] out = new double[model.outputs()];
-            model.simulate(model.variates(draw), out);
-            List<Row> rows = new ArrayList<>(out.length);
-            for (int i = 0; i < ScenarioSpec.INDICATORS.size(); i++) {
-                for (int r = 0; r < model.regions(); r++) {
-                    for (int t = 0; t <= model.horizon(); t++) {
-                        double value = out[model.index(i, r, t)];
-                        if (!Double.isNaN(value)) {
-                            rows.add(RowFactory.create(i, r, t, value));
+        double[][] columns = columns(draws, model.outputs(), (draw, out) -> model.simulate(model.variates(draw), out));
+        // The outputs' index runs indicator, region, year: the order the quantiles are listed in.
+        for (int i = 0; i < ScenarioSpec.INDICATORS.size(); i++) {
+            for (int r = 0; r < model.regions(); r++) {
+                for (int t = 0; t <= model.horizon(); t++) {
+                    double[] values = drawn(columns[model.index(i, r, t)]);
+                    if (values.length == 0) {
+                        continue;
+                    }
+                    double mean = mean(values);
+                    double[] sorted = values.clone();
+                    Arrays.sort(sorted);
+                    quantiles.add(new Quantile(i, r, t, percentile(sorted, LEVELS[0]), percentile(sorted, LEVELS[1]), percentile(sorted, LEVELS[2]),
+                            percentile(sorted, LEVELS[3]), percentile(sorted, LEVELS[4]), mean));
+                    for (int k = 0; k < goals.size(); k++) {
+                        Goal goal = goals.get(k);
+                        if (goal.indicator() == i && goal.year() == t) {
+                            chances.add(new Chance(k, r, share(values, goal)));
                         }
                     }
-                }
-            }
-            return rows;
-        }));
-        StructType schema = new StructType().add("i", DataTypes.IntegerType).add("r", DataTypes.IntegerType).add("t", DataTypes.IntegerType).add("v", DataTypes.DoubleType);
-        List<org.apache.spark.sql.Column> aggregates = new ArrayList<>();
-        // A sum of doubles depends on the order rows arrive in; a decimal sum does not, so the mean is the same for any partitioning.
-        aggregates.add(expr("CAST(avg(CAST(v AS DECIMAL(38, 18))) AS DOUBLE)").as("mean"));
-        for (int k = 0; k < goals.size(); k++) {
-            Goal goal = goals.get(k);
-            aggregates.add(expr("avg(CASE WHEN i = " + goal.indicator() + " AND t = " + goal.year() + " THEN CASE WHEN v " + (goal.higher() ? ">=" : "<=") + " "
-                    + java.math.BigDecimal.valueOf(goal.value()).toPlainString() + "D THEN 1D ELSE 0D END END)").as("p" + k));
-        }
-        Dataset<Row> table = spark.createDataFrame(values, schema).groupBy("i", "r", "t")
-                .agg(expr("percentile(v, array(" + String.join(", ", Arrays.stream(LEVELS).mapToObj(Double::toString).toList()) + "))").as("q"),
-                        aggregates.toArray(new org.apache.spark.sql.Column[0]))
-                .orderBy(col("i"), col("r"), col("t"));
-        for (Row row : table.collectAsList()) {
-            List<Double> q = row.getList(3);
-            int i = row.getInt(0);
-            int r = row.getInt(1);
-            int t = row.getInt(2);
-            quantiles.add(new Quantile(i, r, t, q.get(0), q.get(1), q.get(2), q.get(3), q.get(4), row.getDouble(4)));
-            for (int k = 0; k < goals.size(); k++) {
-                if (!row.isNullAt(5 + k)) {
-                    chances.add(new Chance(k, r, row.getDouble(5 + k)));
                 }
             }
         }
@@ -219,32 +194,29 @@ public final class ScenarioEngine
             variants.add(model.with(move, distribution -> distribution.shifted(-step(distribution))));
             variants.add(model.with(move, distribution -> distribution.shifted(step(distribution))));
         }
-        JavaRDD<Row> values = ranges(draws).flatMap(range -> new DrawIterator<>(range, draw -> {
+        // A column per variant and target: the target's value in each draw.
+        int width = variants.size() * goals.size();
+        double[][] columns = columns(draws, width, (draw, values) -> {
             ScenarioModel.Variates variates = model.variates(draw);
             double[] out = new double[model.outputs()];
-            List<Row> rows = new ArrayList<>(variants.size() * goals.size());
             for (int v = 0; v < variants.size(); v++) {
                 variants.get(v).simulate(variates, out);
                 for (int k = 0; k < goals.size(); k++) {
                     Goal goal = goals.get(k);
-                    double value = out[model.index(goal.indicator(), goal.region(), goal.year())];
-                    if (!Double.isNaN(value)) {
-                        rows.add(RowFactory.create(v, k, value, goal.met(value) ? 1.0 : 0.0));
-                    }
+                    values[v * goals.size() + k] = out[model.index(goal.indicator(), goal.region(), goal.year())];
                 }
             }
-            return rows;
-        }));
-        StructType schema = new StructType().add("variant", DataTypes.IntegerType).add("k", DataTypes.IntegerType)
-                .add("v", DataTypes.DoubleType).add("met", DataTypes.DoubleType);
+        });
         double[][] p50 = new double[variants.size()][goals.size()];
         double[][] probability = new double[variants.size()][goals.size()];
-        for (double[] row : p50) {
-            Arrays.fill(row, Double.NaN);
-        }
-        for (Row row : spark.createDataFrame(values, schema).groupBy("variant", "k").agg(expr("percentile(v, 0.5)"), avg("met")).collectAsList()) {
-            p50[row.getInt(0)][row.getInt(1)] = row.getDouble(2);
-            probability[row.getInt(0)][row.getInt(1)] = row.getDouble(3);
+        for (int v = 0; v < variants.size(); v++) {
+            for (int k = 0; k < goals.size(); k++) {
+                double[] values = drawn(columns[v * goals.size() + k]);
+                double[] sorted = values.clone();
+                Arrays.sort(sorted);
+                p50[v][k] = values.length == 0 ? Double.NaN : percentile(sorted, 0.5);
+                probability[v][k] = values.length == 0 ? 0 : share(values, goals.get(k));
+            }
         }
         for (int k = 0; k < goals.size(); k++) {
             references.add(new Reference(k, p50[0][k], probability[0][k]));
@@ -252,6 +224,93 @@ public final class ScenarioEngine
                 sensitivities.add(new Sensitivity(k, moves.get(m), p50[1 + 2 * m][k], p50[2 + 2 * m][k], probability[1 + 2 * m][k], probability[2 + 2 * m][k]));
             }
         }
+    }
+
+    /** Fills {@code out} with a draw's values: a function of the draw's index alone. */
+    @FunctionalInterface
+    private interface DrawValues
+            extends Serializable
+    {
+        void values(long draw, double[] out);
+    }
+
+    /** How many values one pass brings to the driver at most (64 MB); wider results take more passes over the draws. */
+    private static final long VALUES_PER_PASS = 8L << 20;
+
+    /**
+     * Every draw's {@code width} values, as columns in draw order ({@code [column][draw]}). The
+     * draws are simulated in the tasks, plain Java, and each task returns its range's values;
+     * the driver puts the ranges end to end, so the columns do not depend on the partitioning.
+     * When draws × width is over {@link #VALUES_PER_PASS}, the columns come in slices, one pass each.
+     */
+    private double[][] columns(int draws, int width, DrawValues function)
+    {
+        double[][] columns = new double[width][];
+        int slice = (int) Math.max(1, Math.min(width, VALUES_PER_PASS / draws));
+        for (int from = 0; from < width; from += slice) {
+            int first = from;
+            int last = Math.min(width, from + slice);
+            List<double[][]> parts = ranges(draws).map(range -> {
+                int length = (int) (range[1] - range[0]);
+                double[][] part = new double[last - first][length];
+                double[] out = new double[width];
+                for (int d = 0; d < length; d++) {
+                    function.values(range[0] + d, out);
+                    for (int c = first; c < last; c++) {
+                        part[c - first][d] = out[c];
+                    }
+                }
+                return part;
+            }).collect();
+            for (int c = first; c < last; c++) {
+                double[] column = new double[draws];
+                int at = 0;
+                for (double[][] part : parts) {
+                    System.arraycopy(part[c - first], 0, column, at, part[c - first].length);
+                    at += part[c - first].length;
+                }
+                columns[c] = column;
+            }
+        }
+        return columns;
+    }
+
+    /** A column's values without the draws that had none (NaN: a city without brands has no share). */
+    private static double[] drawn(double[] column)
+    {
+        return Arrays.stream(column).filter(value -> !Double.isNaN(value)).toArray();
+    }
+
+    /** The mean, summed in draw order: the same for any partitioning. */
+    private static double mean(double[] values)
+    {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+
+    /** The share of values meeting the goal. */
+    private static double share(double[] values, Goal goal)
+    {
+        long met = Arrays.stream(values).filter(goal::met).count();
+        return (double) met / values.length;
+    }
+
+    /**
+     * The exact percentile of sorted values, as Spark's and Hive's {@code percentile}: linear
+     * between the order statistics around position p × (n − 1).
+     */
+    static double percentile(double[] sorted, double p)
+    {
+        double position = p * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int higher = (int) Math.ceil(position);
+        if (lower == higher || sorted[lower] == sorted[higher]) {
+            return sorted[lower];
+        }
+        return (higher - position) * sorted[lower] + (position - lower) * sorted[higher];
     }
 
     /** One sd, or 20% of the value where the distribution has none (a fixed value). */
@@ -374,45 +433,5 @@ public final class ScenarioEngine
             probabilities[e] = (double) counts[e] / draws;
         }
         return probabilities;
-    }
-
-    /** The rows of each draw of a range, draw by draw. */
-    private static final class DrawIterator<T>
-            implements Iterator<T>
-    {
-        private final long end;
-        private final org.apache.spark.api.java.function.Function<Long, List<T>> rows;
-        private long next;
-        private Iterator<T> current = java.util.Collections.emptyIterator();
-
-        DrawIterator(long[] range, org.apache.spark.api.java.function.Function<Long, List<T>> rows)
-        {
-            this.next = range[0];
-            this.end = range[1];
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext()
-        {
-            while (!current.hasNext() && next < end) {
-                try {
-                    current = rows.call(next++).iterator();
-                }
-                catch (Exception e) {
-                    throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-                }
-            }
-            return current.hasNext();
-        }
-
-        @Override
-        public T next()
-        {
-            if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
-            }
-            return current.next();
-        }
     }
 }

@@ -82,7 +82,7 @@ public final class BenchReport
         return cell == null || cell.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(cell));
     }
 
-    private static Map<String, String> machine(Path file)
+    static Map<String, String> machine(Path file)
             throws IOException
     {
         Map<String, String> machine = new LinkedHashMap<>();
