@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,6 +136,10 @@ public final class ExportJob
         }
     }
 
+    /** Rows read ahead of the writer: at most 16 batches of 2,048 (a few tens of MB under a 512 MB heap). */
+    private static final int PREFETCH_BATCHES = 16;
+    private static final int PREFETCH_BATCH = 2048;
+
     private Result write(Request request, boolean xlsx, Path out, Lake lake, Snapshot snapshot, String sql, QueryGuard.Checked checked, LakeViews.Registered views, long started)
             throws IOException
     {
@@ -165,12 +168,15 @@ public final class ExportJob
             try (OutputStream output = Files.newOutputStream(temporary);
                     ExportWriter writer = xlsx ? new XlsxExportWriter(output, ZONE, request.chinese(), request.rowsPerSheet()) : new CsvExportWriter(output, request.csvCharset(), ZONE)) {
                 writer.begin(result.schema(), MaskedColumns.of(result.queryExecution().analyzed(), views.masked()));
-                Iterator<Row> iterator = result.toLocalIterator();
-                while (iterator.hasNext()) {
-                    writer.write(iterator.next());
-                    rows++;
-                    if ((rows & 1023) == 0) {
-                        deadline.check();
+                // The query's rows are fetched and decoded on a second thread while the writer writes (an xlsx
+                // export of 1,000,000 rows did one, then the other, each on one core).
+                try (Prefetch<Row> iterator = new Prefetch<>(result.toLocalIterator(), PREFETCH_BATCHES, PREFETCH_BATCH, "export-prefetch")) {
+                    while (iterator.hasNext()) {
+                        writer.write(iterator.next());
+                        rows++;
+                        if ((rows & 1023) == 0) {
+                            deadline.check();
+                        }
                     }
                 }
                 deadline.check();

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.col;
@@ -21,6 +22,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -104,9 +106,24 @@ public final class IndicatorEngine
 
         // 1. Every measure per county, period type and period, in long form.
         org.apache.spark.sql.Dataset<Row> measures = null;
+        // A fact of dates is aggregated once, by month; its quarters and years come from its months
+        // (flows summed, stocks at the period's last month end): one pass over the fact instead of
+        // one per frequency (the stocks' join with the period ends was most of this step's time).
         for (Map.Entry<String, Map<Periods.Kind, Map<String, IndicatorCatalogue.Measure>>> fact : needed.entrySet()) {
+            Facts.Timing timing = catalogue.facts().find(fact.getKey()).orElseThrow().timing();
+            // The finest frequency asked for (months, else quarters) is aggregated; the coarser come from it.
+            Periods.Kind finest = fact.getValue().containsKey(Periods.Kind.MONTH) ? Periods.Kind.MONTH
+                    : fact.getValue().containsKey(Periods.Kind.QUARTER) ? Periods.Kind.QUARTER : Periods.Kind.YEAR;
+            org.apache.spark.sql.Dataset<Row> base = null;
+            if (timing != Facts.Timing.YEARLY && finest != Periods.Kind.YEAR) {
+                Map<String, IndicatorCatalogue.Measure> all = new java.util.TreeMap<>();
+                fact.getValue().values().forEach(all::putAll);
+                base = measures(fact.getKey(), finest, all, facts.get(fact.getKey()), firstYear, lastYear);
+            }
             for (Map.Entry<Periods.Kind, Map<String, IndicatorCatalogue.Measure>> frequency : fact.getValue().entrySet()) {
-                org.apache.spark.sql.Dataset<Row> long_ = measures(fact.getKey(), frequency.getKey(), frequency.getValue(), facts.get(fact.getKey()), firstYear, lastYear);
+                org.apache.spark.sql.Dataset<Row> long_ = base == null
+                        ? measures(fact.getKey(), frequency.getKey(), frequency.getValue(), facts.get(fact.getKey()), firstYear, lastYear)
+                        : coarser(base.where(col("measure_key").isin(frequency.getValue().keySet().toArray())), finest, frequency.getKey(), timing);
                 measures = measures == null ? long_ : measures.unionByName(long_);
             }
         }
@@ -229,6 +246,27 @@ public final class IndicatorEngine
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .select(col("county_code"), col("city_code"), col("period"), lit(frequency.id()).as("period_type"), expr(stack.toString()))
                 .where(col("amount").isNotNull());
+    }
+
+    /**
+     * A coarser frequency's long form from a finer one's (months or quarters): a flow's quarter or
+     * year is the sum of its parts, a stock's is its last part's (the stock at the same period end).
+     */
+    private static org.apache.spark.sql.Dataset<Row> coarser(org.apache.spark.sql.Dataset<Row> finer, Periods.Kind from, Periods.Kind to, Facts.Timing timing)
+    {
+        if (to == from) {
+            return finer;
+        }
+        // Periods are written yyyy-MM and yyyy-Qn.
+        Column month = substring(col("period"), 6, 2).cast(DataTypes.IntegerType);
+        Column quarter = from == Periods.Kind.MONTH ? ceil(month.divide(3)) : substring(col("period"), 7, 1).cast(DataTypes.IntegerType);
+        Column period = to == Periods.Kind.YEAR ? substring(col("period"), 1, 4) : concat(substring(col("period"), 1, 4), lit("-Q"), quarter.cast(DataTypes.StringType));
+        if (timing == Facts.Timing.STOCK) {
+            Column last = from == Periods.Kind.QUARTER ? quarter.equalTo(4) : to == Periods.Kind.YEAR ? month.equalTo(12) : month.mod(3).equalTo(0);
+            return finer.where(last).select(col("county_code"), col("city_code"), period.as("period"), lit(to.id()).as("period_type"), col("measure_key"), col("amount"));
+        }
+        return finer.groupBy(col("county_code"), col("city_code"), period.as("period"), col("measure_key")).agg(sum("amount").as("amount"))
+                .select(col("county_code"), col("city_code"), col("period"), lit(to.id()).as("period_type"), col("measure_key"), col("amount"));
     }
 
     private static Column periodOf(Column date, Periods.Kind frequency)

@@ -48,8 +48,8 @@ class TestBuildJob
     private static Path raw;
     private static Path lakePath;
     private static SparkSession spark;
-    /** Whether the lake is as a whole build leaves it. */
-    private static boolean wholeBuild;
+    /** The whole build the lake is as it left it, once made. */
+    private static BuildJob.Result wholeBuild;
 
     @BeforeAll
     static void ingest()
@@ -67,7 +67,10 @@ class TestBuildJob
     void theProvincesPassRateIsPassedOverSampledBatchesOfTheRawFileAndRerunsAreIdentical()
             throws IOException
     {
+        // Its own two builds in a row: compared with a build made tests earlier (a period build and a restored lake
+        // between), a rebuild differed in the last bits of sums of doubles (an open question in the closing note of issue 24).
         BuildJob.Result first = build(Optional.empty());
+        wholeBuild = first;
         assertThat(first.lastYear()).isEqualTo(2025);
         long[] counted = org.zhijian.generate.RawCounts.passedAndSampled(raw, 2025);
         long passed = counted[0];
@@ -93,8 +96,7 @@ class TestBuildJob
                 assertThat(before.get(table)).as(table.toString()).isNotEmpty();
             }
         }
-        build(Optional.empty());
-        wholeBuild = true;
+        wholeBuild = build(Optional.empty());
         for (TableName table : TABLES) {
             assertThat(table(table).collectAsList()).as(table.toString()).isEqualTo(before.get(table));
         }
@@ -224,12 +226,25 @@ class TestBuildJob
     void buildingOnePeriodLeavesTheOthersUntouched()
             throws IOException
     {
-        build(Optional.empty());
+        fullyBuilt();
         List<Row> others = values().where(col("period").notEqual("2025-Q3")).orderBy("indicator_id", "period", "region_code").collectAsList();
         long q3 = values().where(col("period").equalTo("2025-Q3")).count();
+        // The forecasts will start from 2025-Q3: the lake as the whole build left it comes back after the test.
+        Path whole = directory.resolve("lake-whole");
+        org.apache.commons.io.FileUtils.copyDirectory(lakePath.toFile(), whole.toFile());
+        try {
+            periodBuilt(q3, others);
+        }
+        finally {
+            org.apache.commons.io.FileUtils.deleteDirectory(lakePath.toFile());
+            Files.move(whole, lakePath);
+        }
+    }
+
+    private static void periodBuilt(long q3, List<Row> others)
+            throws IOException
+    {
         BuildJob.Result result = build(Optional.of(Periods.parse("2025-Q3")));
-        // The forecasts now start from 2025-Q3: the next test that needs a whole build makes one.
-        wholeBuild = false;
         assertThat(result.rowsWritten()).isEqualTo(q3).isPositive();
         assertThat(values().where(col("period").notEqual("2025-Q3")).orderBy("indicator_id", "period", "region_code").collectAsList()).isEqualTo(others);
         assertThat(values().where(col("period").equalTo("2025-Q3")).count()).isEqualTo(q3);
@@ -625,15 +640,15 @@ class TestBuildJob
 
     /**
      * A lake as a whole build leaves it, built once for the tests that only read it (a build of
-     * this lake takes half a minute); a test that builds one period alone clears it.
+     * this lake takes half a minute); the test that builds one period alone puts it back after.
      */
-    private static void fullyBuilt()
+    private static BuildJob.Result fullyBuilt()
             throws IOException
     {
-        if (!wholeBuild) {
-            build(Optional.empty());
-            wholeBuild = true;
+        if (wholeBuild == null) {
+            wholeBuild = build(Optional.empty());
         }
+        return wholeBuild;
     }
 
     private static BuildJob.Result build(Optional<Periods.Period> period)

@@ -48,6 +48,7 @@ class TestLakePublication
     @TempDir
     static Path directory;
     private static Path raw;
+    private static Path two;
     private static SparkSession spark;
 
     @BeforeAll
@@ -59,6 +60,11 @@ class TestLakePublication
         SampleDataGenerator.generate(REFERENCE, new GeneratorSettings(0.005, 5, 2025, 0, List.of(OutputFormat.CSV), raw), line -> {});
         // The protocol is the same for every table; a killed child JVM ingests the seven original datasets only.
         org.zhijian.generate.RawSupervision.keepOriginalDatasets(raw);
+        // The killed runs need one table to be caught writing: their child JVMs (a cold ingest each) load two datasets.
+        two = Files.createDirectories(directory.resolve("raw-two"));
+        for (String file : List.of("enterprises.csv", "inspections.csv")) {
+            Files.copy(raw.resolve(file), two.resolve(file));
+        }
     }
 
     @Test
@@ -158,14 +164,14 @@ class TestLakePublication
             throws Exception
     {
         Path lakePath = directory.resolve("killed");
-        IngestJob.Result first = ingest(raw, lakePath);
+        IngestJob.Result first = ingest(two, lakePath);
         Lake lake = lake(lakePath);
         Snapshot before = lake.current();
         long inspections = lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count();
 
         // While it waits there, a second ingest is refused and told who holds the lake.
         killedAtFailpoint(lakePath, "ingest.before-commit",
-                child -> assertThatThrownBy(() -> ingest(raw, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid()));
+                child -> assertThatThrownBy(() -> ingest(two, lakePath)).isInstanceOf(ZhijianException.class).hasMessageContaining("pid " + child.pid()));
         // The killed run wrote complete new table folders but never published them.
         assertThat(lake.current()).isEqualTo(before);
         assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count()).isEqualTo(inspections);
@@ -173,7 +179,7 @@ class TestLakePublication
             assertThat(folders.count()).isEqualTo(2);
         }
 
-        IngestJob.Result rerun = ingest(raw, lakePath);
+        IngestJob.Result rerun = ingest(two, lakePath);
         assertThat(rerun.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).accepted()).isEqualTo(first.outcomes().get(org.zhijian.schema.Datasets.INSPECTIONS).accepted());
         assertThat(lake.read(spark, IngestJob.staged(org.zhijian.schema.Datasets.INSPECTIONS)).count()).isEqualTo(inspections);
         // The orphaned folder of the killed run is gone; the previous version stays for readers still on it.
@@ -188,7 +194,7 @@ class TestLakePublication
             throws Exception
     {
         Path lakePath = directory.resolve("killed-at-snapshot");
-        IngestJob.Result first = ingest(raw, lakePath);
+        IngestJob.Result first = ingest(two, lakePath);
         Lake lake = lake(lakePath);
         Snapshot before = lake.current();
         Process child = killedAtFailpoint(lakePath, "lake.before-snapshot", stopped -> {});
@@ -205,7 +211,7 @@ class TestLakePublication
         assertThat(shown.out().lines().filter(line -> line.contains(killed) && line.contains("not committed")).count()).isEqualTo(1);
         assertThat(shown.out().lines().filter(line -> line.contains(first.runId()) && line.contains("succeeded")).count()).isEqualTo(1);
         // The next run takes the stale lock over and commits.
-        IngestJob.Result rerun = ingest(raw, lakePath);
+        IngestJob.Result rerun = ingest(two, lakePath);
         assertThat(lake.current().version()).isEqualTo(before.version() + 1);
         assertThat(lake.committed(lake.recentRuns(1).get(0))).isTrue();
         assertThat(rerun.snapshot()).isPresent();
@@ -257,11 +263,11 @@ class TestLakePublication
         }
     }
 
-    /** Runs an ingest of the raw folder in a JVM of its own until it waits at {@code failpoint}, calls {@code whileStopped}, then kills it. */
+    /** Runs an ingest of the two-dataset raw folder in a JVM of its own until it waits at {@code failpoint}, calls {@code whileStopped}, then kills it. */
     private static Process killedAtFailpoint(Path lakePath, String failpoint, java.util.function.Consumer<Process> whileStopped)
             throws IOException, InterruptedException
     {
-        Process child = childProcess(failpoint, "ingest", "--input", raw.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
+        Process child = childProcess(failpoint, "ingest", "--input", two.toString(), "--lake", lakePath.toString(), "--master", "local[2]", "--as-of", "2026-11-27", "-q");
         try {
             awaitLine(child, "failpoint " + failpoint + " reached");
             whileStopped.accept(child);
