@@ -72,8 +72,9 @@ public final class IndicatorEngine
 
     /**
      * Every measured indicator, at every frequency it has, for the periods within the years given.
-     * All indicators are computed together in long form: one aggregation per fact table and
-     * frequency, one roll-up, one pivot into numerator and denominator, two joins for the changes.
+     * All indicators are computed together in long form: one aggregation per fact table (at its
+     * finest frequency; coarser ones from those rows), one roll-up, one pivot into numerator and
+     * denominator, two joins for the changes.
      */
     public org.apache.spark.sql.Dataset<Row> compute(Map<String, org.apache.spark.sql.Dataset<Row>> facts, int firstYear, int lastYear)
     {

@@ -62,7 +62,7 @@ public final class NoticeFixture
                 csv.write('\n');
             }
         }
-        new BureauFiles(reference.divisions(), notice).nationalNotice(notice.resolve("国家监督抽查结果.xlsx"), "产品质量国家监督抽查结果", batches);
+        new BureauFiles(reference.divisions(), reference.datasets(), notice).nationalNotice(notice.resolve("国家监督抽查结果.xlsx"), "产品质量国家监督抽查结果", batches);
 
         // enterprises.csv is GB18030 with Chinese headers when generated with gbk, else UTF-8.
         Path enterprisesCsv = raw.resolve("enterprises.csv");
@@ -85,7 +85,7 @@ public final class NoticeFixture
                 csv.write('\n');
             }
         }
-        new BureauFiles(reference.divisions(), register).register(enterprises, 2025);
+        new BureauFiles(reference.divisions(), reference.datasets(), register).register(enterprises, 2025);
         // The lists are another benchmark's business: the register alone.
         try (var files = Files.list(register)) {
             for (Path file : files.toList()) {
