@@ -35,18 +35,13 @@ mvn -q -B -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFi
   || { echo "error: the harness build failed; see $LOGS/harness-build.log" >&2; exit 1; }
 
 printf 'side\tstage\trun\twall_s\trss_kb\n' >"$RESULTS"
-measure() {
+# shellcheck source=bench/measure.sh
+source "$ROOT/bench/measure.sh"
+# timed SIDE STAGE RUN COMMAND...: measure, then a row of results.tsv.
+timed() {
   local side="$1" stage="$2" run="$3"; shift 3
-  local log="$LOGS/$side-$stage-$run.log" timing="$LOGS/$side-$stage-$run.time"
-  echo "  $side $stage run $run" >&2
-  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$log" 2>&1; then
-    echo "error: $side $stage run $run failed; see $log" >&2
-    tail -n 5 "$log" >&2
-    exit 1
-  fi
-  read -r wall rss <"$timing"
-  echo "    ${wall} s" >&2
-  printf '%s\t%s\t%s\t%s\t%s\n' "$side" "$stage" "$run" "$wall" "$rss" >>"$RESULTS"
+  measure "$side-$stage" "$run" "$@"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$side" "$stage" "$run" "$LAST_WALL" "$LAST_RSS" >>"$RESULTS"
 }
 
 RAW="$OUT/raw"
@@ -60,10 +55,10 @@ fi
 side() {
   local name="$1" dir="$2" run="$3" lake="$OUT/lake-$1"
   rm -rf "$lake" "$OUT/reports-$name"
-  measure "$name" ingest "$run" "$dir/zhijian" ingest --input "$RAW" --lake "$lake"
-  measure "$name" build "$run" "$dir/zhijian" build --lake "$lake"
-  measure "$name" report "$run" "$dir/zhijian" report --period "$PERIOD" --lake "$lake" --reports "$OUT/reports-$name"
-  measure "$name" scenario "$run" "$dir/zhijian" scenario "$dir/conf/scenarios/baseline.yaml" --draws 10000 --lake "$lake" --reports "$OUT/reports-$name"
+  timed "$name" ingest "$run" "$dir/zhijian" ingest --input "$RAW" --lake "$lake"
+  timed "$name" build "$run" "$dir/zhijian" build --lake "$lake"
+  timed "$name" report "$run" "$dir/zhijian" report --period "$PERIOD" --lake "$lake" --reports "$OUT/reports-$name"
+  timed "$name" scenario "$run" "$dir/zhijian" scenario "$dir/conf/scenarios/baseline.yaml" --draws 10000 --lake "$lake" --reports "$OUT/reports-$name"
 }
 
 for run in $(seq 1 "$RUNS"); do

@@ -55,9 +55,7 @@ public final class BaselineReport
             throws IOException
     {
         List<Run> runs = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
+        for (String[] cells : BenchReport.rows(file, 4)) {
             runs.add(new Run(cells[0], cells[1], Integer.parseInt(cells[2]), Double.parseDouble(cells[3])));
         }
         // The pipeline: a run's ingest, build and report, three cold commands.

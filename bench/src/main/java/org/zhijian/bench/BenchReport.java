@@ -69,12 +69,18 @@ public final class BenchReport
             throws IOException
     {
         List<Measurement> results = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = Arrays.copyOf(line.split("\t", -1), 6);
+        for (String[] cells : rows(file, 6)) {
             results.add(new Measurement(cells[0], Integer.parseInt(cells[1]), number(cells[2]), number(cells[3]), number(cells[4]), cells[5] == null ? "" : cells[5]));
         }
         return results;
+    }
+
+    /** The rows of a results.tsv after its header, each as {@code width} cells (null where a row has fewer). */
+    static List<String[]> rows(Path file, int width)
+            throws IOException
+    {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size()).stream().map(line -> Arrays.copyOf(line.split("\t", -1), width)).toList();
     }
 
     private static OptionalDouble number(String cell)
