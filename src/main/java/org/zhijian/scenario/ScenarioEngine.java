@@ -234,8 +234,12 @@ public final class ScenarioEngine
         void values(long draw, double[] out);
     }
 
-    /** How many values one pass brings to the driver at most (64 MB); wider results take more passes over the draws. */
-    private static final long VALUES_PER_PASS = 8L << 20;
+    /**
+     * How many values one pass brings to the driver at most: a sixteenth of the heap (at least 64 MB);
+     * wider results take more passes over the draws, each simulating every draw again (10,000 draws
+     * take one pass; a million draws of 288 values several, under the launcher's 4 GB nine).
+     */
+    private static final long VALUES_PER_PASS = Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 16 / Double.BYTES);
 
     /**
      * Every draw's {@code width} values, as columns in draw order ({@code [column][draw]}). The
