@@ -75,7 +75,7 @@ public final class FactTables
     /**
      * Only the facts {@code ids} (and the views they read), as {@link #prepare(OptionalInt)}: a
      * command that needs three facts does not analyse every query of conf/facts (a scenario's
-     * base year spent most of its 28 s at scale 0.05 preparing facts it never read).
+     * base year at scale 0.05: 28.2 s with every fact, 25.9 s with its three).
      */
     public Map<String, org.apache.spark.sql.Dataset<Row>> prepare(OptionalInt year, java.util.Collection<String> ids)
     {
