@@ -153,29 +153,27 @@ public final class ScenarioEngine
 
     private void quantiles(ScenarioModel model, int draws, List<Goal> goals, List<Quantile> quantiles, List<Chance> chances)
     {
-        double[][] columns = columns(draws, model.outputs(), (draw, out) -> model.simulate(model.variates(draw), out));
-        // The outputs' index runs indicator, region, year: the order the quantiles are listed in.
-        for (int i = 0; i < ScenarioSpec.INDICATORS.size(); i++) {
-            for (int r = 0; r < model.regions(); r++) {
-                for (int t = 0; t <= model.horizon(); t++) {
-                    double[] values = drawn(columns[model.index(i, r, t)]);
-                    if (values.length == 0) {
-                        continue;
-                    }
-                    double mean = mean(values);
-                    double[] sorted = values.clone();
-                    Arrays.sort(sorted);
-                    quantiles.add(new Quantile(i, r, t, percentile(sorted, LEVELS[0]), percentile(sorted, LEVELS[1]), percentile(sorted, LEVELS[2]),
-                            percentile(sorted, LEVELS[3]), percentile(sorted, LEVELS[4]), mean));
-                    for (int k = 0; k < goals.size(); k++) {
-                        Goal goal = goals.get(k);
-                        if (goal.indicator() == i && goal.year() == t) {
-                            chances.add(new Chance(k, r, share(values, goal)));
-                        }
-                    }
+        // The outputs' index runs indicator, region, year, and columns arrive in index order: the order the quantiles are listed in.
+        int years = model.horizon() + 1;
+        columns(draws, model.outputs(), (draw, out) -> model.simulate(model.variates(draw), out), (index, column) -> {
+            double[] values = drawn(column);
+            if (values.length == 0) {
+                return;
+            }
+            int i = index / (model.regions() * years);
+            int r = index / years % model.regions();
+            int t = index % years;
+            double mean = mean(values);
+            Arrays.sort(values);
+            quantiles.add(new Quantile(i, r, t, percentile(values, LEVELS[0]), percentile(values, LEVELS[1]), percentile(values, LEVELS[2]),
+                    percentile(values, LEVELS[3]), percentile(values, LEVELS[4]), mean));
+            for (int k = 0; k < goals.size(); k++) {
+                Goal goal = goals.get(k);
+                if (goal.indicator() == i && goal.year() == t) {
+                    chances.add(new Chance(k, r, share(values, goal)));
                 }
             }
-        }
+        });
     }
 
     /** Every assumption of each group, and the shock, moved one sd down and up. */
@@ -196,7 +194,9 @@ public final class ScenarioEngine
         }
         // A column per variant and target: the target's value in each draw.
         int width = variants.size() * goals.size();
-        double[][] columns = columns(draws, width, (draw, values) -> {
+        double[][] p50 = new double[variants.size()][goals.size()];
+        double[][] probability = new double[variants.size()][goals.size()];
+        columns(draws, width, (draw, values) -> {
             ScenarioModel.Variates variates = model.variates(draw);
             double[] out = new double[model.outputs()];
             for (int v = 0; v < variants.size(); v++) {
@@ -206,18 +206,15 @@ public final class ScenarioEngine
                     values[v * goals.size() + k] = out[model.index(goal.indicator(), goal.region(), goal.year())];
                 }
             }
+        }, (index, column) -> {
+            double[] values = drawn(column);
+            int v = index / goals.size();
+            int k = index % goals.size();
+            // The share of draws meeting the target is counted before the sort: the order does not matter to it.
+            probability[v][k] = values.length == 0 ? 0 : share(values, goals.get(k));
+            Arrays.sort(values);
+            p50[v][k] = values.length == 0 ? Double.NaN : percentile(values, 0.5);
         });
-        double[][] p50 = new double[variants.size()][goals.size()];
-        double[][] probability = new double[variants.size()][goals.size()];
-        for (int v = 0; v < variants.size(); v++) {
-            for (int k = 0; k < goals.size(); k++) {
-                double[] values = drawn(columns[v * goals.size() + k]);
-                double[] sorted = values.clone();
-                Arrays.sort(sorted);
-                p50[v][k] = values.length == 0 ? Double.NaN : percentile(sorted, 0.5);
-                probability[v][k] = values.length == 0 ? 0 : share(values, goals.get(k));
-            }
-        }
         for (int k = 0; k < goals.size(); k++) {
             references.add(new Reference(k, p50[0][k], probability[0][k]));
             for (int m = 0; m < moves.size(); m++) {
@@ -241,15 +238,22 @@ public final class ScenarioEngine
      */
     private static final long VALUES_PER_PASS = Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 16 / Double.BYTES);
 
-    /**
-     * Every draw's {@code width} values, as columns in draw order ({@code [column][draw]}). The
-     * draws are simulated in the tasks, plain Java, and each task returns its range's values;
-     * the driver puts the ranges end to end, so the columns do not depend on the partitioning.
-     * When draws × width is over {@link #VALUES_PER_PASS}, the columns come in slices, one pass each.
-     */
-    private double[][] columns(int draws, int width, DrawValues function)
+    /** Takes one column of {@link #columns}: its index and every draw's value, in draw order. */
+    @FunctionalInterface
+    private interface ColumnSink
     {
-        double[][] columns = new double[width][];
+        void accept(int index, double[] column);
+    }
+
+    /**
+     * Every draw's {@code width} values, column by column in index order ({@code sink} gets each
+     * column's values in draw order). The draws are simulated in the tasks, plain Java, and each
+     * task returns its range's values; the driver puts the ranges end to end, so a column does not
+     * depend on the partitioning. When draws × width is over {@link #VALUES_PER_PASS}, the columns
+     * come in slices, one pass over the draws each, and the driver holds one slice at a time.
+     */
+    private void columns(int draws, int width, DrawValues function, ColumnSink sink)
+    {
         int slice = (int) Math.max(1, Math.min(width, VALUES_PER_PASS / draws));
         for (int from = 0; from < width; from += slice) {
             int first = from;
@@ -273,10 +277,9 @@ public final class ScenarioEngine
                     System.arraycopy(part[c - first], 0, column, at, part[c - first].length);
                     at += part[c - first].length;
                 }
-                columns[c] = column;
+                sink.accept(c, column);
             }
         }
-        return columns;
     }
 
     /** A column's values without the draws that had none (NaN: a city without brands has no share). */
