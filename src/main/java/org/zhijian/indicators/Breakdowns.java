@@ -96,6 +96,43 @@ public final class Breakdowns
     }
 
     /**
+     * What a scenario starts from, per year × industry group (strategic emerging or other) × city
+     * (and the province): above-scale manufacturing sales revenue, the brand sales of enterprises
+     * holding a valid brand, brands valid on 31 December, standards in force on 31 December and
+     * those adopting IDT/MOD, and the enterprises reporting finance (a year without any has no base).
+     * The same facts and rules as the indicators, so a projection's base year equals the built indicator.
+     */
+    public Optional<Dataset<Row>> scenarioBase(Map<String, Dataset<Row>> facts, int firstYear, int lastYear)
+    {
+        Dataset<Row> finance = facts.get(Facts.ENTERPRISE_FINANCE);
+        Dataset<Row> brands = facts.get(Facts.BRANDS_VALID);
+        Dataset<Row> standards = facts.get(Facts.STANDARDS_IN_FORCE);
+        if (finance == null || brands == null || standards == null) {
+            return Optional.empty();
+        }
+        // Each source's own measures with zeros for the others, in one union and one aggregation (no joins).
+        Column group = expr("CASE WHEN coalesce(strategic, false) THEN 'strategic' ELSE 'other' END").as("industry_group");
+        Column zero = lit(0.0);
+        Column none = lit(0L);
+        Dataset<Row> money = finance.where(col("year").between(firstYear, lastYear)).select(col("year"), group, col("city_code"),
+                expr("CASE WHEN above_scale_manufacturing THEN sales_revenue ELSE 0 END").cast(DataTypes.DoubleType).as("sales_revenue"),
+                expr("CASE WHEN holds_valid_brand THEN brand_sales ELSE 0 END").cast(DataTypes.DoubleType).as("brand_sales"),
+                lit(1L).as("reporting_enterprises"), none.as("valid_brands"), none.as("standards_in_force"), none.as("standards_adopting"));
+        Dataset<Row> valid = atYearEnd(brands, firstYear, lastYear).select(col("year"), group, col("city_code"), zero.as("sales_revenue"), zero.as("brand_sales"),
+                none.as("reporting_enterprises"), lit(1L).as("valid_brands"), none.as("standards_in_force"), none.as("standards_adopting"));
+        Dataset<Row> inForce = atYearEnd(standards, firstYear, lastYear).select(col("year"), group, col("city_code"), zero.as("sales_revenue"), zero.as("brand_sales"),
+                none.as("reporting_enterprises"), none.as("valid_brands"), lit(1L).as("standards_in_force"),
+                expr("CASE WHEN adoption IN ('IDT', 'MOD') THEN 1L ELSE 0L END").as("standards_adopting"));
+        List<String> measures = List.of("sales_revenue", "brand_sales", "reporting_enterprises", "valid_brands", "standards_in_force", "standards_adopting");
+        Column[] sums = measures.stream().map(measure -> expr("sum(" + measure + ")").as(measure)).toArray(Column[]::new);
+        Dataset<Row> joined = money.unionByName(valid).unionByName(inForce).groupBy(col("year"), col("industry_group"), col("city_code"))
+                .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length));
+        return Optional.of(named(withProvince(joined, List.of("year", "industry_group"), measures))
+                .select(columns("year", "industry_group", "region_level", "region_code", "region_name", "sales_revenue", "brand_sales", "valid_brands",
+                        "standards_in_force", "standards_adopting", "reporting_enterprises")));
+    }
+
+    /**
      * For every regional brand valid on 31 December: (county output in the brand's division ÷
      * county output) ÷ (province output in that division ÷ province output), from enterprise
      * output values. Above 1, the county is more specialised in the cluster's industry than the province.

@@ -204,6 +204,8 @@ public final class BuildJob
                 col("year"), col("region_code"), col("level")));
         breakdowns.standardsByKind(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.STANDARDS_BY_KIND, rows, "year", BY_YEAR,
                 col("year"), col("region_code"), col("kind"), col("role")));
+        breakdowns.scenarioBase(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.SCENARIO_BASE, rows, "year", BY_YEAR,
+                col("year"), col("region_code"), col("industry_group")));
         breakdowns.clusterLocationQuotients(facts, firstYear, lastYear).ifPresent(rows -> outputs.publish(LakeTables.CLUSTER_LOCATION_QUOTIENT, rows, "year", BY_YEAR,
                 col("year"), col("county_code"), col("brand_id")));
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 
 import org.apache.spark.sql.AnalysisException;
@@ -58,41 +57,12 @@ public final class FactTables
         this.facts = requireNonNull(facts, "facts is null");
     }
 
+    /** Every fact table by id (a fact whose required tables are not in the snapshot is left out); views become {@code facts.<id>}. */
     public Map<String, org.apache.spark.sql.Dataset<Row>> prepare()
     {
-        return prepare(OptionalInt.empty());
-    }
-
-    /**
-     * The fact tables by id, with the yearly facts of {@code year} only when given (a scenario's
-     * base year reads one year of a decade; Spark pushes the year down to the tables it comes from).
-     */
-    public Map<String, org.apache.spark.sql.Dataset<Row>> prepare(OptionalInt year)
-    {
-        return prepare(year, facts.all().stream().map(Facts.Fact::id).toList());
-    }
-
-    /**
-     * Only the facts {@code ids} (and the views they read), as {@link #prepare(OptionalInt)}: a
-     * command that needs three facts does not analyse every query of conf/facts (a scenario's
-     * base year at scale 0.05: 28.2 s with every fact, 25.9 s with its three).
-     */
-    public Map<String, org.apache.spark.sql.Dataset<Row>> prepare(OptionalInt year, java.util.Collection<String> ids)
-    {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(ids);
-        while (!pending.isEmpty()) {
-            String id = pending.pop();
-            if (wanted.add(id)) {
-                facts.find(id).ifPresent(fact -> pending.addAll(fact.reads()));
-            }
-        }
         registerViews();
         Map<String, org.apache.spark.sql.Dataset<Row>> prepared = new LinkedHashMap<>();
         for (Facts.Fact fact : facts.all()) {
-            if (!wanted.contains(fact.id())) {
-                continue;
-            }
             if (!fact.measurable()) {
                 run(fact, "CREATE OR REPLACE VIEW facts.`" + fact.id() + "` AS " + fact.sql());
                 continue;
@@ -100,11 +70,7 @@ public final class FactTables
             if (fact.requires().stream().anyMatch(table -> snapshot.table(TableName.parse(table)).isEmpty())) {
                 continue;
             }
-            org.apache.spark.sql.Dataset<Row> rows = checked(fact, run(fact, fact.sql()));
-            if (fact.timing() == Facts.Timing.YEARLY && year.isPresent()) {
-                rows = rows.where(col("year").equalTo(year.getAsInt()));
-            }
-            prepared.put(fact.id(), rows);
+            prepared.put(fact.id(), checked(fact, run(fact, fact.sql())));
         }
         return prepared;
     }

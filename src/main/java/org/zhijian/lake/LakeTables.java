@@ -21,6 +21,8 @@ public final class LakeTables
     public static final TableName BRANDS_BY_LEVEL = TableName.of("marts", "brands_by_level");
     public static final TableName STANDARDS_BY_KIND = TableName.of("marts", "standards_by_kind");
     public static final TableName CLUSTER_LOCATION_QUOTIENT = TableName.of("marts", "cluster_location_quotient");
+    /** What a scenario starts from: each year's sales, brand sales, brands and standards per city and industry group. */
+    public static final TableName SCENARIO_BASE = TableName.of("marts", "scenario_base");
     /** The next quarters' pass rates with prediction intervals, the rolling-origin backtest and its summary. */
     public static final TableName FORECASTS = TableName.of("marts", "forecasts");
     public static final TableName FORECAST_BACKTEST = TableName.of("marts", "forecast_backtest");

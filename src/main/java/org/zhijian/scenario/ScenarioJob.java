@@ -85,7 +85,7 @@ public final class ScenarioJob
         return RunManifests.locked(lake, runId, "scenario", progress, spark, (startedAt, started) -> {
             Snapshot snapshot = lake.current();
             long reading = System.nanoTime();
-            BaseYear base = new BaseYears(spark, reference, catalogue.facts()).read(lake, snapshot, specs.get(0).baseYear(), today);
+            BaseYear base = new BaseYears(spark, reference).read(lake, snapshot, specs.get(0).baseYear(), today);
             progress.accept(String.format(java.util.Locale.ROOT, "  base year %d from lake snapshot %d (%.1f s): %s", base.year(), snapshot.version(),
                     (System.nanoTime() - reading) / 1e9, describe(base)));
             List<Outcome> outcomes = new ArrayList<>();

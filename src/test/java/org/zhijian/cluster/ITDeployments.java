@@ -130,7 +130,7 @@ class ITDeployments
         Path spec = Files.writeString(directory.resolve("load.yaml"), "steps: [ingest, build]\n");
         CliRun run = CliRun.of("run", spec.toString(), "--input", raw.toString(), "--lake", lake);
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Published lake snapshot 1").contains("Built 14 tables");
+        assertThat(run.out()).contains("Published lake snapshot 1").contains("Built 15 tables");
 
         // Everything lives in HDFS: snapshots, manifests, tables; the lock is released.
         FileSystem fs = dfs.getFileSystem();
@@ -160,7 +160,7 @@ class ITDeployments
     {
         List<String> outputs = clusterCommands.get(10, TimeUnit.MINUTES);
         assertThat(outputs.get(0)).contains("Published lake snapshot 1");
-        assertThat(outputs.get(1)).contains("Built 14 tables");
+        assertThat(outputs.get(1)).contains("Built 15 tables");
         // Both ran as applications of the cluster, on its executors.
         assertThat(cluster.state().split("\"name\" : \"zhijian\"", -1)).hasSizeGreaterThanOrEqualTo(3);
         assertThat(Files.readString(directory.resolve("cluster").resolve("worker.log"), StandardCharsets.UTF_8)).contains("Asked to launch executor");

@@ -42,7 +42,7 @@ class TestBuildJob
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("conf", "indicators.yaml"));
     private static final BuildJob.Settings SETTINGS = BuildJob.Settings.load(Path.of("conf"), CATALOGUE);
     private static final List<TableName> TABLES = List.of(LakeTables.INDICATOR_VALUES, LakeTables.CREDIT_RATINGS, LakeTables.EARLY_WARNINGS, LakeTables.COMPOSITE_INDEX,
-            LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.CLUSTER_LOCATION_QUOTIENT, LakeTables.FORECASTS,
+            LakeTables.PASS_RATE_BY_CATEGORY, LakeTables.BRANDS_BY_LEVEL, LakeTables.STANDARDS_BY_KIND, LakeTables.SCENARIO_BASE, LakeTables.CLUSTER_LOCATION_QUOTIENT, LakeTables.FORECASTS,
             LakeTables.FORECAST_BACKTEST, LakeTables.FORECAST_ACCURACY, LakeTables.PREVENTION_WARNINGS, LakeTables.CREDIT_LISTS, LakeTables.EQUIPMENT_WARNINGS);
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
     private static final org.zhijian.report.BriefJob.Inputs BRIEF = new org.zhijian.report.BriefJob.Inputs(CATALOGUE, REFERENCE,
@@ -552,6 +552,13 @@ class TestBuildJob
         double push = p50("brand_push");
         assertThat(down).isLessThan(base);
         assertThat(base).isLessThan(push);
+        // The base year comes from marts.scenario_base; a year the lake holds no finance for is refused by name.
+        assertThat(table(LakeTables.SCENARIO_BASE).where("year = 2025 AND region_level = 'city'").select("industry_group").distinct().count()).isEqualTo(2);
+        Path early = Files.writeString(directory.resolve("early.yaml"), Files.readString(Path.of("conf", "scenarios", "baseline.yaml"))
+                .replace("base_year: latest", "base_year: 2012").replace("horizon: 5", "horizon: 20"));
+        org.zhijian.cli.CliRun before = org.zhijian.cli.CliRun.of("scenario", early.toString(), "--draws", "100", "--lake", lakePath.toString(), "--reports", reports.toString());
+        assertThat(before.status()).isEqualTo(1);
+        assertThat(before.err()).contains("base year 2012 has no finance data in the lake (the last complete year is 2025)").doesNotContain("Exception");
 
         Path workbook = reports.resolve("scenarios").resolve("baseline_vs_brand-push_vs_downturn").resolve("情景分析_baseline_vs_brand-push_vs_downturn.xlsx");
         assertThat(reports.resolve("scenarios").resolve("baseline_vs_brand-push_vs_downturn").resolve("scenario_analysis_baseline_vs_brand-push_vs_downturn_en.xlsx"))
