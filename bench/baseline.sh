@@ -61,6 +61,8 @@ side() {
   timed "$name" scenario "$run" "$dir/zhijian" scenario "$dir/conf/scenarios/baseline.yaml" --draws 10000 --lake "$lake" --reports "$OUT/reports-$name"
 }
 
+warm_archive "$ROOT"
+warm_archive "$TREE"
 for run in $(seq 1 "$RUNS"); do
   side A "$ROOT" "$run"
   side B "$TREE" "$run"

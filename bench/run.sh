@@ -83,6 +83,7 @@ record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS"; }
 
 # shellcheck source=bench/measure.sh
 source "$ROOT/bench/measure.sh"
+warm_archive "$ROOT"
 
 csv_rows() { local total=0 n; for f in "$1"/*.csv; do [[ "$(basename "$f")" == _* ]] && continue; n=$(($(wc -l <"$f") - 1)); total=$((total + n)); done; echo "$total"; }
 

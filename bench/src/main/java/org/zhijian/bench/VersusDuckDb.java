@@ -126,19 +126,21 @@ public final class VersusDuckDb
         return List.of(new String[] {"city_quarter", CITY_QUARTER}, new String[] {"category_year", CATEGORY_YEAR});
     }
 
-    /** DuckDB's load: typed columns, today's county for a historical code, its city, the year; Parquet by year. */
+    /**
+     * DuckDB's load: every column read as text (the file has more columns than the comparison needs,
+     * and a fixed column list broke when the generator added three), the date typed, today's county
+     * for a historical code, its city, the year; Parquet by year.
+     */
     static String load(Path csv, Path history, Path parquet)
     {
         return """
                 COPY (
                   SELECT i.batch_id, i.credit_code, i.producer_name, coalesce(h.new_code, i.county_code) AS county_code,
-                         i.category, i.plan_level, i.sampled_on, i.result, i.failed_items,
+                         i.category, i.plan_level, CAST(i.sampled_on AS DATE) AS sampled_on, i.result, i.failed_items,
                          substr(coalesce(h.new_code, i.county_code), 1, 4) || '00' AS city_code,
                          CASE WHEN h.new_code IS NULL THEN NULL ELSE i.county_code END AS county_code_original,
-                         year(i.sampled_on) AS year
-                  FROM read_csv('%s', header = true, columns = {
-                         'batch_id': 'VARCHAR', 'credit_code': 'VARCHAR', 'producer_name': 'VARCHAR', 'county_code': 'VARCHAR',
-                         'category': 'VARCHAR', 'plan_level': 'VARCHAR', 'sampled_on': 'DATE', 'result': 'VARCHAR', 'failed_items': 'VARCHAR'}) i
+                         year(CAST(i.sampled_on AS DATE)) AS year
+                  FROM read_csv('%s', header = true, delim = ',', quote = '"', escape = '"', all_varchar = true) i
                   LEFT JOIN read_csv('%s', header = true, all_varchar = true) h ON i.county_code = h.old_code
                 ) TO '%s' (FORMAT parquet, PARTITION_BY (year), COMPRESSION snappy)""".formatted(literal(csv), literal(history), literal(parquet));
     }
