@@ -17,18 +17,15 @@ measure() {
 
 # warm_archive DIR: one small, untimed ingest through DIR's launcher, so that the class archive the
 # launcher records after each build (about 20–40 s on the first Spark command) is in place before
-# anything is timed; without it the first timed command of a freshly built tree pays for it.
+# anything is timed; without it the first timed command of a freshly built tree pays for it. The
+# data (2–3 s to generate) always comes from this tree's generator, the one the timed runs use.
 warm_archive() {
   local dir="$1" warm="$LOGS/warm"
   echo "  warming $dir's class archive (untimed) ..." >&2
-  rm -rf "$warm/lake"
-  if [[ ! -f "$warm/raw/.complete" ]]; then
-    rm -rf "$warm/raw"
-    "$dir/zhijian" generate -q --scale 0.002 --seed 1 --end-year 2025 --dirty 0 --out "$warm/raw" >"$LOGS/warm-generate.log" 2>&1 \
-      || { echo "error: the warm-up data could not be generated; see $LOGS/warm-generate.log" >&2; exit 1; }
-    touch "$warm/raw/.complete"
-  fi
+  rm -rf "$warm"
+  "$ROOT/zhijian" generate -q --scale 0.002 --seed 1 --end-year "$END_YEAR" --dirty 0 --out "$warm/raw" >"$LOGS/warm-generate.log" 2>&1 \
+    || { echo "error: the warm-up data could not be generated; see $LOGS/warm-generate.log" >&2; exit 1; }
   "$dir/zhijian" ingest -q --input "$warm/raw" --lake "$warm/lake" >"$LOGS/warm-ingest.log" 2>&1 \
     || { echo "error: the warm-up ingest failed; see $LOGS/warm-ingest.log" >&2; exit 1; }
-  rm -rf "$warm/lake"
+  rm -rf "$warm"
 }
