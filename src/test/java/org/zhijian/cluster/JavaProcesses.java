@@ -20,6 +20,9 @@ final class JavaProcesses
 {
     private JavaProcesses() {}
 
+    /** The JIT setting of every JVM the integration tests start (drivers, executors, daemons), as for the unit tests' children. */
+    static final String C1 = org.zhijian.ChildJvm.C1;
+
     /** What the build told the integration tests (failsafe's systemPropertyVariables). */
     static String property(String name)
     {
@@ -65,7 +68,7 @@ final class JavaProcesses
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(opens());
-        command.addAll(List.of("-Xmx2g", "-Djava.awt.headless=true", "-Dzhijian.home=" + Path.of("").toAbsolutePath(), "-Dzhijian.jar=" + property("zhijian.jar"),
+        command.addAll(List.of("-Xmx2g", C1, "-Dspark.executor.defaultJavaOptions=" + C1, "-Djava.awt.headless=true", "-Dzhijian.home=" + Path.of("").toAbsolutePath(), "-Dzhijian.jar=" + property("zhijian.jar"),
                 "-cp", property("zhijian.classes") + java.io.File.pathSeparator + Files.readString(Path.of(property("zhijian.classpath"))).trim(),
                 "org.zhijian.cli.ZhijianCli"));
         command.addAll(List.of(arguments));

@@ -103,7 +103,7 @@ final class StandaloneCluster
         List<String> command = new ArrayList<>();
         command.add(JavaProcesses.java());
         command.addAll(JavaProcesses.opens());
-        command.addAll(List.of("-Xmx512m", "-cp", home.resolve("jars") + "/*", mainClass));
+        command.addAll(List.of("-Xmx512m", JavaProcesses.C1, "-cp", home.resolve("jars") + "/*", mainClass));
         command.addAll(List.of(arguments));
         return command;
     }

@@ -3,7 +3,6 @@ package org.zhijian.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,19 +282,8 @@ class TestLakePublication
     private static Process childProcess(String failpoint, String... arguments)
             throws IOException
     {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true"));
-        if (failpoint != null) {
-            command.add("-D" + Failpoints.PROPERTY + "=" + failpoint);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli"));
-        command.addAll(List.of(arguments));
+        List<String> options = failpoint == null ? List.of("-Xmx1g") : List.of("-Xmx1g", "-D" + Failpoints.PROPERTY + "=" + failpoint);
+        List<String> command = org.zhijian.ChildJvm.cli(options, arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

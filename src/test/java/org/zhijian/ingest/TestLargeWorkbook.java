@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +54,7 @@ class TestLargeWorkbook
             workbook.write(output);
             workbook.dispose();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), CountSheetRows.class.getName(), file.toString()));
+        List<String> command = org.zhijian.ChildJvm.command(List.of("-Xmx64m"), CountSheetRows.class.getName(), List.of(file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
@@ -237,15 +236,7 @@ class TestReaderLimits
         Path bomb = raw.resolve("inspections.xlsx");
         writeBomb(bomb, 400L << 20);
         assertThat(Files.size(bomb)).isLessThan(40L << 20);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
-                command.add(argument);
-            }
-        }
-        command.addAll(List.of("-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.zhijian.cli.ZhijianCli",
-                "validate", "--input", raw.toString(), "--master", "local[2]", "--as-of", "2026-11-27"));
+        List<String> command = org.zhijian.ChildJvm.cli(List.of("-Xmx512m"), "validate", "--input", raw.toString(), "--master", "local[2]", "--as-of", "2026-11-27");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();

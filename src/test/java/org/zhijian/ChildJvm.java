@@ -1,0 +1,46 @@
+package org.zhijian;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a JVM of its own for a test: this JVM's java binary, its module flags
+ * (Spark needs them) and its class path. zhijian's command line runs there with the C1 compiler
+ * only: a child command lives a few seconds to a minute on a few thousand rows, so C2's
+ * compilations cost more CPU than the faster code gives back (TestReaderLimits 22.2 s → 16.7 s,
+ * TestLakePublication the same wall with 38 CPU-seconds fewer). A child that loops over half a
+ * million rows (TestLargeWorkbook) keeps C2: it was 2.7 s slower with C1.
+ */
+public final class ChildJvm
+{
+    /** The JIT setting of every command-line JVM a test starts. */
+    public static final String C1 = "-XX:TieredStopAtLevel=1";
+
+    private ChildJvm() {}
+
+    /** {@code java <flags> <jvmOptions> -cp <this class path> <mainClass> <arguments>}. */
+    public static List<String> command(List<String> jvmOptions, String mainClass, List<String> arguments)
+    {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
+                command.add(argument);
+            }
+        }
+        command.add("-Djava.awt.headless=true");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** zhijian's command line in a JVM of its own, C1 only. */
+    public static List<String> cli(List<String> jvmOptions, String... arguments)
+    {
+        List<String> options = new ArrayList<>(List.of(C1));
+        options.addAll(jvmOptions);
+        return command(options, "org.zhijian.cli.ZhijianCli", List.of(arguments));
+    }
+}
