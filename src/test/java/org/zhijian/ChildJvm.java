@@ -1,12 +1,14 @@
 package org.zhijian;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line of a JVM of its own for a test: this JVM's java binary, its module flags
- * (Spark needs them) and its class path. zhijian's command line runs there with the C1 compiler
+ * The command line of a JVM of its own for a test: this JVM's java binary, the project's Spark
+ * flags (pom.xml's {@code spark.jvm.opens}, which the build hands the tests as {@code zhijian.opens})
+ * and this JVM's class path. zhijian's command line runs there with the C1 compiler
  * only: a child command lives a few seconds to a minute on a few thousand rows, so C2's
  * compilations cost more CPU than the faster code gives back (TestReaderLimits 22.2 s → 16.7 s,
  * TestLakePublication the same wall with 38 CPU-seconds fewer). A child that loops over half a
@@ -19,16 +21,28 @@ public final class ChildJvm
 
     private ChildJvm() {}
 
-    /** {@code java <flags> <jvmOptions> -cp <this class path> <mainClass> <arguments>}. */
+    /** This JVM's java binary. */
+    public static String java()
+    {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The flags Spark needs on Java 17 (module opens, reflection settings), exactly as pom.xml gives them to the test JVMs. */
+    public static List<String> sparkFlags()
+    {
+        String flags = System.getProperty("zhijian.opens");
+        if (flags == null || flags.isBlank()) {
+            throw new IllegalStateException("system property zhijian.opens is not set; run the tests with Maven (`mvn test`, `mvn verify`)");
+        }
+        return Arrays.stream(flags.trim().split("\\s+")).toList();
+    }
+
+    /** {@code java <Spark's flags> <jvmOptions> -cp <this class path> <mainClass> <arguments>}. */
     public static List<String> command(List<String> jvmOptions, String mainClass, List<String> arguments)
     {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("--add-opens") || argument.startsWith("--add-exports")) {
-                command.add(argument);
-            }
-        }
+        command.add(java());
+        command.addAll(sparkFlags());
         command.add("-Djava.awt.headless=true");
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));

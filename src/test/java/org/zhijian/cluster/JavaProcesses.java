@@ -33,22 +33,12 @@ final class JavaProcesses
         return value;
     }
 
-    static List<String> opens()
-    {
-        return Arrays.stream(property("zhijian.opens").trim().split("\\s+")).filter(part -> !part.isBlank()).toList();
-    }
-
     /** The runtime classpath Maven resolved: Spark, Hadoop and every other dependency. */
     static List<Path> dependencies()
             throws IOException
     {
         String text = Files.readString(Path.of(property("zhijian.classpath")), StandardCharsets.UTF_8).trim();
         return Arrays.stream(text.split(java.io.File.pathSeparator)).map(Path::of).toList();
-    }
-
-    static String java()
-    {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A free TCP port on the loopback interface. */
@@ -66,8 +56,8 @@ final class JavaProcesses
             throws IOException
     {
         List<String> command = new ArrayList<>();
-        command.add(java());
-        command.addAll(opens());
+        command.add(org.zhijian.ChildJvm.java());
+        command.addAll(org.zhijian.ChildJvm.sparkFlags());
         command.addAll(List.of("-Xmx2g", C1, "-Dspark.executor.defaultJavaOptions=" + C1, "-Djava.awt.headless=true", "-Dzhijian.home=" + Path.of("").toAbsolutePath(), "-Dzhijian.jar=" + property("zhijian.jar"),
                 "-cp", property("zhijian.classes") + java.io.File.pathSeparator + Files.readString(Path.of(property("zhijian.classpath"))).trim(),
                 "org.zhijian.cli.ZhijianCli"));

@@ -52,7 +52,7 @@ final class StandaloneCluster
                   [[ ${#CMD[@]} -eq 0 && -z "$ARG" ]] || CMD+=("$ARG")
                 done < <("%s" -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main org.apache.spark.deploy.SparkSubmit "$@")
                 exec "${CMD[@]}"
-                """.formatted(JavaProcesses.java()));
+                """.formatted(org.zhijian.ChildJvm.java()));
         submit.toFile().setExecutable(true);
         StandaloneCluster cluster = new StandaloneCluster(home, JavaProcesses.freePort(), JavaProcesses.freePort());
         try {
@@ -101,8 +101,8 @@ final class StandaloneCluster
     private List<String> daemon(String mainClass, String... arguments)
     {
         List<String> command = new ArrayList<>();
-        command.add(JavaProcesses.java());
-        command.addAll(JavaProcesses.opens());
+        command.add(org.zhijian.ChildJvm.java());
+        command.addAll(org.zhijian.ChildJvm.sparkFlags());
         command.addAll(List.of("-Xmx512m", JavaProcesses.C1, "-cp", home.resolve("jars") + "/*", mainClass));
         command.addAll(List.of(arguments));
         return command;
