@@ -1,6 +1,11 @@
 package org.zhijian.ingest;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +36,10 @@ import static java.util.Objects.requireNonNull;
 public final class ProducerResolver
         implements Serializable
 {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** What a compared name leaves out: spaces (those of the pattern {@code \s} and the full-width one) and brackets. */
+    private static final String IGNORED = " \t\n\u000B\f\r\u3000()[]【】〔〕<>《》";
 
     /** How a row's producer was resolved: the value of the staged column {@code match}. */
     public enum Match
@@ -97,32 +105,133 @@ public final class ProducerResolver
     {
     }
 
-    private final HashMap<String, Entry> byCode = new HashMap<>();
-    private final HashMap<String, List<String>> byExactName = new HashMap<>();
-    private final HashMap<String, List<String>> byNormalisedName = new HashMap<>();
-    private final HashMap<String, String> operator = new HashMap<>();
+    // The register and the operator's mapping are the state; the name indexes are built from them,
+    // here and again where a task deserializes the resolver (see writeObject).
+    private transient HashMap<String, Entry> byCode;
+    private transient HashMap<String, List<String>> byExactName;
+    private transient HashMap<String, List<String>> byNormalisedName;
+    private transient HashMap<String, String> operator;
     private final AddressResolver addresses;
     private transient Map<String, List<String>> pairs;
 
     public ProducerResolver(List<Entry> register, List<Mapping> mappings, AddressResolver addresses)
     {
         this.addresses = requireNonNull(addresses, "addresses is null");
+        index(register);
+        for (Mapping mapping : mappings) {
+            operator.put(operatorKey(mapping.name(), mapping.address()), mapping.code());
+        }
+    }
+
+    /** Builds the indexes of {@code register}, a later row of one code winning, and an empty operator mapping. */
+    private void index(List<Entry> register)
+    {
+        byCode = new HashMap<>(capacity(register.size()));
         for (Entry entry : register) {
             // A later row of one code (this load over the staged register) wins.
             byCode.put(entry.code(), entry);
         }
+        byExactName = new HashMap<>(capacity(byCode.size()));
+        byNormalisedName = new HashMap<>(capacity(byCode.size()));
         for (Entry entry : byCode.values()) {
-            byExactName.computeIfAbsent(entry.name().strip(), ignored -> new ArrayList<>()).add(entry.code());
-            Set<String> names = new HashSet<>();
+            byExactName.computeIfAbsent(entry.name().strip(), ignored -> new ArrayList<>(1)).add(entry.code());
+            List<String> names = new ArrayList<>(1 + entry.formerNames().size());
             names.add(normalise(entry.name()));
-            entry.formerNames().forEach(former -> names.add(normalise(former)));
-            names.forEach(name -> byNormalisedName.computeIfAbsent(name, ignored -> new ArrayList<>()).add(entry.code()));
+            for (String former : entry.formerNames()) {
+                String name = normalise(former);
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+            names.forEach(name -> byNormalisedName.computeIfAbsent(name, ignored -> new ArrayList<>(1)).add(entry.code()));
         }
         byExactName.values().forEach(codes -> codes.sort(null));
         byNormalisedName.values().forEach(codes -> codes.sort(null));
-        for (Mapping mapping : mappings) {
-            operator.put(operatorKey(mapping.name(), mapping.address()), mapping.code());
+        operator = new HashMap<>();
+    }
+
+    /** A HashMap's initial capacity for {@code size} keys without rehashing. */
+    private static int capacity(int size)
+    {
+        return (int) (size / 0.75f) + 1;
+    }
+
+    /**
+     * The serial form (a broadcast to the tasks): the register's enterprises and the operator's
+     * mapping as length-prefixed UTF-8 strings, not the object graph of the indexes — Java's
+     * default form of a 900,000-enterprise register took 9 s to write and 121 MB.
+     */
+    @Serial
+    private void writeObject(ObjectOutputStream out)
+            throws IOException
+    {
+        out.defaultWriteObject();
+        out.writeInt(byCode.size());
+        for (Entry entry : byCode.values()) {
+            writeString(out, entry.code());
+            writeString(out, entry.name());
+            writeString(out, entry.county());
+            writeString(out, entry.parentCode());
+            out.writeInt(entry.formerNames().size());
+            for (String former : entry.formerNames()) {
+                writeString(out, former);
+            }
         }
+        out.writeInt(operator.size());
+        for (Map.Entry<String, String> mapping : operator.entrySet()) {
+            writeString(out, mapping.getKey());
+            writeString(out, mapping.getValue());
+        }
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in)
+            throws IOException, ClassNotFoundException
+    {
+        in.defaultReadObject();
+        int size = in.readInt();
+        List<Entry> register = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String code = readString(in);
+            String name = readString(in);
+            String county = readString(in);
+            String parent = readString(in);
+            int formers = in.readInt();
+            List<String> formerNames = new ArrayList<>(formers);
+            for (int f = 0; f < formers; f++) {
+                formerNames.add(readString(in));
+            }
+            register.add(new Entry(code, name, formerNames, county, parent));
+        }
+        index(register);
+        int mappings = in.readInt();
+        for (int i = 0; i < mappings; i++) {
+            operator.put(readString(in), readString(in));
+        }
+    }
+
+    private static void writeString(ObjectOutputStream out, String value)
+            throws IOException
+    {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(ObjectInputStream in)
+            throws IOException
+    {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Whether the register holds the code. */
@@ -143,9 +252,18 @@ public final class ProducerResolver
     public static String normalise(String name)
     {
         String folded = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC);
-        folded = folded.replaceAll("[\\s\\u3000()\\[\\]【】〔〕<>《》]+", "");
-        return folded.replace("有限责任公司", "有限公司").toUpperCase(Locale.ROOT);
+        // A loop, not a regular expression: the register's names are normalised once each (900,000 at
+        // scale 3), and replaceAll compiled its pattern on every call (1.1 s against 0.3 s).
+        StringBuilder kept = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (IGNORED.indexOf(c) < 0) {
+                kept.append(c);
+            }
+        }
+        return kept.toString().replace("有限责任公司", "有限公司").toUpperCase(Locale.ROOT);
     }
+
 
     private static String operatorKey(String name, String address)
     {

@@ -106,4 +106,47 @@ class TestProducerResolver
         assertThat(resolver.candidates("永康恒达五金制品公司", 3, 0.5)).extracting(ProducerResolver.Candidate::code).startsWith(HARDWARE);
         assertThat(resolver.candidates("宁波某某塑料厂", 3, 0.5)).isEmpty();
     }
+
+    @Test
+    void aResolverShippedToTheTasksResolvesAsTheOneBuilt()
+            throws Exception
+    {
+        ProducerResolver built = resolver(List.of(new ProducerResolver.Mapping("恒达五金", null, HARDWARE),
+                new ProducerResolver.Mapping("华通工具", "武义县", TWIN_WUYI)));
+        // Spark's broadcast writes it with Java serialization; its serial form is the register and the mapping, not the indexes.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(built);
+        }
+        ProducerResolver shipped;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (ProducerResolver) in.readObject();
+        }
+        assertThat(shipped.size()).isEqualTo(REGISTER.size());
+        assertThat(shipped.registered(HARDWARE_BRANCH)).isTrue();
+        List<String[]> producers = List.of(new String[] {"永康市恒达五金制品有限公司", null}, new String[] {"杭州(中策)电缆有限公司", "杭州市上城区"},
+                new String[] {"永康市恒达五金厂", "浙江省永康市"}, new String[] {"永康市恒达五金制品有限公司义乌分公司", null},
+                new String[] {"浙江华通工具(有限公司)", "永康市"}, new String[] {"浙江华通工具有限公司（）", "金华市"},
+                new String[] {"恒达五金", "随便写的地址"}, new String[] {"华通工具", "武义县"}, new String[] {"华通工具", "永康市"},
+                new String[] {"乐清市某某电气有限公司", "浙江省乐清市"}, new String[] {"佛山市顺德区某某电器有限公司", "广东省佛山市顺德区"});
+        for (String[] producer : producers) {
+            assertThat(shipped.resolve(producer[0], producer[1])).as(producer[0]).isEqualTo(built.resolve(producer[0], producer[1]));
+        }
+        assertThat(shipped.resolve("华通工具", "武义县").match()).isEqualTo(ProducerResolver.Match.OPERATOR);
+        assertThat(shipped.candidates("永康恒达五金制品公司", 3, 0.5)).isEqualTo(built.candidates("永康恒达五金制品公司", 3, 0.5)).isNotEmpty();
+    }
+
+    @Test
+    void namesAreComparedWithoutSpacesAndBracketsOfEitherWidth()
+    {
+        // The characters the comparison leaves out, as the regular expression [\s\u3000()\[\]【】〔〕<>《》]+ of earlier versions did.
+        List<String> names = List.of(" 杭州\t(中策)\n电缆\u000B有限\f责任\r公司\u3000", "【浙江】〔华通〕<工具>《有限公司》", "ｚｊ　ＨＵＡＴＯＮＧ（工具）有限责任公司", "[A]b c", "",
+                "\u00A0不间断空格\u2003全角空", "𠀋字有限公司");
+        for (String name : names) {
+            String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("[\\s\\u3000()\\[\\]【】〔〕<>《》]+", "");
+            assertThat(ProducerResolver.normalise(name)).as(name).isEqualTo(folded.replace("有限责任公司", "有限公司").toUpperCase(java.util.Locale.ROOT));
+        }
+        assertThat(ProducerResolver.normalise("杭州　中策电缆 有限责任公司")).isEqualTo("杭州中策电缆有限公司");
+        assertThat(ProducerResolver.normalise(null)).isEmpty();
+    }
 }
