@@ -40,12 +40,18 @@ public final class ChildJvm
     /** {@code java <Spark's flags> <jvmOptions> -cp <this class path> <mainClass> <arguments>}. */
     public static List<String> command(List<String> jvmOptions, String mainClass, List<String> arguments)
     {
+        return command(System.getProperty("java.class.path"), jvmOptions, mainClass, arguments);
+    }
+
+    /** {@code java <Spark's flags> <jvmOptions> -cp <classPath> <mainClass> <arguments>}: a JVM on another class path (the launcher's, a Spark distribution's). */
+    public static List<String> command(String classPath, List<String> jvmOptions, String mainClass, List<String> arguments)
+    {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(sparkFlags());
         command.add("-Djava.awt.headless=true");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(arguments);
         return command;
     }

@@ -81,7 +81,7 @@ class ITDeployments
                         Map.of(), clusterDirectory.resolve("ingest-cluster.log"));
                 // jobs/spark-submit.sh in client mode: Spark's classpath plus the one jar; spark-submit's --master decides.
                 String build = JavaProcesses.run(List.of("bash", Path.of("jobs", "spark-submit.sh").toString(), "--master", cluster.url(), "--deploy-mode", "client",
-                        "--driver-memory", "2g", "--conf", "spark.driver.defaultJavaOptions=" + JavaProcesses.C1, "--conf", "spark.executor.defaultJavaOptions=" + JavaProcesses.C1,
+                        "--driver-memory", "2g", "--conf", "spark.driver.defaultJavaOptions=" + org.zhijian.ChildJvm.C1, "--conf", "spark.executor.defaultJavaOptions=" + org.zhijian.ChildJvm.C1,
                         "build", "--lake", clusterLake.toString()), Map.of("SPARK_HOME", cluster.home().toString(), "SPARK_SCALA_VERSION", "2.13"),
                         clusterDirectory.resolve("build-cluster.log"));
                 return List.of(ingest, build);

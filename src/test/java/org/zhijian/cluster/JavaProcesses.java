@@ -5,11 +5,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.zhijian.ChildJvm;
 
 /**
  * Starts JVMs for the integration tests the way an operator would: zhijian's CLI from the built
@@ -19,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class JavaProcesses
 {
     private JavaProcesses() {}
-
-    /** The JIT setting of every JVM the integration tests start (drivers, executors, daemons), as for the unit tests' children. */
-    static final String C1 = org.zhijian.ChildJvm.C1;
 
     /** What the build told the integration tests (failsafe's systemPropertyVariables). */
     static String property(String name)
@@ -51,18 +49,13 @@ final class JavaProcesses
         }
     }
 
-    /** The CLI as the launcher starts it: classes, Maven's classpath, the spark-submit jar to ship. */
+    /** The CLI as the launcher starts it: classes, Maven's classpath, the spark-submit jar to ship; C1 only, its executors too. */
     static List<String> cli(String... arguments)
             throws IOException
     {
-        List<String> command = new ArrayList<>();
-        command.add(org.zhijian.ChildJvm.java());
-        command.addAll(org.zhijian.ChildJvm.sparkFlags());
-        command.addAll(List.of("-Xmx2g", C1, "-Dspark.executor.defaultJavaOptions=" + C1, "-Djava.awt.headless=true", "-Dzhijian.home=" + Path.of("").toAbsolutePath(), "-Dzhijian.jar=" + property("zhijian.jar"),
-                "-cp", property("zhijian.classes") + java.io.File.pathSeparator + Files.readString(Path.of(property("zhijian.classpath"))).trim(),
-                "org.zhijian.cli.ZhijianCli"));
-        command.addAll(List.of(arguments));
-        return command;
+        String classPath = property("zhijian.classes") + java.io.File.pathSeparator + Files.readString(Path.of(property("zhijian.classpath"))).trim();
+        return ChildJvm.command(classPath, List.of("-Xmx2g", ChildJvm.C1, "-Dspark.executor.defaultJavaOptions=" + ChildJvm.C1,
+                "-Dzhijian.home=" + Path.of("").toAbsolutePath(), "-Dzhijian.jar=" + property("zhijian.jar")), "org.zhijian.cli.ZhijianCli", List.of(arguments));
     }
 
     /** Starts a process with its output to {@code log}. */

@@ -100,12 +100,7 @@ final class StandaloneCluster
 
     private List<String> daemon(String mainClass, String... arguments)
     {
-        List<String> command = new ArrayList<>();
-        command.add(org.zhijian.ChildJvm.java());
-        command.addAll(org.zhijian.ChildJvm.sparkFlags());
-        command.addAll(List.of("-Xmx512m", JavaProcesses.C1, "-cp", home.resolve("jars") + "/*", mainClass));
-        command.addAll(List.of(arguments));
-        return command;
+        return org.zhijian.ChildJvm.command(home.resolve("jars") + "/*", List.of("-Xmx512m", org.zhijian.ChildJvm.C1), mainClass, List.of(arguments));
     }
 
     /** Polls the master's JSON until it shows {@code expected}, for at most two minutes. */
