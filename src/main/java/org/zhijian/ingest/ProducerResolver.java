@@ -110,7 +110,7 @@ public final class ProducerResolver
     private transient HashMap<String, Entry> byCode;
     private transient HashMap<String, List<String>> byExactName;
     private transient HashMap<String, List<String>> byNormalisedName;
-    private transient HashMap<String, String> operator;
+    private transient HashMap<String, String> operator = new HashMap<>();
     private final AddressResolver addresses;
     private transient Map<String, List<String>> pairs;
 
@@ -123,7 +123,7 @@ public final class ProducerResolver
         }
     }
 
-    /** Builds the indexes of {@code register}, a later row of one code winning, and an empty operator mapping. */
+    /** Builds the indexes of {@code register}, a later row of one code winning. */
     private void index(List<Entry> register)
     {
         byCode = new HashMap<>(capacity(register.size()));
@@ -147,7 +147,6 @@ public final class ProducerResolver
         }
         byExactName.values().forEach(codes -> codes.sort(null));
         byNormalisedName.values().forEach(codes -> codes.sort(null));
-        operator = new HashMap<>();
     }
 
     /** A HashMap's initial capacity for {@code size} keys without rehashing. */
@@ -205,6 +204,7 @@ public final class ProducerResolver
         }
         index(register);
         int mappings = in.readInt();
+        operator = new HashMap<>(capacity(mappings));
         for (int i = 0; i < mappings; i++) {
             operator.put(readString(in), readString(in));
         }
